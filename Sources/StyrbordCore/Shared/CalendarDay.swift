@@ -1,0 +1,99 @@
+import Foundation
+
+/// A date without a time of day (a decision date, a contract end, a "valid until").
+///
+/// Stored and sent as ISO 8601 `yyyy-MM-dd`: it sorts correctly as text in both SQLite and
+/// PostgreSQL and never shifts across time zones the way a midnight `Date` does.
+public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Swedish municipalities live in this zone; "today" means today here.
+    public static let timeZone = TimeZone(identifier: "Europe/Stockholm")!
+
+    private static var calendar: Calendar {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = timeZone
+        return cal
+    }
+
+    public init?(year: Int, month: Int, day: Int) {
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day),
+            let date = Self.calendar.date(from: components)
+        else { return nil }
+        let back = Self.calendar.dateComponents([.year, .month, .day], from: date)
+        guard back.year == year, back.month == month, back.day == day else { return nil }  // rejects 2025-02-30
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `yyyy-MM-dd`; anything else (including a trailing time) is nil.
+    public init?(iso text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The calendar day in Sweden at the given instant.
+    public init(_ date: Date) {
+        let c = Self.calendar.dateComponents([.year, .month, .day], from: date)
+        self.year = c.year!
+        self.month = c.month!
+        self.day = c.day!
+    }
+
+    public var iso: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public var description: String { iso }
+
+    /// Midnight at the start of this day in Sweden.
+    public var startDate: Date {
+        Self.calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
+    public func adding(days: Int = 0, months: Int = 0, years: Int = 0) -> CalendarDay {
+        let date = Self.calendar.date(
+            byAdding: DateComponents(year: years, month: months, day: days), to: startDate)!
+        return CalendarDay(date)
+    }
+
+    /// Whole days from `self` to `other` (negative when `other` is earlier).
+    public func days(until other: CalendarDay) -> Int {
+        Self.calendar.dateComponents([.day], from: startDate, to: other.startDate).day!
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let day = CalendarDay(iso: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "Expected a date as yyyy-MM-dd, got \"\(text)\"")
+        }
+        self = day
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

@@ -1,0 +1,3 @@
+import App
+import ArgumentParser
+print("hi")

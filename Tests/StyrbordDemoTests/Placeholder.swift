@@ -1,0 +1,3 @@
+import Testing
+@testable import StyrbordDemo
+@Test func placeholder() { #expect(Bool(true)) }

@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Resources")]
+            resources: [.process("Resources")]
         ),
         .executableTarget(
             name: "styrbord",

@@ -1,3 +1,237 @@
 import App
 import ArgumentParser
-print("hi")
+import Foundation
+
+/// The `styrbord` command: serve the app and manage its data.
+@main
+struct Styrbord: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "styrbord",
+        abstract: "Styrbord – IT governance for Swedish municipalities.",
+        discussion: """
+            Data lives in an SQLite file (./styrbord.sqlite unless --database or STYRBORD_DATABASE says \
+            otherwise). Set DATABASE_URL=postgres://user:password@host:5432/db to use PostgreSQL instead.
+            """,
+        subcommands: [Serve.self, Migrate.self, Demo.self, Import.self, Export.self, TenantCommand.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// Options every command that opens the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("SQLite database file (ignored when DATABASE_URL is set).", valueName: "path"))
+    var database: String?
+
+    var choice: DatabaseChoice {
+        if let path = database, ProcessInfo.processInfo.environment["DATABASE_URL"]?.isEmpty ?? true {
+            return .sqliteFile(path)
+        }
+        return DatabaseChoice.fromEnvironment()
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start the web server (creates and migrates the database on first start).")
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Option(help: "Address to listen on (STYRBORD_HOST).")
+    var host: String = ProcessInfo.processInfo.environment["STYRBORD_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "Port to listen on (STYRBORD_PORT).")
+    var port: Int = Int(ProcessInfo.processInfo.environment["STYRBORD_PORT"] ?? "") ?? 8080
+
+    @Flag(help: "Load the demo municipality when the database has none.")
+    var demo = false
+
+    func run() async throws {
+        let app = try await Runtime.makeApplication(AppConfiguration(database: db.choice))
+        do {
+            var start = "http://\(host):\(port)/"
+            if demo {
+                if try await Runtime.tenantCount(app) == 0 {
+                    let summary = try await DemoLoader.loadShowcase(app: app)
+                    print("Loaded the demo municipality: \(summary)")
+                }
+                start += "t/\(DemoLoader.showcaseSlug)/systems"
+            }
+            print("Styrbord is running at \(start)  (\(db.choice.redacted); Ctrl-C stops)")
+            try await Runtime.serve(app, host: host, port: port)
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or update the database schema.")
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Flag(help: "Revert every migration instead (deletes all data).")
+    var revert = false
+
+    func run() async throws {
+        try await Runtime.withApplication(AppConfiguration(database: db.choice, autoMigrate: !revert)) { app in
+            if revert {
+                try await Runtime.revertAll(app)
+                print("Reverted all migrations on \(db.choice.redacted).")
+            } else {
+                print("The database is up to date (\(db.choice.redacted)).")
+            }
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load demo data.",
+        discussion: """
+            Without --scale: the demo municipality Sjöviks kommun. With --scale N: N generated municipalities \
+            of about 300 systems each, named after Sweden's municipalities (290 is all of Sweden), for load tests.
+            """)
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Option(help: "Generate this many municipalities (1–290) instead of the showcase.")
+    var scale: Int?
+
+    @Option(help: "Seed for the generated data.")
+    var seed: UInt64 = 2026
+
+    func validate() throws {
+        if let scale, !(1...290).contains(scale) {
+            throw ValidationError("--scale must be between 1 and 290 (Sweden has 290 municipalities).")
+        }
+    }
+
+    func run() async throws {
+        try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            if let scale {
+                let started = Date()
+                let summary = try await DemoLoader.loadGenerated(app: app, count: scale, seed: seed) { line in print(line) }
+                print("Generated \(summary) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+            } else {
+                let summary = try await DemoLoader.loadShowcase(app: app)
+                print("Loaded the demo municipality: \(summary)")
+            }
+        }
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import data into a municipality.", subcommands: [ImportSystems.self])
+}
+
+struct ImportSystems: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "systems",
+        abstract: "Import a system list (CSV from Excel: ; or , separated, UTF-8 or Windows-1252).",
+        discussion: """
+            Column headings are matched to fields (Systemnamn, Förvaltning, Kategori, Systemägare …); --map \
+            overrides a match. Nothing is written if any row has an error: each is reported with its line \
+            number and column. Systems whose name already exists are updated.
+            """)
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Option(help: "The municipality (its slug, as in /t/<slug>/).")
+    var tenant: String
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Map a heading to a field, e.g. \"Namn=name\". Repeatable.", valueName: "heading=field"))
+    var mappings: [String] = []
+
+    @Flag(help: "Show what would happen without writing anything.")
+    var dryRun = false
+
+    @Option(help: "Who is importing (recorded in the history).")
+    var actor: String = "import (\(ProcessInfo.processInfo.environment["USER"] ?? "cli"))"
+
+    func run() async throws {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            throw ValidationError("Could not read \(file): \(error.localizedDescription)")
+        }
+        let outcome = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            try await SystemImportCommand.run(
+                app: app, tenantSlug: tenant, bytes: bytes, mappingArguments: mappings, dryRun: dryRun, actor: actor)
+        }
+        print(outcome.report)
+        if !outcome.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export systems, roles or integrations as CSV (opens in Excel) or JSON.")
+
+    enum Dataset: String, ExpressibleByArgument, CaseIterable { case systems, roles, integrations }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Argument(help: "What to export: systems, roles or integrations.")
+    var dataset: Dataset
+
+    @Option(help: "The municipality (its slug).")
+    var tenant: String
+
+    @Option(help: "csv or json.")
+    var format: Format = .csv
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func run() async throws {
+        let bytes = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            try await ExportCommand.run(app: app, tenantSlug: tenant, dataset: dataset.rawValue, format: format.rawValue)
+        }
+        if let output {
+            try Data(bytes).write(to: URL(fileURLWithPath: output))
+            FileHandle.standardError.write(Data("Wrote \(bytes.count) bytes to \(output)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+}
+
+struct TenantCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tenant", abstract: "Manage municipalities.", subcommands: [TenantCreate.self, TenantList.self])
+}
+
+struct TenantCreate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a municipality with the standard role catalogue.")
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "URL name, e.g. upplands-vasby.") var slug: String
+    @Option(help: "Display name, e.g. \"Upplands Väsby kommun\".") var name: String
+    @Option(help: "Organisationsnummer.") var organisationNumber: String = ""
+
+    func run() async throws {
+        try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            try await TenantCommandSupport.create(app: app, slug: slug, name: name, organisationNumber: organisationNumber)
+        }
+        print("Created \(name) at /t/\(slug)/")
+    }
+}
+
+struct TenantList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the municipalities.")
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let rows = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            try await TenantCommandSupport.list(app: app)
+        }
+        for row in rows { print(row) }
+    }
+}

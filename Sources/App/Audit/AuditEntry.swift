@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// One change to one record: who, when, what it looked like before and after (F5: spårbarhet).
+/// Append-only: nothing in the app updates or deletes these rows.
+final class AuditEntry: Model, @unchecked Sendable {
+    static let schema = "audit_entries"
+
+    /// What happened to the record.
+    enum Action: String, Codable, Sendable {
+        case create, update, delete, `import`
+    }
+
+    @ID(key: .id) var id: UUID?
+    @OptionalField(key: "tenant_id") var tenantID: UUID?
+    /// The kind of record ("system", "person", "role-assignment").
+    @Field(key: "object_type") var objectType: String
+    @Field(key: "object_id") var objectID: UUID
+    /// The record's name at the time, so history stays readable after a rename or delete.
+    @Field(key: "object_label") var objectLabel: String
+    @Field(key: "action") var action: Action
+    @Field(key: "actor") var actor: String
+    @Field(key: "request_id") var requestID: String
+    @Field(key: "at") var at: Date
+    /// JSON of the record before the change; nil on create.
+    @OptionalField(key: "before") var before: String?
+    /// JSON of the record after the change; nil on delete.
+    @OptionalField(key: "after") var after: String?
+    @OptionalField(key: "message") var message: String?
+    /// The system a change belongs to, so a system's history includes its roles, contracts and integrations.
+    @OptionalField(key: "system_id") var systemID: UUID?
+
+    init() {}
+}

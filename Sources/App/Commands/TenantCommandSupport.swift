@@ -1,0 +1,27 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// `styrbord tenant create|list`.
+public enum TenantCommandSupport {
+    public static func create(app: Application, slug: String, name: String, organisationNumber: String) async throws {
+        do {
+            _ = try await TenantSetup.create(slug: slug, name: name, organisationNumber: organisationNumber,
+                                             dependencies: app.dependencies, on: app.db)
+        } catch let failure as ValidationFailure {
+            throw CommandFailure(failure.issues.map { "\($0.field): \($0.message.en)" }.joined(separator: "\n"))
+        }
+    }
+
+    public static func list(app: Application) async throws -> [String] {
+        try await Tenant.query(on: app.db).sort(\.$slug).all().map { "\($0.slug)\t\($0.name)" }
+    }
+}
+
+/// A command-line failure with a message for the person at the terminal.
+public struct CommandFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ message: String) { description = message }
+}
+
+import StyrbordCore

@@ -1,0 +1,27 @@
+import Fluent
+import Vapor
+
+/// Every migration in run order. Never edit a shipped one: add a new step at the end with a dated line.
+enum AppMigrations {
+    static let all: [any Migration] = [
+        // 2026-11-23 register: tenants and the organisation tree
+        CreateTenants(),
+        CreateOrgUnits(),
+        CreatePeople(),
+        CreateSuppliers(),
+        CreateManagementObjects(),
+        // 2026-11-23 register: roles, systems and how they connect
+        CreateRoleTypes(),
+        CreateITSystems(),
+        CreateSystemUserOrgUnits(),
+        CreateRoleAssignments(),
+        CreateIntegrations(),
+        CreateContracts(),
+        // 2026-11-23 history of every change
+        CreateAuditEntries(),
+    ]
+
+    static func register(on app: Application) {
+        app.migrations.add(all)
+    }
+}

@@ -1,0 +1,182 @@
+import Plot
+import StyrbordCore
+import Vapor
+
+/// A link in the breadcrumb trail.
+struct Breadcrumb: Sendable {
+    var title: String
+    var url: String?
+}
+
+/// A server-rendered page: a plain model in, HTML out. `Layout` adds the document, header, navigation,
+/// breadcrumbs and flash message around `content`.
+protocol Page {
+    var ctx: PageContext { get }
+    var title: String { get }
+    var breadcrumbs: [Breadcrumb] { get }
+    /// Which main navigation entry to mark as current.
+    var section: NavSection? { get }
+    var content: Node<HTML.BodyContext> { get }
+}
+
+extension Page {
+    var breadcrumbs: [Breadcrumb] { [] }
+    var section: NavSection? { nil }
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let html = Layout.document(for: self)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}
+
+/// The main navigation of a tenant's pages.
+enum NavSection: String, CaseIterable, Sendable {
+    case systems, organisation, people, suppliers, managementObjects, roles, reports, importExport
+
+    func title(_ lang: UILanguage) -> String {
+        switch self {
+        case .systems: lang == .sv ? "Systemregister" : "System register"
+        case .organisation: lang == .sv ? "Organisation" : "Organisation"
+        case .people: lang == .sv ? "Personer" : "People"
+        case .suppliers: lang == .sv ? "Leverantörer" : "Suppliers"
+        case .managementObjects: lang == .sv ? "Förvaltningsobjekt" : "Management objects"
+        case .roles: lang == .sv ? "Roller" : "Roles"
+        case .reports: lang == .sv ? "Rapporter" : "Reports"
+        case .importExport: lang == .sv ? "Import och export" : "Import and export"
+        }
+    }
+
+    func url(tenant slug: String) -> String {
+        switch self {
+        case .systems: SystemRoutes.index(slug)
+        case .organisation: OrgUnitRoutes.index(slug)
+        case .people: PersonRoutes.index(slug)
+        case .suppliers: SupplierRoutes.index(slug)
+        case .managementObjects: ManagementObjectRoutes.index(slug)
+        case .roles: RoleRoutes.index(slug)
+        case .reports: ReportRoutes.roleDistribution(slug)
+        case .importExport: TransferRoutes.index(slug)
+        }
+    }
+}
+
+/// The HTML document around every page.
+enum Layout {
+    static let stylesheetURL = "/static/styrbord.css?v=\(StaticAssets.version)"
+    static let scriptURL = "/static/styrbord.js?v=\(StaticAssets.version)"
+
+    static func document(for page: some Page) -> String {
+        let ctx = page.ctx
+        let html = HTML(
+            .attribute(named: "lang", value: ctx.lang.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", nodes: [.safe("\(page.title) – Styrbord")]),
+                .link(.rel(.stylesheet), .attr("href", stylesheetURL)),
+                .script(.attr("src", scriptURL), .defer())
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main"), .text(ctx.t("Hoppa till innehållet", "Skip to content"))),
+                header(ctx: ctx, section: page.section),
+                breadcrumbTrail(page.breadcrumbs, ctx: ctx),
+                .main(
+                    .id("main"), .attribute(named: "tabindex", value: "-1"),
+                    flash(ctx),
+                    page.content
+                ),
+                .footer(
+                    .class("site-footer"),
+                    .p(.text(ctx.t("Styrbord – IT-styrning för kommuner.", "Styrbord – IT governance for municipalities.")),
+                       .text(" "), .a(.href("/api/openapi.yaml"), .text("API (OpenAPI)")))
+                )
+            )
+        )
+        return html.render()
+    }
+
+    private static func header(ctx: PageContext, section: NavSection?) -> Node<HTML.BodyContext> {
+        let other: UILanguage = ctx.lang == .sv ? .en : .sv
+        return .header(
+            .class("site-header"),
+            .div(
+                .class("brand"),
+                .a(.href("/"), .class("brand-name"), .text("Styrbord")),
+                .unwrap(ctx.tenant) { tenant in
+                    .a(.class("tenant-name"), .link(SystemRoutes.index(tenant.slug)), .safe(tenant.name))
+                },
+                .a(.class("lang-switch"), .link(ctx.languageSwitchURL(to: other)),
+                   .attribute(named: "lang", value: other.rawValue), .attribute(named: "hreflang", value: other.rawValue),
+                   .text(other == .en ? "In English" : "På svenska"))
+            ),
+            .unwrap(ctx.tenant) { tenant in
+                .nav(
+                    .class("main-nav"), .ariaLabel(ctx.t("Huvudmeny", "Main menu")),
+                    .ul(.forEach(NavSection.allCases) { item in
+                        .li(.a(
+                            .link(item.url(tenant: tenant.slug)),
+                            .if(item == section, .attribute(named: "aria-current", value: "page")),
+                            .text(item.title(ctx.lang))))
+                    })
+                )
+            }
+        )
+    }
+
+    private static func breadcrumbTrail(_ crumbs: [Breadcrumb], ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard !crumbs.isEmpty else { return .empty }
+        return .nav(
+            .class("breadcrumbs"), .ariaLabel(ctx.t("Du är här", "You are here")),
+            .ol(.forEach(crumbs.indices) { i in
+                let crumb = crumbs[i]
+                let isLast = i == crumbs.count - 1
+                return .li(
+                    .if(crumb.url != nil && !isLast,
+                        .a(.link(crumb.url ?? ""), .safe(crumb.title)),
+                        else: .span(.if(isLast, .attribute(named: "aria-current", value: "page")), .safe(crumb.title)))
+                )
+            })
+        )
+    }
+
+    private static func flash(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let flash = ctx.flash else { return .empty }
+        return .div(.class("flash"), .attribute(named: "role", value: "status"), .text(ctx.t(flash.message)))
+    }
+}
+
+/// Shown for every error that reaches the error middleware on a page request.
+struct ErrorPage: Page {
+    struct Model {
+        var status: HTTPResponseStatus
+        var message: String
+        var issues: [String]
+        var requestId: String
+    }
+
+    let model: Model
+    let ctx: PageContext
+
+    var title: String {
+        switch model.status {
+        case .notFound: ctx.t("Hittades inte", "Not found")
+        case .forbidden: ctx.t("Ingen behörighet", "Forbidden")
+        case .unprocessableEntity, .badRequest: ctx.t("Felaktiga uppgifter", "Invalid input")
+        default: model.status.code >= 500 ? ctx.t("Något gick fel", "Something went wrong") : ctx.t("Det gick inte", "Request failed")
+        }
+    }
+
+    var content: Node<HTML.BodyContext> {
+        .div(
+            .class("error-page"),
+            .h1(.text(title)),
+            .p(.safe(model.message)),
+            .if(!model.issues.isEmpty, .ul(.forEach(model.issues) { .li(.safe($0)) })),
+            .p(.class("muted"), .text(ctx.t("Referens: ", "Reference: ")), .code(.safe(model.requestId))),
+            .p(.a(.href("/"), .text(ctx.t("Till startsidan", "To the start page"))))
+        )
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import StyrbordCore
+import Vapor
+
+/// What every page needs from the request, as plain values so pages can be rendered (and snapshot
+/// tested) without a `Request`.
+struct PageContext: Sendable {
+    struct TenantInfo: Sendable {
+        var slug: String
+        var name: String
+    }
+
+    var lang: UILanguage
+    var csrfToken: String
+    var tenant: TenantInfo?
+    /// Path and query of the current page, for the language switch.
+    var currentPath: String
+    var currentQuery: [(String, String)]
+    var flash: Flash?
+    var requestId: String
+
+    init(
+        lang: UILanguage = .sv, csrfToken: String = "test-csrf", tenant: TenantInfo? = nil, currentPath: String = "/",
+        currentQuery: [(String, String)] = [], flash: Flash? = nil, requestId: String = "test"
+    ) {
+        self.lang = lang
+        self.csrfToken = csrfToken
+        self.tenant = tenant
+        self.currentPath = currentPath
+        self.currentQuery = currentQuery
+        self.flash = flash
+        self.requestId = requestId
+    }
+
+    init(request: Request, tenant: Tenant?) {
+        self.init(
+            lang: request.uiLanguage, csrfToken: request.csrfToken,
+            tenant: tenant.map { TenantInfo(slug: $0.slug, name: $0.name) }, currentPath: request.url.path,
+            currentQuery: request.queryItems, flash: request.flash, requestId: request.id)
+    }
+
+    func t(_ sv: String, _ en: String) -> String { lang == .sv ? sv : en }
+    func t(_ text: Localized) -> String { text[lang] }
+
+    /// The current URL with the language switched.
+    func languageSwitchURL(to other: UILanguage) -> String {
+        var query = currentQuery.filter { $0.0 != "lang" }
+        query.append(("lang", other.rawValue))
+        return URLBuilder.path(currentPath, query: query)
+    }
+}
+
+extension Request {
+    /// The query string as ordered pairs (repeated keys kept).
+    var queryItems: [(String, String)] {
+        guard let query = url.query else { return [] }
+        return FormData(urlEncoded: query).raw.sorted { $0.key < $1.key }.flatMap { key, values in values.map { (key, $0) } }
+    }
+}
+
+/// Builds URLs with every path segment and query value percent-encoded, so that names and search
+/// text can never change the structure of a link.
+enum URLBuilder {
+    private static let allowed: CharacterSet = {
+        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"))
+        set.insert(charactersIn: "-._~")
+        return set
+    }()
+
+    static func encode(_ component: String) -> String {
+        component.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    /// Joins segments into an absolute path: `segments("t", slug, "systems")` → `/t/sjovik/systems`.
+    static func segments(_ parts: String...) -> String {
+        "/" + parts.map(encode).joined(separator: "/")
+    }
+
+    static func path(_ path: String, query: [(String, String)]) -> String {
+        let nonEmpty = query.filter { !$0.1.isEmpty }
+        guard !nonEmpty.isEmpty else { return path }
+        return path + "?" + nonEmpty.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+    }
+}

@@ -1,0 +1,16 @@
+import Fluent
+import Vapor
+
+/// Mounts every domain's routes. Pages live under `/t/:tenant`, the JSON API under
+/// `/api/v1/tenants/:tenant`.
+func routes(_ app: Application) throws {
+    let health = HealthController()
+    app.get("healthz", use: health.health)
+    app.get("metrics", use: health.metrics)
+    StaticAssets.register(on: app)
+    TenantRoutes.register(app: app)
+
+    let html = app.grouped("t", ":tenant")
+    let api = app.grouped("api", "v1", "tenants", ":tenant")
+    SystemRoutes.register(html: html, api: api)
+}

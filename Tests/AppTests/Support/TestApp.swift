@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import NIOCore
+import SQLKit
+import StyrbordCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// The instant every test runs at: Monday 2 March 2026, 10:00 in Stockholm.
+let testNow = Date(timeIntervalSince1970: 1_772_442_000)
+let testToday = CalendarDay(testNow)
+
+/// Gives the test a fresh, fully migrated app with the clock and ids pinned. By default the database is
+/// a private in-memory SQLite; with `TEST_POSTGRES_URL` set, a new schema in that PostgreSQL server,
+/// dropped afterwards. Tests therefore run in parallel on either engine.
+func withTestApp(_ test: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.dependencies = .pinned(at: testNow)
+    var schema: String?
+    do {
+        if let url = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"], !url.isEmpty {
+            try refuseRemote(url)
+            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            schema = name
+            try await configure(app, AppConfiguration(database: .postgres(url: url, searchPath: name), autoMigrate: false))
+            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: name)").run()
+            try await app.autoMigrate()
+        } else {
+            try await configure(app, AppConfiguration(database: .sqliteMemory))
+        }
+        try await test(app)
+    } catch {
+        await cleanUp(app, schema: schema)
+        throw error
+    }
+    await cleanUp(app, schema: schema)
+}
+
+/// Only a local server may be used: the tests drop schemas.
+private func refuseRemote(_ url: String) throws {
+    let host = URLComponents(string: url)?.host ?? ""
+    guard ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host) else {
+        throw TestSetupError("TEST_POSTGRES_URL must point at localhost, not \(host)")
+    }
+}
+
+private func cleanUp(_ app: Application, schema: String?) async {
+    if let schema, let sql = app.db as? any SQLDatabase {
+        try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    }
+    try? await app.asyncShutdown()
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+/// A fixed CSRF token the helpers send as both cookie and form field, like a browser would.
+let testCSRF = String(repeating: "c", count: 43)
+
+extension Application {
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        try await testing().sendRequest(.GET, path, headers: headers)
+    }
+
+    /// Sends a JSON body (for the API).
+    func sendJSON<T: Encodable>(_ method: HTTPMethod, _ path: String, _ body: T, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var h = headers
+        h.contentType = .json
+        let data = try JSONEncoder().encode(body)
+        return try await testing().sendRequest(method, path, headers: h, body: ByteBuffer(bytes: data))
+    }
+
+    /// Sends raw JSON text (for malformed bodies).
+    func sendRaw(_ method: HTTPMethod, _ path: String, _ text: String, contentType: HTTPMediaType = .json) async throws -> TestingHTTPResponse {
+        var h = HTTPHeaders()
+        h.contentType = contentType
+        return try await testing().sendRequest(method, path, headers: h, body: ByteBuffer(string: text))
+    }
+
+    func delete(_ path: String) async throws -> TestingHTTPResponse {
+        try await testing().sendRequest(.DELETE, path)
+    }
+
+    /// Posts a form as a browser would, with the CSRF cookie and field unless `csrf` is false.
+    func sendForm(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        var h = HTTPHeaders()
+        h.contentType = .urlEncodedForm
+        var all = fields
+        if csrf {
+            h.add(name: .cookie, value: "\(CSRFMiddleware.cookieName)=\(testCSRF)")
+            all.append((CSRFMiddleware.fieldName, testCSRF))
+        }
+        let body = all.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&")
+        return try await testing().sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body))
+    }
+
+    func sendForm(_ path: String, _ fields: [String: String], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        try await sendForm(path, fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, csrf: csrf)
+    }
+}
+
+private func formEncode(_ s: String) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._*")
+    return (s.addingPercentEncoding(withAllowedCharacters: allowed) ?? "").replacingOccurrences(of: "%20", with: "+")
+}
+
+extension TestingHTTPResponse {
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(buffer: body))
+    }
+
+    var text: String { body.string }
+
+    /// The `Location` header of a redirect.
+    var location: String? { headers.first(name: .location) }
+}

@@ -13,4 +13,5 @@ func routes(_ app: Application) throws {
     let html = app.grouped("t", ":tenant")
     let api = app.grouped("api", "v1", "tenants", ":tenant")
     SystemRoutes.register(html: html, api: api)
+    SupplierRoutes.register(html: html, api: api)
 }

@@ -3,7 +3,9 @@ import Foundation
 import StyrbordCore
 
 /// A pm3 förvaltningsobjekt: systems managed together under one budget and one systemägare.
-final class ManagementObject: Model, TenantScoped, @unchecked Sendable {
+final class ManagementObject: Model, DraftBacked, @unchecked Sendable {
+    static let objectType = "management-object"
+    var auditLabel: String { name }
     static let schema = "management_objects"
 
     @ID(key: .id) var id: UUID?

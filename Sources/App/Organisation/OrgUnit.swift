@@ -3,7 +3,9 @@ import Foundation
 import StyrbordCore
 
 /// A nämnd, förvaltning, avdelning, enhet or bolag: a node in the tenant's organisation tree.
-final class OrgUnit: Model, TenantScoped, @unchecked Sendable {
+final class OrgUnit: Model, DraftBacked, @unchecked Sendable {
+    static let objectType = "org-unit"
+    var auditLabel: String { name }
     static let schema = "org_units"
 
     @ID(key: .id) var id: UUID?

@@ -3,7 +3,9 @@ import Foundation
 import StyrbordCore
 
 /// A person who can hold roles: an employee, a politician, a consultant.
-final class Person: Model, TenantScoped, @unchecked Sendable {
+final class Person: Model, DraftBacked, @unchecked Sendable {
+    static let objectType = "person"
+    var auditLabel: String { name }
     static let schema = "people"
 
     @ID(key: .id) var id: UUID?

@@ -3,7 +3,9 @@ import Foundation
 import StyrbordCore
 
 /// A supplier of software or operations (leverantör, driftpartner).
-final class Supplier: Model, TenantScoped, @unchecked Sendable {
+final class Supplier: Model, DraftBacked, @unchecked Sendable {
+    static let objectType = "supplier"
+    var auditLabel: String { name }
     static let schema = "suppliers"
 
     @ID(key: .id) var id: UUID?

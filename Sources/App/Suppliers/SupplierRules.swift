@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import StyrbordCore
+import Vapor
+
+/// Checks and writes for suppliers.
+enum SupplierRules {
+    static func validated(_ draft: SupplierDraft, tenant: Tenant, excluding id: UUID? = nil, on db: any Database) async throws -> SupplierDraft {
+        let d = draft.normalized()
+        var issues = d.validate()
+        if !d.name.isEmpty {
+            let clash = try await Supplier.scoped(to: tenant, on: db).filter(\.$sortKey == SortKey.swedish(d.name)).all()
+                .contains { $0.id != id && $0.name.lowercased() == d.name.lowercased() }
+            if clash {
+                issues.append(ValidationIssue(field: "name", message: Localized(
+                    sv: "Det finns redan en leverantör som heter \"\(d.name)\".", en: "There is already a supplier called \"\(d.name)\".")))
+            }
+        }
+        try RecordStore.check(issues)
+        return d
+    }
+
+    static func create(_ draft: SupplierDraft, tenant: Tenant, actor: AuditActor, on db: any Database) async throws -> Supplier {
+        try await RecordStore.create(Supplier.self, try await validated(draft, tenant: tenant, on: db), tenant: tenant, actor: actor, on: db)
+    }
+
+    static func update(_ supplier: Supplier, with draft: SupplierDraft, tenant: Tenant, actor: AuditActor, on db: any Database) async throws -> Supplier {
+        let d = try await validated(draft, tenant: tenant, excluding: supplier.id, on: db)
+        return try await RecordStore.update(supplier, with: d, actor: actor, on: db)
+    }
+
+    /// What refers to the supplier: systems it supplies or runs, and contracts.
+    static func uses(of supplier: Supplier, lang: UILanguage, on db: any Database) async throws -> [String] {
+        let id = try supplier.requireID()
+        let systems = try await ITSystem.query(on: db).group(.or) { $0.filter(\.$supplierID == id).filter(\.$operatorSupplierID == id) }.count()
+        let contracts = try await Contract.query(on: db).filter(\.$supplierID == id).count()
+        var uses: [String] = []
+        if systems > 0 { uses.append(lang == .sv ? "\(systems) system" : "\(systems) systems") }
+        if contracts > 0 { uses.append(lang == .sv ? "\(contracts) avtal" : "\(contracts) contracts") }
+        return uses
+    }
+
+    /// Refused while systems or contracts still name the supplier: deleting would silently blank them.
+    static func delete(_ supplier: Supplier, actor: AuditActor, message: String?, lang: UILanguage, on db: any Database) async throws {
+        let uses = try await uses(of: supplier, lang: lang, on: db)
+        guard uses.isEmpty else { throw RegisterError.inUse(what: Supplier.what, uses: uses) }
+        try await RecordStore.delete(supplier, actor: actor, message: message, on: db)
+    }
+}
+
+/// A supplier as the API returns it.
+struct SupplierResponse: Content {
+    var id: UUID
+    var draft: SupplierDraft
+    var createdAt: Date
+    var updatedAt: Date
+
+    init(_ s: Supplier) throws {
+        id = try s.requireID()
+        draft = s.draft
+        createdAt = s.createdAt
+        updatedAt = s.updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey { case id, createdAt, updatedAt }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(updatedAt, forKey: .updatedAt)
+        try draft.encode(to: encoder)
+    }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
+        draft = try SupplierDraft(from: decoder)
+    }
+}

@@ -43,6 +43,14 @@ enum ImportText {
         return out
     }
 
+    /// A label as it reads inside a sentence: "Konfidentialitet (K)" → "konfidentialitet", while
+    /// "NIS2" and "AI risk class" keep their capitals.
+    static func inSentence(_ label: String) -> String {
+        let chars = Array(removingParenthesised(label).trimmed)
+        guard chars.count > 1, chars[0].isUppercase, chars[1].isLowercase else { return String(chars) }
+        return chars[0].lowercased() + String(chars.dropFirst())
+    }
+
     /// Excel lists use "-" for "nothing here"; such a cell is treated as empty.
     static func isPlaceholder(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0 == "-" || $0 == "–" || $0 == "—" || $0.isWhitespace }

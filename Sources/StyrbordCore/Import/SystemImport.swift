@@ -211,7 +211,7 @@ public struct SystemImporter: Sendable {
             for (column, value) in cells where !value.isEmpty {
                 parser.read(value, column: column)
             }
-            var row = parser.finish()
+            let row = parser.finish()
             rowIssues += parser.issues
 
             // Checks that need the references as set, so placeholders stand in for the unresolved ids.
@@ -246,7 +246,6 @@ public struct SystemImporter: Sendable {
                     firstLineByName[nameKey] = csvRow.line
                 }
             }
-            row.line = csvRow.line
             rows.append(row)
             issues += rowIssues
         }

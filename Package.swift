@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "StyrbordCoreTests", dependencies: ["StyrbordCore"]),
+        .testTarget(name: "StyrbordCoreTests", dependencies: ["StyrbordCore"], exclude: ["Fixtures"]),
         .testTarget(name: "StyrbordDemoTests", dependencies: ["StyrbordDemo"]),
         .testTarget(
             name: "AppTests",

@@ -14,4 +14,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1", "tenants", ":tenant")
     SystemRoutes.register(html: html, api: api)
     SupplierRoutes.register(html: html, api: api)
+    RoleRoutes.register(html: html, api: api)
+    IntegrationRoutes.register(html: html, api: api)
+    ContractRoutes.register(html: html, api: api)
 }

@@ -3,7 +3,10 @@ import Foundation
 import StyrbordCore
 
 /// A licence or operations contract for a system (D7: scope, price, support).
-final class Contract: Model, TenantScoped, @unchecked Sendable {
+final class Contract: Model, DraftBacked, @unchecked Sendable {
+    static let objectType = "contract"
+    var auditLabel: String { title }
+    var auditSystemID: UUID? { systemID }
     static let schema = "contracts"
 
     @ID(key: .id) var id: UUID?

@@ -11,6 +11,25 @@ enum ContractRoutes {
     static func delete(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "contracts", id.uuidString, "delete") }
 }
 
-enum ContractRules {
-    static let objectType = "contract"
+extension ContractRoutes {
+    static func apiShow(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "contracts", id.uuidString) }
+
+    static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
+        let pages = ContractsController()
+        let group = html.grouped("contracts")
+        group.get("new", use: pages.new)
+        group.post(use: pages.create)
+        group.get(":contractID", "edit", use: pages.edit)
+        group.post(":contractID", "edit", use: pages.update)
+        group.get(":contractID", "delete", use: pages.confirmDelete)
+        group.post(":contractID", "delete", use: pages.delete)
+
+        let json = ContractsAPIController()
+        let apiGroup = api.grouped("contracts")
+        apiGroup.get(use: json.index)
+        apiGroup.post(use: json.create)
+        apiGroup.get(":contractID", use: json.show)
+        apiGroup.put(":contractID", use: json.update)
+        apiGroup.delete(":contractID", use: json.delete)
+    }
 }

@@ -3,7 +3,10 @@ import Foundation
 import StyrbordCore
 
 /// Information flowing from one system to another, or to an external party.
-final class Integration: Model, TenantScoped, @unchecked Sendable {
+final class Integration: Model, DraftBacked, @unchecked Sendable {
+    static let objectType = "integration"
+    var auditLabel: String { information }
+    var auditSystemID: UUID? { sourceSystemID }
     static let schema = "integrations"
 
     @ID(key: .id) var id: UUID?

@@ -11,6 +11,25 @@ enum IntegrationRoutes {
     static func delete(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "integrations", id.uuidString, "delete") }
 }
 
-enum IntegrationRules {
-    static let objectType = "integration"
+extension IntegrationRoutes {
+    static func apiShow(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "integrations", id.uuidString) }
+
+    static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
+        let pages = IntegrationsController()
+        let group = html.grouped("integrations")
+        group.get("new", use: pages.new)
+        group.post(use: pages.create)
+        group.get(":integrationID", "edit", use: pages.edit)
+        group.post(":integrationID", "edit", use: pages.update)
+        group.get(":integrationID", "delete", use: pages.confirmDelete)
+        group.post(":integrationID", "delete", use: pages.delete)
+
+        let json = IntegrationsAPIController()
+        let apiGroup = api.grouped("integrations")
+        apiGroup.get(use: json.index)
+        apiGroup.post(use: json.create)
+        apiGroup.get(":integrationID", use: json.show)
+        apiGroup.put(":integrationID", use: json.update)
+        apiGroup.delete(":integrationID", use: json.delete)
+    }
 }

@@ -3,7 +3,10 @@ import Foundation
 import StyrbordCore
 
 /// D2/L1/T11: a person holding a role for a system, förvaltningsobjekt, org unit or the whole tenant.
-final class RoleAssignment: Model, TenantScoped, @unchecked Sendable {
+final class RoleAssignment: Model, DraftBacked, @unchecked Sendable {
+    static let objectType = "role-assignment"
+    var auditLabel: String { "" }
+    var auditSystemID: UUID? { systemID }
     static let schema = "role_assignments"
 
     @ID(key: .id) var id: UUID?

@@ -17,4 +17,6 @@ func routes(_ app: Application) throws {
     RoleRoutes.register(html: html, api: api)
     IntegrationRoutes.register(html: html, api: api)
     ContractRoutes.register(html: html, api: api)
+    ReportRoutes.register(html: html, api: api)
+    TransferRoutes.register(html: html, api: api)
 }

@@ -162,7 +162,8 @@ struct ImportSystems: AsyncParsableCommand {
         }
         let outcome = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
             try await SystemImportCommand.run(
-                app: app, tenantSlug: tenant, bytes: bytes, mappingArguments: mappings, dryRun: dryRun, actor: actor)
+                app: app, tenantSlug: tenant, bytes: bytes, mappingArguments: mappings, dryRun: dryRun, actor: actor,
+                source: URL(fileURLWithPath: file).lastPathComponent)
         }
         print(outcome.report)
         if !outcome.succeeded { throw ExitCode(1) }

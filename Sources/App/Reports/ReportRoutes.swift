@@ -9,4 +9,11 @@ enum ReportRoutes {
     static func roleDistributionCSV(_ tenant: String, query: [(String, String)] = []) -> String {
         URLBuilder.path(URLBuilder.segments("t", tenant, "reports", "role-distribution.csv"), query: query)
     }
+
+    static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
+        let reports = ReportsController()
+        html.get("reports", "role-distribution", use: reports.page)
+        html.get("reports", "role-distribution.csv", use: reports.csv)
+        api.get("reports", "role-distribution", use: reports.api)
+    }
 }

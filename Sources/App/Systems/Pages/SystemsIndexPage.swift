@@ -104,7 +104,7 @@ struct SystemsIndexPage: Page {
                 ? ctx.t("Inga system matchar. Prova att ta bort något filter.", "No systems match. Try removing a filter.")
                 : ctx.t("Registret är tomt. Lägg till ett system eller importera en systemförteckning.",
                         "The register is empty. Add a system or import a system list."))),
-            .p(Components.buttonLink(ctx.t("Importera från Excel (CSV)", "Import from Excel (CSV)"), url: TransferRoutes.importSystems(model.tenantSlug), secondary: true))
+            .p(Components.buttonLink(ctx.t("Importera från Excel (CSV)", "Import from Excel (CSV)"), url: TransferRoutes.importForm(model.tenantSlug), secondary: true))
         )
     }
 

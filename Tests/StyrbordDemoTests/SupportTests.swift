@@ -41,4 +41,14 @@ import Testing
         #expect(OrganisationNumber.withCheckDigit("212000001").isSwedishOrganisationNumber)
         #expect(!"212000-9995".isSwedishOrganisationNumber)
     }
+
+    @Test("Every supplier in the catalogue is valid and has a unique key and organisation number")
+    func catalogue() {
+        let all = SupplierCatalogue.all
+        #expect(Set(all.map(\.key)).count == all.count)
+        #expect(Set(all.map(\.organisationNumber)).count == all.count)
+        for supplier in all {
+            #expect(supplier.draft(contactName: "Test Testsson").normalized().validate().isEmpty, "\(supplier.name)")
+        }
+    }
 }

@@ -146,11 +146,11 @@ struct ShowcaseBuilder {
 
         draft.classification = classification(row, index: index, isPlanned: isPlanned)
         draft.personalData = personalData(row, index: index)
-        draft.nis2 = S.nis2Overrides[row.key] ?? Self.nis2(row.criticality)
+        draft.nis2 = S.nis2Overrides[row.key] ?? SystemDefaults.nis2(row.criticality)
         if let ai = S.aiUse[row.key] {
             draft.ai = ITSystemDraft.AIUse(usesAI: true, riskClass: ai.risk, description: ai.description)
         }
-        draft.backup = isPlanned ? .init() : Self.backup(row.criticality)
+        draft.backup = isPlanned ? .init() : SystemDefaults.backup(row.criticality)
         draft.documentationLinks = links(
             row, isPlanned: isPlanned, isDecommissioned: draft.lifecycleStatus == .decommissioned)
         return Seeded(id: systemIDs[row.key]!, draft: draft)
@@ -158,24 +158,8 @@ struct ShowcaseBuilder {
 
     private func classification(_ row: S.SystemRow, index: Int, isPlanned: Bool) -> ITSystemDraft.Classification {
         if isPlanned { return .init() }
-        let confidentiality: ClassificationLevel
-        let traceability: ClassificationLevel
-        switch row.data {
-        case .none: (confidentiality, traceability) = (.l1, .l1)
-        case .personal: (confidentiality, traceability) = (.l2, .l2)
-        case .sensitive:
-            (confidentiality, traceability) = (row.criticality.rank >= Criticality.high.rank ? .l4 : .l3, .l3)
-        }
-        let (integrity, availability): (ClassificationLevel, ClassificationLevel) =
-            switch row.criticality {
-            case .critical: (.l3, row.type == .infrastructure ? .l4 : .l3)
-            case .high: (.l3, .l2)
-            case .medium: (.l2, .l2)
-            case .low: (.l1, .l1)
-            }
-        var result = ITSystemDraft.Classification(
-            confidentiality: confidentiality, integrity: integrity, availability: availability,
-            traceability: traceability, classifiedByPersonId: personIDs[S.classifier]!)
+        var result = SystemDefaults.classification(
+            data: row.data.level, criticality: row.criticality, type: row.type, classifiedBy: personIDs[S.classifier]!)
         switch S.classificationStories[row.key] {
         case .missing?:
             return .init()
@@ -221,23 +205,6 @@ struct ShowcaseBuilder {
         if board.kind == .company { return "Gallras enligt bolagets dokumenthanteringsplan." }
         let name = board.name.prefix(1).lowercased() + board.name.dropFirst()
         return "Gallras enligt " + name + "s dokumenthanteringsplan."
-    }
-
-    static func nis2(_ criticality: Criticality) -> Nis2Applicability {
-        switch criticality {
-        case .critical: .essential
-        case .high: .important
-        case .medium, .low: .notCovered
-        }
-    }
-
-    static func backup(_ criticality: Criticality) -> ITSystemDraft.Backup {
-        switch criticality {
-        case .critical: .init(isBackedUp: true, rpoHours: 1, rtoHours: 4)
-        case .high: .init(isBackedUp: true, rpoHours: 4, rtoHours: 24)
-        case .medium: .init(isBackedUp: true, rpoHours: 24, rtoHours: 48)
-        case .low: .init(isBackedUp: true, rpoHours: 24, rtoHours: 120)
-        }
     }
 
     private func links(_ row: S.SystemRow, isPlanned: Bool, isDecommissioned: Bool) -> [ITSystemDraft.Link] {

@@ -13,6 +13,14 @@ extension Showcase {
         case none
         case personal(String, LegalBasis, [String])
         case sensitive(String, LegalBasis, [String])
+
+        var level: PersonalDataLevel {
+            switch self {
+            case .none: .none
+            case .personal: .personal
+            case .sensitive: .sensitive
+            }
+        }
     }
 
     /// The contract for a system: yearly costs in kronor, notice period and, for the ones a newcomer

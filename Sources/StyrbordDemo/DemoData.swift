@@ -84,9 +84,9 @@ public struct DemoMunicipality: Sendable {
     public var contracts: [Seeded<ContractDraft>]
 }
 
-/// The demo municipalities: the hand-written showcase for newcomers.
+/// The demo municipalities: the hand-written showcase for newcomers and the generated ones for load tests.
 public enum DemoData {
-    /// The seed the showcase's IDs derive from.
+    /// The seed `styrbord demo --scale` uses unless told otherwise.
     public static let defaultSeed: UInt64 = 2026
 
     /// Sjöviks kommun: one fictional, richly filled municipality to explore (`styrbord serve --demo`).
@@ -94,5 +94,15 @@ public enum DemoData {
     /// current (or as overdue) as intended whenever the demo is started.
     public static func showcase(today: CalendarDay) -> DemoMunicipality {
         ShowcaseBuilder(today: today).build()
+    }
+
+    /// Generated municipality number `index` (0-based) for load tests: index 0–289 take the name of one
+    /// of Sweden's municipalities in `swedishMunicipalities`' order; higher indices go round again with a
+    /// number ("Ale 2", slug "ale-2"). About 300 systems (±20 %), 150 people, 40 suppliers, five roles
+    /// and one and a half integrations per system. The same `(index, seed, today)` always gives the same
+    /// data, IDs included, and IDs never repeat across indices.
+    public static func generated(index: Int, seed: UInt64 = defaultSeed, today: CalendarDay) -> DemoMunicipality {
+        precondition(index >= 0, "A municipality index is 0 or more")
+        return MunicipalityGenerator(index: index, seed: seed, today: today).build()
     }
 }

@@ -51,4 +51,12 @@ import Testing
             #expect(supplier.draft(contactName: "Test Testsson").normalized().validate().isEmpty, "\(supplier.name)")
         }
     }
+
+    @Test("The generator's hubs and integration platform name real common systems")
+    func hubs() {
+        let slots = Set(GeneratorCatalogue.commonSlots.map(\.name))
+        #expect(Set(GeneratorCatalogue.hubs.map(\.slot)).isSubset(of: slots))
+        #expect(slots.contains(GeneratorCatalogue.integrationPlatform))
+        #expect(slots.count == GeneratorCatalogue.commonSlots.count)
+    }
 }

@@ -21,27 +21,27 @@ private struct GeneratorRun {
 
     /// A förvaltning or company as placed in this municipality's tree.
     struct Owner {
-        var key: String
-        var name: String
-        var decisionPrefix: String
+        /// Its catalogue entry; for a company, one made from `C.companies`. Products are narrowed to the
+        /// suppliers this municipality has.
+        var definition: C.Administration
         var id: UUID
-        var chiefTitle: String
-        var chief: Int
+        var tag: String
+        var retention: String
+        var lowerAreas: [String]
+        var chief = 0
         var departments: [UUID] = []
         var departmentManagers: [Int] = []
         /// People who can be systemförvaltare for its systems.
         var staff: [Int] = []
-        var objectNames: [String]
         var objects: [UUID] = []
-        var areas: [String]
-        var lowerAreas: [String]
-        var products: [(product: String, supplier: String)]
-        var dataSubjects: [String]
-        var legalBasis: LegalBasis
-        var sensitivePercent: Int
-        var weight: Int
-        var tag: String
-        var retention: String
+
+        init(definition: C.Administration, id: UUID, tag: String, retention: String) {
+            self.definition = definition
+            self.id = id
+            self.tag = tag
+            self.retention = retention
+            lowerAreas = definition.areas.map { $0.lowercased() }
+        }
     }
 
     /// What roles, integrations and contracts need to know about a system.
@@ -144,14 +144,8 @@ private struct GeneratorRun {
             let board = addOrgUnit(definition.board, .board, parent: nil, short: definition.boardShort)
             if definition.key == "KLK" { ks = board }
             let id = addOrgUnit(definition.name, .administration, parent: board, short: definition.key)
-            let lowerAreas = definition.areas.map { $0.lowercased() }
             var owner = Owner(
-                key: definition.key, name: definition.name, decisionPrefix: definition.boardShort, id: id,
-                chiefTitle: definition.chiefTitle, chief: 0, objectNames: definition.managementObjects,
-                areas: definition.areas, lowerAreas: lowerAreas, products: definition.products,
-                dataSubjects: definition.dataSubjects, legalBasis: definition.legalBasis,
-                sensitivePercent: definition.sensitivePercent, weight: definition.weight,
-                tag: definition.key.lowercased(),
+                definition: definition, id: id, tag: definition.key.lowercased(),
                 retention: "Gallras enligt " + definition.board.lowercased() + "s dokumenthanteringsplan.")
             for department in definition.departments {
                 let departmentID = addOrgUnit(department.name, .department, parent: id)
@@ -167,13 +161,14 @@ private struct GeneratorRun {
         for company in C.companies.prefix(companyCount) {
             let companyName = baseName + company.suffix
             let id = addOrgUnit(companyName, .company, parent: ks!, short: company.short)
+            let definition = C.Administration(
+                key: company.short, name: companyName, board: companyName, boardShort: company.short,
+                chiefTitle: "VD", departments: [], areas: company.areas, products: company.products,
+                dataSubjects: ["Kunder"], legalBasis: .contract, sensitivePercent: 0, weight: 2, managementObjects: [])
             owners.append(
                 Owner(
-                    key: company.short, name: companyName, decisionPrefix: company.short, id: id, chiefTitle: "VD",
-                    chief: 0, objectNames: [],
-                    areas: company.areas, lowerAreas: company.areas.map { $0.lowercased() }, products: company.products,
-                    dataSubjects: ["Kunder"], legalBasis: .contract, sensitivePercent: 0, weight: 2,
-                    tag: "bolag", retention: "Gallras enligt bolagets dokumenthanteringsplan."))
+                    definition: definition, id: id, tag: "bolag",
+                    retention: "Gallras enligt bolagets dokumenthanteringsplan."))
         }
     }
 
@@ -207,7 +202,7 @@ private struct GeneratorRun {
             let title: String
             switch unit.draft.kind {
             case .board: continue
-            case .administration, .company: title = owners.first { $0.id == unit.id }!.chiefTitle
+            case .administration, .company: title = owners.first { $0.id == unit.id }!.definition.chiefTitle
             case .department: title = Self.departmentChiefTitles[unit.draft.name] ?? "Avdelningschef"
             case .unit: title = Self.departmentChiefTitles[unit.draft.name] ?? "Enhetschef"
             }
@@ -248,7 +243,7 @@ private struct GeneratorRun {
         }
         let target = systemCount / 2 + Int(rng.next() % 21)  // 120–200 people in all
         let staffed = owners.indices.filter { owners[$0].tag != "bolag" }
-        let weights = staffed.map { ($0, owners[$0].weight + (owners[$0].key == "KLK" ? 12 : 0)) }
+        let weights = staffed.map { ($0, owners[$0].definition.weight + (owners[$0].definition.key == "KLK" ? 12 : 0)) }
         while people.count < target {
             let i = rng.weighted(weights)
             let unit = rng.chance(70) ? rng.pick(owners[i].departments) : owners[i].id
@@ -274,14 +269,14 @@ private struct GeneratorRun {
             suppliers.append(Seeded(id: id, draft: profile.draft(contactName: contact)))
         }
         for i in owners.indices {
-            owners[i].products = owners[i].products.filter { chosen.contains($0.supplier) }
+            owners[i].definition.products = owners[i].definition.products.filter { chosen.contains($0.supplier) }
         }
         return choices
     }
 
     private mutating func buildManagementObjects() {
         for i in owners.indices {
-            for objectName in owners[i].objectNames {
+            for objectName in owners[i].definition.managementObjects {
                 let id = ids.id(.managementObject, managementObjects.count)
                 managementObjects.append(
                     Seeded(
@@ -299,7 +294,7 @@ private struct GeneratorRun {
 
     private mutating func buildCommonSystems(_ choices: [(product: String, supplier: String)]) {
         let klk = owners[0]
-        let sbf = owners.firstIndex { $0.key == "SBF" }!
+        let sbf = owners.firstIndex { $0.definition.key == "SBF" }!
         let everyone = owners.filter { $0.tag != "bolag" }.map(\.id)
         for (slot, choice) in zip(C.commonSlots, choices) {
             let ownerUnit: UUID
@@ -334,21 +329,22 @@ private struct GeneratorRun {
     }
 
     private mutating func buildBusinessSystems() {
-        let weights = owners.indices.map { ($0, owners[$0].weight) }
+        let weights = owners.indices.map { ($0, owners[$0].definition.weight) }
         var usedNames = Set(systems.map(\.draft.name))
         while systems.count < systemCount {
             let o = rng.weighted(weights)
-            let areaIndex = Int(rng.next() % UInt64(owners[o].areas.count))
+            let areaIndex = Int(rng.next() % UInt64(owners[o].definition.areas.count))
             let function = rng.pick(C.functions)
-            var systemName = owners[o].areas[areaIndex] + " – " + function
+            var systemName = owners[o].definition.areas[areaIndex] + " – " + function
             if !usedNames.insert(systemName).inserted {
                 systemName += " " + String(systems.count)
                 usedNames.insert(systemName)
             }
-            let ownDevelopment = owners[o].products.isEmpty || rng.chance(3)
-            let product = ownDevelopment ? (product: "Egenutvecklad", supplier: "") : rng.pick(owners[o].products)
+            let ownDevelopment = owners[o].definition.products.isEmpty || rng.chance(3)
+            let product =
+                ownDevelopment ? (product: "Egenutvecklad", supplier: "") : rng.pick(owners[o].definition.products)
             let level: PersonalDataLevel =
-                rng.chance(owners[o].sensitivePercent) ? .sensitive : rng.chance(75) ? .personal : .none
+                rng.chance(owners[o].definition.sensitivePercent) ? .sensitive : rng.chance(75) ? .personal : .none
             let criticality = rng.weighted([(Criticality.low, 25), (.medium, 45), (.high, 22), (.critical, 8)])
             let type = rng.weighted([(SystemType.support, 80), (.eService, 12), (.platform, 4), (.infrastructure, 4)])
             var users = [owners[o].departments.isEmpty ? owners[o].id : rng.pick(owners[o].departments)]
@@ -364,7 +360,7 @@ private struct GeneratorRun {
                 product: product.product, supplier: ownDevelopment ? nil : product.supplier, criticality: criticality,
                 level: level, owner: o, purpose: function + " inom " + lowerArea, tags: [owners[o].tag, lowerArea],
                 allowStories: true)
-            draft.description = function + " för " + lowerArea + " inom " + owners[o].name + "."
+            draft.description = function + " för " + lowerArea + " inom " + owners[o].definition.name + "."
             addSystem(
                 draft, owner: o, ownerPerson: owners[o].chief, category: .business, product: product.product,
                 supplier: ownDevelopment ? nil : product.supplier, hub: nil)
@@ -439,8 +435,8 @@ private struct GeneratorRun {
                 draft.operationMode == .inHouse ? .notNeeded : (allowStories && rng.chance(12) ? .missing : .inPlace)
             let owner = owners[owner]
             draft.personalData = ITSystemDraft.PersonalData(
-                level: level, purpose: purpose, legalBasis: owner.legalBasis,
-                dataSubjectCategories: [rng.pick(owner.dataSubjects)], processorAgreement: agreement,
+                level: level, purpose: purpose, legalBasis: owner.definition.legalBasis,
+                dataSubjectCategories: [rng.pick(owner.definition.dataSubjects)], processorAgreement: agreement,
                 processorAgreementRef: agreement == .inPlace ? "PUB-" + String(number + 1000) : "",
                 retention: owner.retention)
         }
@@ -495,7 +491,7 @@ private struct GeneratorRun {
 
     private mutating func nextReference(_ owner: Int, _ day: CalendarDay) -> String {
         decisionNumber += 1 + Int(rng.next() % 5)
-        return owners[owner].decisionPrefix + " " + String(day.year) + "/" + String(decisionNumber)
+        return owners[owner].definition.boardShort + " " + String(day.year) + "/" + String(decisionNumber)
     }
 
     private mutating func addRole(
@@ -517,7 +513,7 @@ private struct GeneratorRun {
         for (n, info) in infos.enumerated() {
             let id = systems[n].id
             let staff =
-                info.category == .common && owners[info.owner].key == "KLK" && rng.chance(40)
+                info.category == .common && owners[info.owner].definition.key == "KLK" && rng.chance(40)
                 ? itStaff : owners[info.owner].staff
             let from =
                 info.isPlanned

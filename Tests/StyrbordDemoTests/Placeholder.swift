@@ -1,3 +1,0 @@
-import Testing
-@testable import StyrbordDemo
-@Test func placeholder() { #expect(Bool(true)) }

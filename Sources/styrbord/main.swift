@@ -56,6 +56,7 @@ struct Serve: AsyncParsableCommand {
                 start += "t/\(DemoLoader.showcaseSlug)/systems"
             }
             print("Styrbord is running at \(start)  (\(db.choice.redacted); Ctrl-C stops)")
+            fflush(nil)  // reach a log file now, not when the server stops
             try await Runtime.serve(app, host: host, port: port)
             try await app.asyncShutdown()
         } catch {

@@ -1,0 +1,135 @@
+import Fluent
+import Foundation
+import StyrbordCore
+import StyrbordDemo
+import Vapor
+
+/// Loads demo municipalities: the showcase a newcomer explores, or Sweden-scale load data.
+public enum DemoLoader {
+    public static let showcaseSlug = "sjovik"
+
+    /// Sjöviks kommun, with a history line per record so its pages look like a register in use.
+    public static func loadShowcase(app: Application) async throws -> String {
+        let today = app.dependencies.today
+        let demo = DemoData.showcase(today: today)
+        if try await Tenant.query(on: app.db).filter(\.$slug == demo.slug).first() != nil {
+            throw CommandFailure("\(demo.name) is already loaded (/t/\(demo.slug)/).")
+        }
+        let actor = AuditActor.command("demo", dependencies: app.dependencies)
+        try await insert(demo, recordHistory: true, actor: actor, on: app.db)
+        return "\(demo.name): \(demo.systems.count) systems, \(demo.roleAssignments.count) role assignments, "
+            + "\(demo.integrations.count) integrations, \(demo.contracts.count) contracts."
+    }
+
+    /// `count` generated municipalities named after Sweden's, each in its own transaction. Existing
+    /// ones are skipped, so an interrupted run can be resumed.
+    public static func loadGenerated(app: Application, count: Int, seed: UInt64, progress: (String) -> Void) async throws -> String {
+        let today = app.dependencies.today
+        let actor = AuditActor.command("demo", dependencies: app.dependencies)
+        let existing = Set(try await Tenant.query(on: app.db).all().map(\.slug))
+        var systems = 0
+        var loaded = 0
+        for index in 0..<count {
+            let demo = DemoData.generated(index: index, seed: seed, today: today)
+            guard !existing.contains(demo.slug) else { continue }
+            try await insert(demo, recordHistory: false, actor: actor, on: app.db)
+            systems += demo.systems.count
+            loaded += 1
+            if loaded % 10 == 0 || index == count - 1 { progress("  \(index + 1)/\(count) \(demo.name)") }
+        }
+        return "\(loaded) municipalities with \(systems) systems"
+    }
+
+    /// Writes one municipality in one transaction with multi-row inserts. Load data skips history:
+    /// it would double the rows without making the benchmark any truer.
+    static func insert(_ demo: DemoMunicipality, recordHistory: Bool, actor: AuditActor, on db: any Database) async throws {
+        let dependencies = AppDependencies(now: actor.now, uuid: actor.uuid)
+        try await db.transaction { tx in
+            let tenant = try await TenantSetup.create(slug: demo.slug, name: demo.name, organisationNumber: demo.organisationNumber,
+                                                      dependencies: dependencies, on: tx)
+            let tenantID = try tenant.requireID()
+            let now = actor.now()
+            // Units point at their managers and people at their units: units first without managers.
+            let units = demo.orgUnits.map { seed -> OrgUnit in
+                var draft = seed.draft
+                draft.managerPersonId = nil
+                return OrgUnit(id: seed.id, tenantID: tenantID, draft: draft, now: now)
+            }
+            for unit in units { try await unit.create(on: tx) }  // one by one: parents before children
+            try await batch(demo.people.map { Person(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            for (unit, seed) in zip(units, demo.orgUnits) where seed.draft.managerPersonId != nil {
+                unit.managerPersonID = seed.draft.managerPersonId
+                try await unit.update(on: tx)
+            }
+            try await batch(demo.suppliers.map { Supplier(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            try await batch(demo.managementObjects.map { ManagementObject(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            try await batch(demo.systems.map { ITSystem(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            try await batch(demo.systems.flatMap { seed in
+                seed.draft.userOrgUnitIds.map { SystemUserOrgUnit(id: actor.uuid(), tenantID: tenantID, systemID: seed.id, orgUnitID: $0) }
+            }, on: tx)
+            let roleTypes = Dictionary(uniqueKeysWithValues: try await RoleType.scoped(to: tenant, on: tx).all().map { ($0.key, try $0.requireID()) })
+            try await batch(demo.roleAssignments.compactMap { a in
+                roleTypes[a.roleKey].map { RoleAssignment(id: a.id, tenantID: tenantID, draft: a.draft(roleTypeId: $0), now: now) }
+            }, on: tx)
+            try await batch(demo.integrations.map { Integration(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            try await batch(demo.contracts.map { Contract(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            if recordHistory {
+                try await batch(history(demo, tenantID: tenantID, actor: actor), on: tx)
+            }
+        }
+    }
+
+    /// Multi-row inserts in chunks small enough for SQLite's limit on bound values.
+    private static func batch<M: Model>(_ models: [M], on db: any Database) async throws {
+        guard !models.isEmpty else { return }
+        let chunk = max(1, 20_000 / max(1, M.keys.count))
+        var start = 0
+        while start < models.count {
+            try await Array(models[start..<min(models.count, start + chunk)]).create(on: db)
+            start += chunk
+        }
+    }
+
+    /// A "created" history line for each record of the showcase.
+    private static func history(_ demo: DemoMunicipality, tenantID: UUID, actor: AuditActor) throws -> [AuditEntry] {
+        var entries: [AuditEntry] = []
+        func add<D: Encodable>(_ type: String, _ id: UUID, _ label: String, _ draft: D, systemID: UUID? = nil) throws {
+            let entry = AuditEntry()
+            entry.id = actor.uuid()
+            entry.tenantID = tenantID
+            entry.objectType = type
+            entry.objectID = id
+            entry.objectLabel = label
+            entry.action = .create
+            entry.actor = actor.name
+            entry.requestID = actor.requestID
+            entry.at = actor.now()
+            entry.before = nil
+            entry.after = String(decoding: try AuditLog.encoder.encode(draft), as: UTF8.self)
+            entry.message = "Demodata"
+            entry.systemID = systemID
+            entries.append(entry)
+        }
+        for s in demo.systems { try add(SystemRules.objectType, s.id, s.draft.name, s.draft, systemID: s.id) }
+        for a in demo.roleAssignments { try add(RoleAssignment.objectType, a.id, a.roleKey, a, systemID: a.scope == .system ? a.scopeId : nil) }
+        for p in demo.people { try add(Person.objectType, p.id, p.draft.name, p.draft) }
+        for s in demo.suppliers { try add(Supplier.objectType, s.id, s.draft.name, s.draft) }
+        return entries
+    }
+}
+
+extension DemoRoleAssignment: Encodable {
+    enum CodingKeys: String, CodingKey { case roleKey, personId, scope, scopeId, holding, validFrom, validTo, appointedByPersonId, decisionReference }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(roleKey, forKey: .roleKey)
+        try c.encode(personId, forKey: .personId)
+        try c.encode(scope, forKey: .scope)
+        try c.encodeIfPresent(scopeId, forKey: .scopeId)
+        try c.encode(holding, forKey: .holding)
+        try c.encode(validFrom, forKey: .validFrom)
+        try c.encodeIfPresent(validTo, forKey: .validTo)
+        try c.encodeIfPresent(appointedByPersonId, forKey: .appointedByPersonId)
+        try c.encode(decisionReference, forKey: .decisionReference)
+    }
+}

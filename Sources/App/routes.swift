@@ -14,4 +14,5 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1", "tenants", ":tenant")
     SystemRoutes.register(html: html, api: api)
     SupplierRoutes.register(html: html, api: api)
+    OrgUnitRoutes.register(html: html, api: api)
 }

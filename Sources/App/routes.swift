@@ -15,4 +15,5 @@ func routes(_ app: Application) throws {
     SystemRoutes.register(html: html, api: api)
     SupplierRoutes.register(html: html, api: api)
     OrgUnitRoutes.register(html: html, api: api)
+    PersonRoutes.register(html: html, api: api)
 }

@@ -16,4 +16,5 @@ func routes(_ app: Application) throws {
     SupplierRoutes.register(html: html, api: api)
     OrgUnitRoutes.register(html: html, api: api)
     PersonRoutes.register(html: html, api: api)
+    ManagementObjectRoutes.register(html: html, api: api)
 }

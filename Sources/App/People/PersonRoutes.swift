@@ -10,4 +10,30 @@ enum PersonRoutes {
     static func show(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "people", id.uuidString) }
     static func edit(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "people", id.uuidString, "edit") }
     static func delete(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "people", id.uuidString, "delete") }
+    static func apiIndex(_ tenant: String) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "people") }
+    static func apiShow(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "people", id.uuidString) }
+
+    /// - Parameters:
+    ///   - html: routes under `/t/:tenant`
+    ///   - api: routes under `/api/v1/tenants/:tenant`
+    static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
+        let pages = PeopleController()
+        let group = html.grouped("people")
+        group.get(use: pages.index)
+        group.get("new", use: pages.new)
+        group.post(use: pages.create)
+        group.get(":personID", use: pages.show)
+        group.get(":personID", "edit", use: pages.edit)
+        group.post(":personID", "edit", use: pages.update)
+        group.get(":personID", "delete", use: pages.confirmDelete)
+        group.post(":personID", "delete", use: pages.delete)
+
+        let json = PeopleAPIController()
+        let apiGroup = api.grouped("people")
+        apiGroup.get(use: json.index)
+        apiGroup.post(use: json.create)
+        apiGroup.get(":personID", use: json.show)
+        apiGroup.put(":personID", use: json.update)
+        apiGroup.delete(":personID", use: json.delete)
+    }
 }

@@ -89,6 +89,14 @@ struct RecordListPage: Page {
         var cells: [Node<HTML.BodyContext>]
     }
 
+    /// A drop-down beside the search box (people's active/left/all).
+    struct Filter {
+        var name: String
+        var label: String
+        var options: [(value: String, label: String)]
+        var selected: String
+    }
+
     struct Model {
         var heading: String
         var section: NavSection
@@ -104,6 +112,8 @@ struct RecordListPage: Page {
         var pageCount: Int
         var pageURL: (Int) -> String
         var emptyText: String
+        /// Drop-downs submitted with the search; none unless the domain has some.
+        var filters: [Filter] = []
     }
 
     let model: Model
@@ -114,13 +124,16 @@ struct RecordListPage: Page {
     var breadcrumbs: [Breadcrumb] { [Breadcrumb(title: model.tenantName), Breadcrumb(title: model.heading)] }
 
     var content: Node<HTML.BodyContext> {
-        let f = FormBuilder(ctx: ctx, values: FormData(["q": [model.searchText]]))
+        var values = ["q": [model.searchText]]
+        for filter in model.filters { values[filter.name] = [filter.selected] }
+        let f = FormBuilder(ctx: ctx, values: FormData(values))
         return .group(
             .div(.class("page-heading"),
                 .h1(.safe(model.heading)),
                 .unwrap(model.newURL) { .div(.class("actions"), Components.buttonLink(model.newLabel, url: $0)) }),
             .el("form", .attr("method", "get"), .attr("action", model.searchURL), .attr("class", "filters"), .attr("role", "search"),
                 f.input("q", label: ctx.t("Sök", "Search"), type: "search"),
+                .forEach(model.filters) { f.select($0.name, label: $0.label, options: $0.options) },
                 .div(.class("filter-actions"), f.submit(ctx.t("Sök", "Search")))),
             .p(.class("result-count"), .attribute(named: "role", value: "status"), .text(ctx.t("\(model.total) träffar", "\(model.total) results"))),
             model.rows.isEmpty ? .p(.class("empty-state"), .safe(model.emptyText)) :

@@ -37,10 +37,15 @@ public struct AppConfiguration: Sendable {
     public var database: DatabaseChoice
     /// Run pending migrations during configure.
     public var autoMigrate: Bool
+    /// PostgreSQL connections per event loop (`DATABASE_POOL_SIZE`); tests use 1 because many apps
+    /// share one server.
+    public var postgresConnectionsPerEventLoop: Int
 
-    public init(database: DatabaseChoice, autoMigrate: Bool = true) {
+    public init(database: DatabaseChoice, autoMigrate: Bool = true,
+                postgresConnectionsPerEventLoop: Int = Int(Environment.get("DATABASE_POOL_SIZE") ?? "") ?? 4) {
         self.database = database
         self.autoMigrate = autoMigrate
+        self.postgresConnectionsPerEventLoop = max(1, postgresConnectionsPerEventLoop)
     }
 }
 
@@ -71,7 +76,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
             throw ConfigurationError.invalidDatabaseURL(String(describing: error))
         }
         pg.searchPath = searchPath.map { [$0] }
-        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.postgresConnectionsPerEventLoop), as: .psql)
     }
     AppMigrations.register(on: app)
     try await DatabaseTuning.prepare(app.db)

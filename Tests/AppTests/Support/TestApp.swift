@@ -16,15 +16,19 @@ let testToday = CalendarDay(testNow)
 /// a private in-memory SQLite; with `TEST_POSTGRES_URL` set, a new schema in that PostgreSQL server,
 /// dropped afterwards. Tests therefore run in parallel on either engine.
 func withTestApp(_ test: (Application) async throws -> Void) async throws {
+    let postgresURL = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    if postgresURL != nil { await PostgresGate.shared.enter() }
+    defer { if postgresURL != nil { Task { await PostgresGate.shared.leave() } } }
     let app = try await Application.make(.testing)
     app.dependencies = .pinned(at: testNow)
     var schema: String?
     do {
-        if let url = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"], !url.isEmpty {
+        if let url = postgresURL {
             try refuseRemote(url)
             let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
             schema = name
-            try await configure(app, AppConfiguration(database: .postgres(url: url, searchPath: name), autoMigrate: false))
+            try await configure(app, AppConfiguration(database: .postgres(url: url, searchPath: name), autoMigrate: false,
+                                                      postgresConnectionsPerEventLoop: 1))
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: name)").run()
             try await app.autoMigrate()
         } else {
@@ -36,6 +40,32 @@ func withTestApp(_ test: (Application) async throws -> Void) async throws {
         throw error
     }
     await cleanUp(app, schema: schema)
+}
+
+/// Swift Testing starts every test at once; each app holds connections, and a PostgreSQL server
+/// accepts about a hundred. This lets a fixed number of test apps use the server at a time.
+actor PostgresGate {
+    static let shared = PostgresGate(limit: 12)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func enter() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }
 
 /// Only a local server may be used: the tests drop schemas.

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The Sweden-scale benchmark: a release build, 290 generated municipalities (~87,000 systems) in one
+# SQLite file, and wrk against /healthz, the register page, the API list and a system page at 1 and
+# 16 connections, plus the server's memory. Prints a table; this is a benchmark, not a test.
+#
+#   bench/run.sh [--scale N] [--duration SECONDS] [--skip-build] [--database FILE] [--bin PATH]
+#
+# Needs wrk (apt-get install wrk). Measure on an otherwise idle machine, and compare each figure
+# with /healthz from the same run, never with a number from another day.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scale=290
+duration=10
+build=1
+db="bench/out/sweden.sqlite"
+port=18080
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) scale="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --skip-build) build=0; shift ;;
+    --database) db="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
+    --bin) bin="$2"; build=0; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+mkdir -p bench/out
+
+stamp() { date +%H:%M:%S; }
+if [ "$build" = 1 ]; then
+  echo "[$(stamp)] swift build -c release --product styrbord"
+  start=$(date +%s)
+  swift build -c release --product styrbord 2>&1 | tail -1
+  echo "[$(stamp)] release build took $(( $(date +%s) - start )) s"
+fi
+bin="${bin:-$(swift build -c release --show-bin-path)/styrbord}"
+
+have=$("$bin" tenant list --database "$db" 2>/dev/null | grep -c . || true)
+if [ "$have" -lt "$scale" ]; then
+  echo "[$(stamp)] generating $scale municipalities into $db (has $have)"
+  start=$(date +%s)
+  LOG_LEVEL=warning "$bin" demo --scale "$scale" --database "$db" | tail -2
+  echo "[$(stamp)] generation took $(( $(date +%s) - start )) s"
+fi
+size=$(du -h "$db" | cut -f1)
+
+LOG_LEVEL=warning "$bin" serve --database "$db" --port "$port" > bench/out/server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+
+base="http://127.0.0.1:$port"
+tenant=$("$bin" tenant list --database "$db" | awk 'NR==1 {print $1}')
+system=$(curl -sf "$base/api/v1/tenants/$tenant/systems?perPage=1&sort=name" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+register="/t/$tenant/systems?category=verksamhetssystem&sort=criticality&order=desc&perPage=50"
+rows=$(curl -sf "$base$register" | grep -o '<tr><th scope="row">' | wc -l)
+echo "[$(stamp)] $scale municipalities, database $size; measuring municipality '$tenant' (register page shows $rows rows)"
+
+declare -A targets=(
+  [healthz]="/healthz"
+  [register]="$register"
+  [api-list]="/api/v1/tenants/$tenant/systems?perPage=50&sort=name"
+  [system-page]="/t/$tenant/systems/$system"
+)
+results=bench/out/results.tsv
+printf "endpoint\tconnections\trequests_per_s\tp50_ms\tp99_ms\n" > "$results"
+
+to_ms() {  # wrk prints 812.00us, 1.23ms or 1.02s
+  python3 -c 'import re,sys; v,u=re.match(r"([\d.]+)(\w+)",sys.argv[1]).groups(); print("%.2f" % (float(v)*{"us":0.001,"ms":1,"s":1000}[u]))' "$1"
+}
+
+for name in healthz register api-list system-page; do
+  for c in 1 16; do
+    curl -sf "$base${targets[$name]}" > /dev/null  # warm caches
+    out=$(wrk -t1 -c"$c" -d"${duration}s" --latency "$base${targets[$name]}")
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
+    p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
+    errors=$(echo "$out" | awk '/Non-2xx|Socket errors/' || true)
+    [ -n "$errors" ] && echo "  $name c=$c: $errors"
+    printf "%s\t%s\t%s\t%s\t%s\n" "$name" "$c" "$rps" "$p50" "$p99" >> "$results"
+  done
+done
+
+rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$server/status)
+hwm=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$server/status)
+
+echo
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t1 -d${duration}s; SQLite $size"
+column -t -s $'\t' "$results"
+python3 - "$results" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+get = lambda n, c, k: float(next(r for r in rows if r["endpoint"] == n and r["connections"] == c)[k])
+health, reg = get("healthz", "16", "requests_per_s"), get("register", "16", "requests_per_s")
+print(f"\nregister at 16 connections: p99 {get('register','16','p99_ms'):.1f} ms (goal < 25), "
+      f"{reg/health*100:.0f}% of /healthz's throughput (goal >= 30%)")
+PY
+echo "server memory: ${rss} MB resident now, ${hwm} MB peak (goal < 200 MB)"

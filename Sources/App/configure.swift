@@ -63,6 +63,9 @@ public enum ConfigurationError: Error, CustomStringConvertible {
 /// tests and the command line, so tests exercise exactly what runs.
 public func configure(_ app: Application, _ config: AppConfiguration) async throws {
     AppMetrics.bootstrap()
+    // Stable, readable JSON: sorted keys (diffs and tests), unescaped slashes in URLs, ISO 8601 dates.
+    ContentConfiguration.global.use(
+        encoder: JSONEncoder.custom(dates: .iso8601, format: [.sortedKeys, .withoutEscapingSlashes]), for: .json)
     switch config.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)

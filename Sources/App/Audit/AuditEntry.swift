@@ -31,5 +31,9 @@ final class AuditEntry: Model, @unchecked Sendable {
     /// The system a change belongs to, so a system's history includes its roles, contracts and integrations.
     @OptionalField(key: "system_id") var systemID: UUID?
 
+    /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
+    /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
+    var properties: [any AnyProperty] { [$id, $tenantID, $objectType, $objectID, $objectLabel, $action, $actor, $requestID, $at, $before, $after, $message, $systemID] }
+
     init() {}
 }

@@ -13,24 +13,40 @@ struct OrgTree: Sendable {
         var depth: Int
     }
 
+    /// What the tree needs of an org unit.
+    struct Unit: Sendable {
+        var id: UUID
+        var parentID: UUID?
+        var name: String
+        var sortKey: String
+        var shortName: String
+        var kind: OrgUnitKind
+    }
+
     /// Depth-first order, children sorted by name: the order of the tree page and every picker.
     private(set) var entries: [Entry] = []
     private var byID: [UUID: Entry] = [:]
     private var children: [UUID: [UUID]] = [:]
 
     init(units: [OrgUnit]) {
+        self.init(units: units.compactMap { u in
+            u.id.map { Unit(id: $0, parentID: u.parentID, name: u.name, sortKey: u.sortKey, shortName: u.shortName, kind: u.kind) }
+        })
+    }
+
+    init(units: [Unit]) {
         let sorted = units.sorted { $0.sortKey < $1.sortKey }
         var roots: [UUID] = []
-        let ids = Set(sorted.compactMap(\.id))
+        let ids = Set(sorted.map(\.id))
         for unit in sorted {
-            guard let id = unit.id else { continue }
+            let id = unit.id
             if let parent = unit.parentID, ids.contains(parent) {
                 children[parent, default: []].append(id)
             } else {
                 roots.append(id)
             }
         }
-        let lookup = Dictionary(uniqueKeysWithValues: sorted.compactMap { u in u.id.map { ($0, u) } })
+        let lookup = Dictionary(uniqueKeysWithValues: sorted.map { ($0.id, $0) })
         var visited = Set<UUID>()
         func visit(_ id: UUID, depth: Int) {
             guard visited.insert(id).inserted, let unit = lookup[id] else { return }  // a cycle can't loop forever

@@ -27,6 +27,10 @@ final class RoleAssignment: Model, DraftBacked, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
+    /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
+    /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
+    var properties: [any AnyProperty] { [$id, $tenantID, $roleTypeID, $personID, $scope, $systemID, $managementObjectID, $orgUnitID, $holding, $validFrom, $validTo, $appointedByPersonID, $decisionReference, $createdAt, $updatedAt] }
+
     init() {}
 
     init(id: UUID, tenantID: UUID, draft: RoleAssignmentDraft, now: Date) {

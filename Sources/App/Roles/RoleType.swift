@@ -19,6 +19,10 @@ final class RoleType: Model, TenantScoped, @unchecked Sendable {
     @Field(key: "source") var source: String
     @Field(key: "sort_order") var sortOrder: Int
 
+    /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
+    /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
+    var properties: [any AnyProperty] { [$id, $tenantID, $key, $nameSv, $nameEn, $scope, $dutiesSv, $dutiesEn, $source, $sortOrder] }
+
     init() {}
 
     init(id: UUID, tenantID: UUID, definition: RoleDefinition, sortOrder: Int) {

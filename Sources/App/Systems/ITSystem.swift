@@ -79,6 +79,10 @@ final class ITSystem: Model, TenantScoped, @unchecked Sendable {
         set { tagsJSON = JSONText.encode(newValue) }
     }
 
+    /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
+    /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
+    var properties: [any AnyProperty] { [$id, $tenantID, $name, $sortKey, $searchText, $aliasesJSON, $description, $category, $systemType, $ownerOrgUnitID, $managementObjectID, $lifecycleStatus, $lifecycleRank, $plannedStartOn, $productionStartOn, $decommissionPlannedOn, $decommissionedOn, $criticality, $criticalityRank, $operationMode, $operatorSupplierID, $product, $version, $supplierID, $userCount, $confidentiality, $integrity, $availability, $traceability, $classifiedByPersonID, $classifiedOn, $classificationValidUntil, $personalDataLevel, $pdPurpose, $pdLegalBasis, $pdSubjectCategoriesJSON, $pdProcessorAgreement, $pdProcessorAgreementRef, $pdRetention, $nis2, $aiUsed, $aiRiskClass, $aiDescription, $backupEnabled, $rpoHours, $rtoHours, $documentationLinksJSON, $tagsJSON, $createdAt, $updatedAt] }
+
     init() {}
 
     init(id: UUID, tenantID: UUID, draft: ITSystemDraft, now: Date) {
@@ -183,6 +187,9 @@ final class SystemUserOrgUnit: Model, @unchecked Sendable {
     @Field(key: "tenant_id") var tenantID: UUID
     @Field(key: "system_id") var systemID: UUID
     @Field(key: "org_unit_id") var orgUnitID: UUID
+
+    /// Listed by hand to avoid reflection per row (see `ITSystem.properties`).
+    var properties: [any AnyProperty] { [$id, $tenantID, $systemID, $orgUnitID] }
 
     init() {}
 

@@ -13,7 +13,7 @@ struct RegisterContext: Sendable {
     var today: CalendarDay
 
     static func load(tenant: Tenant, today: CalendarDay, on db: any Database) async throws -> RegisterContext {
-        async let units = OrgUnit.scoped(to: tenant, on: db).all()
+        async let units = RegisterRows.orgUnits(tenant: try tenant.requireID(), on: db)
         async let roles = RoleType.scoped(to: tenant, on: db).sort(\.$sortOrder).all()
         return RegisterContext(
             tenant: tenant, orgTree: OrgTree(units: try await units), roleTypes: try await roles,
@@ -29,39 +29,53 @@ struct RegisterContext: Sendable {
     /// Role types held per system, in catalogue order.
     var systemRoleTypes: [RoleType] { roleTypes.filter { $0.scope == .system } }
 
-    /// The gaps of each given system (all the tenant's systems when `systemIDs` is nil).
+    /// The role assignments held on some systems and the people holding them, loaded once so that
+    /// holders and gaps come from the same two queries.
+    struct SystemRoles: Sendable {
+        var assignments: [AssignmentRow]
+        var people: [UUID: PersonRow]
+    }
+
+    func systemRoles(of systemIDs: [UUID], on db: any Database) async throws -> SystemRoles {
+        let (assignments, people) = try await RegisterRows.assignments(tenant: try tenant.requireID(), systems: systemIDs, on: db)
+        return SystemRoles(assignments: assignments, people: people)
+    }
+
+    /// What the role requirements look at in a system.
+    struct GapSubject: Sendable {
+        var id: UUID
+        var category: SystemCategory
+        var lifecycle: LifecycleStatus
+    }
+
+    /// The gaps of each given system.
     func roleGaps(systems: [ITSystem], on db: any Database) async throws -> [UUID: [RoleGap]] {
-        let ids = systems.compactMap(\.id)
-        guard !ids.isEmpty else { return [:] }
-        let assignments = try await RoleAssignment.scoped(to: tenant, on: db)
-            .filter(\.$systemID ~~ ids).all()
-        let personIDs = Set(assignments.map(\.personID))
-        let active = try await Set(Person.scoped(to: tenant, on: db).filter(\.$id ~~ Array(personIDs))
-            .filter(\.$isActive == true).all().compactMap(\.id))
+        let subjects = systems.compactMap { s in s.id.map { GapSubject(id: $0, category: s.category, lifecycle: s.lifecycleStatus) } }
+        return roleGaps(subjects, roles: try await systemRoles(of: subjects.map(\.id), on: db))
+    }
+
+    func roleGaps(_ systems: [GapSubject], roles: SystemRoles) -> [UUID: [RoleGap]] {
         let byID = roleTypesByID
         var held: [UUID: [HeldRole]] = [:]
-        for a in assignments {
-            guard let systemID = a.systemID, let role = byID[a.roleTypeID],
-                let from = CalendarDay(iso: a.validFrom)
-            else { continue }
+        for a in roles.assignments {
+            guard let systemID = a.systemID, let role = byID[a.roleTypeID], let from = CalendarDay(iso: a.validFrom) else { continue }
             held[systemID, default: []].append(HeldRole(
                 roleKey: role.key, holding: a.holding, validFrom: from, validTo: a.validTo.flatMap(CalendarDay.init(iso:)),
-                holderIsActive: active.contains(a.personID)))
+                holderIsActive: roles.people[a.personID]?.isActive ?? false))
         }
         var result: [UUID: [RoleGap]] = [:]
         for system in systems {
-            guard let id = system.id else { continue }
-            let gaps = policy.gaps(category: system.category, lifecycle: system.lifecycleStatus, held: held[id] ?? [], on: today)
-            if !gaps.isEmpty { result[id] = gaps }
+            let gaps = policy.gaps(category: system.category, lifecycle: system.lifecycle, held: held[system.id] ?? [], on: today)
+            if !gaps.isEmpty { result[system.id] = gaps }
         }
         return result
     }
 
     /// Ids of the tenant's systems missing `role` (or any required role when nil).
     func systemsMissing(role: String?, on db: any Database) async throws -> Set<UUID> {
-        let systems = try await ITSystem.scoped(to: tenant, on: db)
-            .field(\.$id).field(\.$category).field(\.$lifecycleStatus).all()
-        let gaps = try await roleGaps(systems: systems, on: db)
+        let subjects = try await RegisterRows.requirementKeys(tenant: try tenant.requireID(), on: db)
+            .map { GapSubject(id: $0.id, category: $0.category, lifecycle: $0.lifecycle) }
+        let gaps = roleGaps(subjects, roles: try await systemRoles(of: subjects.map(\.id), on: db))
         return Set(gaps.compactMap { id, gaps in
             role == nil || gaps.contains { $0.roleKey == role } ? id : nil
         })

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import StyrbordCore
 import Vapor
 
@@ -100,53 +101,85 @@ struct SystemQuery: Sendable, Equatable {
     }
 }
 
-/// A page of the register.
+/// A page of the register: the matching systems in display order, and how many match in all.
 struct SystemPage: Sendable {
-    var systems: [ITSystem]
+    var rows: [SystemListRow]
+    var ids: [UUID] { rows.map(\.id) }
     var total: Int
     var query: SystemQuery
     var pageCount: Int { max(1, (total + query.perPage - 1) / query.perPage) }
 }
 
 extension SystemQuery {
-    /// Runs the query for one tenant. `everything` ignores paging (exports).
+    /// Runs the query for one tenant with SQLKit's builder (the same statements on SQLite and
+    /// PostgreSQL). `everything` ignores paging (exports).
     func run(tenant: Tenant, context: RegisterContext, on db: any Database, everything: Bool = false) async throws -> SystemPage {
-        var builder = try ITSystem.scoped(to: tenant, on: db)
-        for term in text.lowercased().split(whereSeparator: \.isWhitespace).prefix(8) {
-            builder = builder.filter(\.$searchText ~~ Self.escapeLike(String(term)))
-        }
-        if let category { builder = builder.filter(\.$category == category) }
-        if let lifecycle { builder = builder.filter(\.$lifecycleStatus == lifecycle) }
-        if let criticality { builder = builder.filter(\.$criticality == criticality) }
-        if let personalData { builder = builder.filter(\.$personalDataLevel == personalData) }
-        if let orgUnitID {
-            builder = builder.filter(\.$ownerOrgUnitID ~~ Array(context.orgTree.subtree(of: orgUnitID)))
-        }
+        let tenantID = try tenant.requireID()
+        var lacking: Set<UUID>?
         if let missingRole {
-            let lacking = try await context.systemsMissing(role: missingRole == Self.anyRole ? nil : missingRole, on: db)
-            builder = builder.filter(\.$id ~~ Array(lacking))
+            lacking = try await context.systemsMissing(role: missingRole == Self.anyRole ? nil : missingRole, on: db)
         }
-        let total = try await builder.copy().count()
+        let units = orgUnitID.map { Array(context.orgTree.subtree(of: $0)) }
+        let sql = RegisterRows.sql(db)
+
+        let count = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"),
+                                       tenantID: tenantID, units: units, lacking: lacking)
+            .first()
+        let total = try count?.decode(column: "n", as: Int.self) ?? 0
+
+        var select = filtered(sql.select().columns(RegisterRows.systemListColumns), tenantID: tenantID, units: units, lacking: lacking)
+        let direction: SQLDirection = descending ? .descending : .ascending
         switch sort {
-        case .name: builder = builder.sort(\.$sortKey, descending ? .descending : .ascending)
-        case .category: builder = builder.sort(\.$category, descending ? .descending : .ascending)
+        case .name: select = select.orderBy(SQLColumn("sort_key", table: "it_systems"), direction)
+        case .category: select = select.orderBy(SQLColumn("category", table: "it_systems"), direction)
         case .owner:
-            builder = builder.join(OrgUnit.self, on: \ITSystem.$ownerOrgUnitID == \OrgUnit.$id, method: .left)
-                .sort(OrgUnit.self, \.$sortKey, descending ? .descending : .ascending)
-        case .lifecycle: builder = builder.sort(\.$lifecycleRank, descending ? .descending : .ascending)
-        case .criticality: builder = builder.sort(\.$criticalityRank, descending ? .descending : .ascending)
-        case .updated: builder = builder.sort(\.$updatedAt, descending ? .descending : .ascending)
+            select = select.join(SQLIdentifier("org_units"), method: SQLJoinMethod.left,
+                                 on: SQLColumn("owner_org_unit_id", table: "it_systems"), .equal, SQLColumn("id", table: "org_units"))
+                .orderBy(SQLColumn("sort_key", table: "org_units"), direction)
+        case .lifecycle: select = select.orderBy(SQLColumn("lifecycle_rank", table: "it_systems"), direction)
+        case .criticality: select = select.orderBy(SQLColumn("criticality_rank", table: "it_systems"), direction)
+        case .updated: select = select.orderBy(SQLColumn("updated_at", table: "it_systems"), direction)
         }
-        builder = builder.sort(\.$sortKey).sort(\.$id)  // stable order within equal keys
+        select = select.orderBy(SQLColumn("sort_key", table: "it_systems")).orderBy(SQLColumn("id", table: "it_systems"))  // stable order
         if !everything {
-            builder = builder.range(((page - 1) * perPage)..<(page * perPage))
+            select = select.limit(perPage).offset((page - 1) * perPage)
         }
-        return SystemPage(systems: try await builder.all(), total: total, query: self)
+        let rows = try await select.all().map(RegisterRows.systemListRow)
+        return SystemPage(rows: rows, total: total, query: self)
     }
 
-    /// LIKE treats % and _ as wildcards; search text is matched literally. Both databases accept `\` as
-    /// the escape character in a LIKE pattern (SQLite only with ESCAPE, so we strip instead).
+    private func filtered(_ select: SQLSelectBuilder, tenantID: UUID, units: [UUID]?, lacking: Set<UUID>?) -> SQLSelectBuilder {
+        var s = select.from("it_systems").where(SQLColumn("tenant_id", table: "it_systems"), .equal, SQLBind(tenantID))
+        for term in text.lowercased().split(whereSeparator: \.isWhitespace).prefix(8) {
+            // search_text is stored lower-cased, so LIKE means the same on both databases.
+            s = s.where(SQLColumn("search_text", table: "it_systems"), .like, SQLBind("%\(Self.escapeLike(String(term)))%"))
+        }
+        if let category { s = s.where(SQLColumn("category", table: "it_systems"), .equal, SQLBind(category.rawValue)) }
+        if let lifecycle { s = s.where(SQLColumn("lifecycle_status", table: "it_systems"), .equal, SQLBind(lifecycle.rawValue)) }
+        if let criticality { s = s.where(SQLColumn("criticality", table: "it_systems"), .equal, SQLBind(criticality.rawValue)) }
+        if let personalData { s = s.where(SQLColumn("personal_data_level", table: "it_systems"), .equal, SQLBind(personalData.rawValue)) }
+        if let units { s = s.where(SQLColumn("owner_org_unit_id", table: "it_systems"), .in, SQLBind.group(units)) }
+        if let lacking {
+            // An empty IN list is not valid SQL everywhere; no system lacking the role means no match.
+            s = lacking.isEmpty ? s.where(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
+                                : s.where(SQLColumn("id", table: "it_systems"), .in, SQLBind.group(Array(lacking)))
+        }
+        return s
+    }
+
+    /// LIKE treats % and _ as wildcards and escaping differs between the databases, so search terms
+    /// are matched without them.
     static func escapeLike(_ term: String) -> String {
         term.filter { $0 != "%" && $0 != "_" && $0 != "\\" }
+    }
+}
+
+extension SystemPage {
+    /// The page's systems as Fluent models (the API and exports need every field), in page order.
+    func models(tenant: Tenant, on db: any Database) async throws -> [ITSystem] {
+        guard !ids.isEmpty else { return [] }
+        let found = try await ITSystem.scoped(to: tenant, on: db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
+        return ids.compactMap { byID[$0] }
     }
 }

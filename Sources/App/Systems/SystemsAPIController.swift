@@ -11,7 +11,7 @@ struct SystemsAPIController {
         let query = try SystemQuery.parseStrict(req.queryItems)
         let context = try await RegisterContext.load(tenant: tenant, today: req.dependencies.today, on: req.db)
         let page = try await query.run(tenant: tenant, context: context, on: req.db)
-        let items = try await Self.responses(for: page.systems, context: context, on: req.db)
+        let items = try await Self.responses(for: try await page.models(tenant: tenant, on: req.db), context: context, on: req.db)
         return ListResponse(items: items, page: query.page, perPage: query.perPage, total: page.total)
     }
 

@@ -11,7 +11,7 @@ enum RegisterExporter {
         case (.systems, .csv): return RegisterExport.systemsCSV(try await systemRows(tenant: tenant, query: query, today: today, on: db), language: lang)
         case (.systems, .json):
             let context = try await RegisterContext.load(tenant: tenant, today: today, on: db)
-            let systems = try await query.run(tenant: tenant, context: context, on: db, everything: true).systems
+            let systems = try await query.run(tenant: tenant, context: context, on: db, everything: true).models(tenant: tenant, on: db)
             return try encode(try await SystemsAPIController.responses(for: systems, context: context, on: db))
         case (.roles, .csv): return RegisterExport.rolesCSV(try await roleRows(tenant: tenant, on: db), language: lang)
         case (.roles, .json): return try encode(try await roleRows(tenant: tenant, on: db).map(RoleExportJSON.init))
@@ -39,7 +39,7 @@ enum RegisterExporter {
     /// Systems with every reference spelled out as a name, as an Excel user reads them.
     static func systemRows(tenant: Tenant, query: SystemQuery, today: CalendarDay, on db: any Database) async throws -> [SystemExportRow] {
         let context = try await RegisterContext.load(tenant: tenant, today: today, on: db)
-        let systems = try await query.run(tenant: tenant, context: context, on: db, everything: true).systems
+        let systems = try await query.run(tenant: tenant, context: context, on: db, everything: true).models(tenant: tenant, on: db)
         let ids = systems.compactMap(\.id)
         async let linksQuery = SystemUserOrgUnit.query(on: db).filter(\.$tenantID == tenant.requireID()).all()
         async let suppliersQuery = Supplier.scoped(to: tenant, on: db).all()

@@ -18,29 +18,41 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         return cal
     }
 
+    /// Nil for dates that don't exist (2025-02-30). Plain arithmetic: this runs for every stored date
+    /// the register reads, and Foundation's calendar is far slower.
     public init?(year: Int, month: Int, day: Int) {
-        var components = DateComponents()
-        components.year = year
-        components.month = month
-        components.day = day
-        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day),
-            let date = Self.calendar.date(from: components)
-        else { return nil }
-        let back = Self.calendar.dateComponents([.year, .month, .day], from: date)
-        guard back.year == year, back.month == month, back.day == day else { return nil }  // rejects 2025-02-30
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else {
+            return nil
+        }
         self.year = year
         self.month = month
         self.day = day
     }
 
-    /// Parses `yyyy-MM-dd`; anything else (including a trailing time) is nil.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Parses `yyyy-MM-dd` (surrounding spaces allowed); anything else, including a trailing time, is nil.
     public init?(iso text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
+        var bytes = Array(text.utf8)
+        while bytes.last == 0x20 { bytes.removeLast() }
+        while bytes.first == 0x20 { bytes.removeFirst() }
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let b = bytes[i]
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

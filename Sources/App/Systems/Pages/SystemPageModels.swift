@@ -8,27 +8,28 @@ import StyrbordCore
 extension SystemsIndexPage.Model {
     static func load(page: SystemPage, context: RegisterContext, lang: UILanguage, on db: any Database) async throws -> Self {
         let tenant = context.tenant
-        let ids = page.systems.compactMap(\.id)
+        let ids = page.ids
+        let systems = page.rows
         let ownerKey = RoleCatalogue.systemOwner, managerKey = RoleCatalogue.systemManager
-        let roleIDs = [context.roleType(key: ownerKey)?.id, context.roleType(key: managerKey)?.id].compactMap { $0 }
-        let assignments = ids.isEmpty || roleIDs.isEmpty ? [] : try await RoleAssignment.scoped(to: tenant, on: db)
-            .filter(\.$systemID ~~ ids).filter(\.$roleTypeID ~~ roleIDs).all()
-            .filter { $0.isCurrent(on: context.today) }
-        let people = try await names(of: Set(assignments.map(\.personID)), tenant: tenant, on: db)
+        let roles = try await context.systemRoles(of: ids, on: db)
         let byRole = context.roleTypesByID
         var holders: [UUID: [String: [String]]] = [:]
-        for a in assignments.sorted(by: { ($0.holding == .primary ? 0 : 1, $0.validFrom) < ($1.holding == .primary ? 0 : 1, $1.validFrom) }) {
-            guard let systemID = a.systemID, let key = byRole[a.roleTypeID]?.key, let name = people[a.personID] else { continue }
+        let current = roles.assignments.filter { $0.isCurrent(on: context.today) }
+            .sorted { ($0.holding == .primary ? 0 : 1, $0.validFrom) < ($1.holding == .primary ? 0 : 1, $1.validFrom) }
+        for a in current {
+            guard let systemID = a.systemID, let key = byRole[a.roleTypeID]?.key, key == ownerKey || key == managerKey,
+                let name = roles.people[a.personID]?.name
+            else { continue }
             let shown = a.holding == .deputy ? "\(name) (\(lang == .sv ? "ers." : "deputy"))" : name
             holders[systemID, default: [:]][key, default: []].append(shown)
         }
-        let gaps = try await context.roleGaps(systems: page.systems, on: db)
-        let rows = page.systems.map { s in
+        let gaps = context.roleGaps(systems.map { .init(id: $0.id, category: $0.category, lifecycle: $0.lifecycleStatus) }, roles: roles)
+        let rows = systems.map { s in
             SystemsIndexPage.Row(
-                id: s.id!, name: s.name, aliases: s.aliases, category: s.category,
+                id: s.id, name: s.name, aliases: s.aliases, category: s.category,
                 owner: context.orgTree.name(s.ownerOrgUnitID), lifecycle: s.lifecycleStatus, criticality: s.criticality,
-                systemOwners: holders[s.id!]?[ownerKey] ?? [], systemManagers: holders[s.id!]?[managerKey] ?? [],
-                gaps: (gaps[s.id!] ?? []).map { gapText($0, context: context, lang: lang) })
+                systemOwners: holders[s.id]?[ownerKey] ?? [], systemManagers: holders[s.id]?[managerKey] ?? [],
+                gaps: (gaps[s.id] ?? []).map { gapText($0, context: context, lang: lang) })
         }
         let required = Set(RoleRequirementPolicy.standard.requirements.map(\.roleKey))
         let roleOptions = [(SystemQuery.anyRole, lang == .sv ? "Någon obligatorisk roll" : "Any required role")]

@@ -19,6 +19,8 @@ enum AppMigrations {
         CreateContracts(),
         // 2026-11-23 history of every change
         CreateAuditEntries(),
+        // 2026-11-23 tenants: a version every write bumps, for caches of derived data
+        AddDataVersionToTenants(),
     ]
 
     static func register(on app: Application) {

@@ -81,6 +81,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
         pg.searchPath = searchPath.map { [$0] }
         app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.postgresConnectionsPerEventLoop), as: .psql)
     }
+    app.registerCache = RegisterCache()
     AppMigrations.register(on: app)
     try await DatabaseTuning.prepare(app.db)
     if config.autoMigrate {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import StyrbordCore
 import Vapor
 
@@ -55,6 +56,15 @@ enum AuditLog {
         entry.message = message?.trimmedOrNil
         entry.systemID = systemID
         try await entry.create(on: db)
+        if let tenantID { try await bumpDataVersion(of: tenantID, on: db) }
+    }
+
+    /// Marks the tenant's data as changed, in the writer's transaction.
+    static func bumpDataVersion(of tenantID: UUID, on db: any Database) async throws {
+        try await RegisterRows.sql(db).update("tenants")
+            .set("data_version", to: SQLBinaryExpression(SQLColumn("data_version"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, SQLBind(tenantID))
+            .run()
     }
 }
 

@@ -120,7 +120,7 @@ struct ReportsController {
 
     @Sendable func page(req: Request) async throws -> Response {
         let (tenant, report, unit, all) = try await load(req, strict: false)
-        let context = try await RegisterContext.load(tenant: tenant, today: req.dependencies.today, on: req.db)
+        let context = try await req.registerContext(for: tenant)
         let model = RoleDistributionPage.Model(tenantSlug: tenant.slug, report: report, orgOptions: context.orgTree.options(),
                                                orgUnitID: unit, includeDecommissioned: all)
         return RoleDistributionPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render()

@@ -12,12 +12,14 @@ struct RegisterContext: Sendable {
     var policy: RoleRequirementPolicy
     var today: CalendarDay
 
-    static func load(tenant: Tenant, today: CalendarDay, on db: any Database) async throws -> RegisterContext {
-        async let units = RegisterRows.orgUnits(tenant: try tenant.requireID(), on: db)
-        async let roles = RoleType.scoped(to: tenant, on: db).sort(\.$sortOrder).all()
-        return RegisterContext(
-            tenant: tenant, orgTree: OrgTree(units: try await units), roleTypes: try await roles,
-            policy: .standard, today: today)
+    static func load(tenant: Tenant, today: CalendarDay, cache: RegisterCache? = nil, on db: any Database) async throws -> RegisterContext {
+        let load = {
+            async let units = RegisterRows.orgUnits(tenant: try tenant.requireID(), on: db)
+            async let roles = RoleType.scoped(to: tenant, on: db).sort(\.$sortOrder).all()
+            return RegisterCache.Entry(version: tenant.dataVersion, orgTree: OrgTree(units: try await units), roleTypes: try await roles)
+        }
+        let entry = if let cache { try await cache.entry(for: tenant, load: load) } else { try await load() }
+        return RegisterContext(tenant: tenant, orgTree: entry.orgTree, roleTypes: entry.roleTypes, policy: .standard, today: today)
     }
 
     var roleTypesByID: [UUID: RoleType] {

@@ -48,6 +48,18 @@ enum RegisterRows {
         db as! any SQLDatabase
     }
 
+    /// SQLite keeps UUIDs as text, and Foundation parses text UUIDs with `sscanf`, which showed up in
+    /// the register's profile; PostgreSQL sends them as 16 bytes. Read text ourselves.
+    static func uuid(_ r: any SQLRow, _ column: String) throws -> UUID {
+        if let text = try? r.decode(column: column, as: String.self), let id = UUID.parsing(text) { return id }
+        return try r.decode(column: column, as: UUID.self)
+    }
+
+    static func optionalUUID(_ r: any SQLRow, _ column: String) throws -> UUID? {
+        if try r.decodeNil(column: column) { return nil }
+        return try uuid(r, column)
+    }
+
     /// Role assignments held on the given systems, with their holders, in one query.
     static func assignments(tenant: UUID, systems: [UUID], on db: any Database) async throws -> (assignments: [AssignmentRow], people: [UUID: PersonRow]) {
         guard !systems.isEmpty else { return ([], [:]) }
@@ -64,12 +76,12 @@ enum RegisterRows {
         var people: [UUID: PersonRow] = [:]
         assignments.reserveCapacity(rows.count)
         for r in rows {
-            let personID = try r.decode(column: "person_id", as: UUID.self)
+            let personID = try uuid(r, "person_id")
             assignments.append(AssignmentRow(
-                id: try r.decode(column: "id", as: UUID.self),
-                roleTypeID: try r.decode(column: "role_type_id", as: UUID.self),
+                id: try uuid(r, "id"),
+                roleTypeID: try uuid(r, "role_type_id"),
                 personID: personID,
-                systemID: try r.decode(column: "system_id", as: UUID?.self),
+                systemID: try optionalUUID(r, "system_id"),
                 holding: RoleHolding(rawValue: try r.decode(column: "holding", as: String.self)) ?? .primary,
                 validFrom: try r.decode(column: "valid_from", as: String.self),
                 validTo: try r.decode(column: "valid_to", as: String?.self)))
@@ -90,7 +102,7 @@ enum RegisterRows {
             .all()
         return try rows.map { r in
             OrgTree.Unit(
-                id: try r.decode(column: "id", as: UUID.self), parentID: try r.decode(column: "parent_id", as: UUID?.self),
+                id: try uuid(r, "id"), parentID: try optionalUUID(r, "parent_id"),
                 name: try r.decode(column: "name", as: String.self), sortKey: try r.decode(column: "sort_key", as: String.self),
                 shortName: try r.decode(column: "short_name", as: String.self),
                 kind: OrgUnitKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .unit)
@@ -103,10 +115,10 @@ enum RegisterRows {
 
     static func systemListRow(_ r: any SQLRow) throws -> SystemListRow {
         SystemListRow(
-                id: try r.decode(column: "id", as: UUID.self), name: try r.decode(column: "name", as: String.self),
+                id: try uuid(r, "id"), name: try r.decode(column: "name", as: String.self),
                 aliases: JSONText.decode(try r.decode(column: "aliases", as: String.self), as: [String].self) ?? [],
                 category: SystemCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .business,
-                ownerOrgUnitID: try r.decode(column: "owner_org_unit_id", as: UUID?.self),
+                ownerOrgUnitID: try optionalUUID(r, "owner_org_unit_id"),
                 lifecycleStatus: LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self)) ?? .inProduction,
                 criticality: Criticality(rawValue: try r.decode(column: "criticality", as: String.self)) ?? .medium)
     }
@@ -119,7 +131,7 @@ enum RegisterRows {
             .where("tenant_id", .equal, SQLBind(tenant))
             .all()
         return try rows.map { r in
-            (try r.decode(column: "id", as: UUID.self),
+            (try uuid(r, "id"),
              SystemCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .business,
              LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self)) ?? .inProduction)
         }

@@ -9,7 +9,7 @@ struct SystemsAPIController {
     @Sendable func index(req: Request) async throws -> ListResponse<SystemResponse> {
         let tenant = try await req.tenant()
         let query = try SystemQuery.parseStrict(req.queryItems)
-        let context = try await RegisterContext.load(tenant: tenant, today: req.dependencies.today, on: req.db)
+        let context = try await req.registerContext(for: tenant)
         let page = try await query.run(tenant: tenant, context: context, on: req.db)
         let items = try await Self.responses(for: try await page.models(tenant: tenant, on: req.db), context: context, on: req.db)
         return ListResponse(items: items, page: query.page, perPage: query.perPage, total: page.total)
@@ -17,7 +17,7 @@ struct SystemsAPIController {
 
     @Sendable func show(req: Request) async throws -> SystemResponse {
         let (tenant, system) = try await load(req)
-        let context = try await RegisterContext.load(tenant: tenant, today: req.dependencies.today, on: req.db)
+        let context = try await req.registerContext(for: tenant)
         return try await Self.responses(for: [system], context: context, on: req.db)[0]
     }
 
@@ -25,7 +25,7 @@ struct SystemsAPIController {
         let tenant = try await req.tenant()
         let draft = try req.content.decode(SystemWriteRequest.self)
         let system = try await SystemRules.create(draft, tenant: tenant, actor: .from(req), on: req.db)
-        let context = try await RegisterContext.load(tenant: tenant, today: req.dependencies.today, on: req.db)
+        let context = try await req.registerContext(for: tenant)
         let body = try await Self.responses(for: [system], context: context, on: req.db)[0]
         let response = try await body.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: SystemRoutes.apiShow(tenant.slug, body.id))
@@ -38,7 +38,7 @@ struct SystemsAPIController {
         let draft = try req.content.decode(SystemWriteRequest.self)
         let updated = try await SystemRules.update(
             system, with: draft, tenant: tenant, actor: .from(req), message: req.headers.first(name: "X-Change-Message"), on: req.db)
-        let context = try await RegisterContext.load(tenant: tenant, today: req.dependencies.today, on: req.db)
+        let context = try await req.registerContext(for: tenant)
         return try await Self.responses(for: [updated], context: context, on: req.db)[0]
     }
 

@@ -8,7 +8,7 @@ struct SystemsController {
     /// The register: search, filter, sort, page.
     @Sendable func index(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let context = try await RegisterContext.load(tenant: tenant, today: req.dependencies.today, on: req.db)
+        let context = try await req.registerContext(for: tenant)
         let query = SystemQuery(query: req.queryItems)
         let page = try await query.run(tenant: tenant, context: context, on: req.db)
         let model = try await SystemsIndexPage.Model.load(page: page, context: context, lang: req.uiLanguage, on: req.db)
@@ -22,7 +22,7 @@ struct SystemsController {
     func show(req: Request, tab: SystemTab) async throws -> Response {
         let tenant = try await req.tenant()
         let system = try await ITSystem.find(try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
-        let context = try await RegisterContext.load(tenant: tenant, today: req.dependencies.today, on: req.db)
+        let context = try await req.registerContext(for: tenant)
         let model = try await SystemShowPage.Model.load(system: system, tab: tab, context: context, lang: req.uiLanguage, on: req.db)
         return SystemShowPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render()
     }
@@ -103,7 +103,7 @@ struct SystemsController {
     }
 
     private func renderForm(req: Request, tenant: Tenant, system: ITSystem?, values: FormData, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
-        let context = try await RegisterContext.load(tenant: tenant, today: req.dependencies.today, on: req.db)
+        let context = try await req.registerContext(for: tenant)
         let options = try await PickerOptions.load(tenant: tenant, on: req.db)
         let model = SystemFormPage.Model(
             tenantSlug: tenant.slug, systemID: system?.id, systemName: system?.name, values: values, errors: errors,

@@ -13,10 +13,12 @@ final class Tenant: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "organisation_number") var organisationNumber: String
     @Field(key: "created_at") var createdAt: Date
+    /// Bumped by every audited write to the tenant's data (see `AuditLog.record`).
+    @Field(key: "data_version") var dataVersion: Int64
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $slug, $name, $organisationNumber, $createdAt] }
+    var properties: [any AnyProperty] { [$id, $slug, $name, $organisationNumber, $createdAt, $dataVersion] }
 
     init() {}
 
@@ -26,6 +28,7 @@ final class Tenant: Model, @unchecked Sendable {
         self.name = name
         self.organisationNumber = organisationNumber
         self.createdAt = createdAt
+        self.dataVersion = 0
     }
 
     /// A valid slug: 2–63 characters of a–z, 0–9 and single hyphens, as in `upplands-vasby`.

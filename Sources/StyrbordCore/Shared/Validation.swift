@@ -85,3 +85,36 @@ extension String {
         return true
     }
 }
+
+extension UUID {
+    /// Parses the canonical 36-character form (either case) without Foundation's `sscanf`-based
+    /// parser, which is slow on Linux. Nil for anything else.
+    public static func parsing(_ text: String) -> UUID? {
+        var utf8 = text.utf8.makeIterator()
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var index = 0
+        var position = 0
+        func hex(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: c - 0x30
+            case 0x61...0x66: c - 0x61 + 10
+            case 0x41...0x46: c - 0x41 + 10
+            default: nil
+            }
+        }
+        while let c = utf8.next() {
+            if position == 8 || position == 13 || position == 18 || position == 23 {
+                guard c == 0x2D else { return nil }
+                position += 1
+                continue
+            }
+            guard index < 16, let high = hex(c), let next = utf8.next(), let low = hex(next) else { return nil }
+            bytes[index] = high << 4 | low
+            index += 1
+            position += 2
+        }
+        guard index == 16, position == 36 else { return nil }
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    }
+}

@@ -135,3 +135,23 @@ struct SystemsPagesTests {
         }
     }
 }
+
+@Suite("Register cache")
+struct RegisterCacheTests {
+    @Test("Renaming an org unit shows at once on the register, though the org tree is cached")
+    func cacheFollowsWrites() async throws {
+        try await withTestApp { app in
+            let t = try await Fixtures.tenant(on: app)
+            let unit = try await Fixtures.orgUnit("Kulturförvaltningen", in: t, on: app.db)
+            _ = try await Fixtures.system("Bokning", owner: unit, in: t, on: app.db)
+            #expect(try await app.get("/t/testby/systems").text.contains("Kulturförvaltningen"))
+            let before = try #require(try await Tenant.find(t.id, on: app.db)).dataVersion
+            let res = try await app.sendJSON(.PUT, "/api/v1/tenants/testby/org-units/\(unit.id!.uuidString)",
+                                             ["name": "Kultur- och fritidsförvaltningen", "kind": "forvaltning"])
+            #expect(res.status == .ok)
+            #expect(try #require(try await Tenant.find(t.id, on: app.db)).dataVersion > before)
+            let page = try await app.get("/t/testby/systems").text
+            #expect(page.contains("Kultur- och fritidsförvaltningen"))
+        }
+    }
+}

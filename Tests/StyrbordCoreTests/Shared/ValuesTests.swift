@@ -64,3 +64,19 @@ struct ValuesTests {
         #expect(!"anna berg@sjovik.se".looksLikeEmail)
     }
 }
+
+@Suite("UUID text")
+struct UUIDTextTests {
+    @Test("The fast parser agrees with Foundation on valid ids and rejects everything else")
+    func parsing() {
+        for _ in 0..<200 {
+            let id = UUID()
+            #expect(UUID.parsing(id.uuidString) == id)
+            #expect(UUID.parsing(id.uuidString.lowercased()) == id)
+        }
+        for bad in ["", "not-a-uuid", "0000000000000000000000000000000000000", "00000000-0000-0000-0000-00000000000",
+                    "00000000-0000-0000-0000-0000000000000", "00000000x0000-0000-0000-000000000000", "g0000000-0000-0000-0000-000000000000"] {
+            #expect(UUID.parsing(bad) == nil, "\(bad)")
+        }
+    }
+}

@@ -82,6 +82,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
         app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.postgresConnectionsPerEventLoop), as: .psql)
     }
     app.registerCache = RegisterCache()
+    app.pageCache = PageCache()
     AppMigrations.register(on: app)
     try await DatabaseTuning.prepare(app.db)
     if config.autoMigrate {

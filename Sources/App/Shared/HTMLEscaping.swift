@@ -7,6 +7,7 @@ import Plot
 enum HTMLEscape {
     /// Escapes for use inside a double-quoted attribute value.
     static func attribute(_ value: String) -> String {
+        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for ch in value.unicodeScalars {
@@ -25,6 +26,7 @@ enum HTMLEscape {
     /// Escapes text content. Plot's own text escaping keeps entities such as `&amp;` that a user typed,
     /// which would show `&` where the user wrote `&amp;`; this one escapes every `&`.
     static func text(_ value: String) -> String {
+        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for ch in value.unicodeScalars {

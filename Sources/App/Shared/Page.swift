@@ -24,7 +24,16 @@ extension Page {
     var section: NavSection? { nil }
 
     func render(status: HTTPResponseStatus = .ok) -> Response {
-        let html = Layout.document(for: self)
+        Layout.response(html, status: status)
+    }
+
+    /// The whole document.
+    var html: String { Layout.document(for: self) }
+}
+
+extension Layout {
+    /// An HTML response that no shared cache keeps (pages can show personal data).
+    static func response(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -68,7 +68,14 @@ enum URLBuilder {
     }()
 
     static func encode(_ component: String) -> String {
-        component.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        // Slugs and ids, the usual components, need no encoding; skip Foundation's slow path for them.
+        if component.utf8.allSatisfy({ isUnreserved($0) }) { return component }
+        return component.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    /// RFC 3986 unreserved: ASCII letters, digits, `-._~`.
+    private static func isUnreserved(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
     }
 
     /// Joins segments into an absolute path: `segments("t", slug, "systems")` → `/t/sjovik/systems`.

@@ -8,11 +8,18 @@ struct SystemsController {
     /// The register: search, filter, sort, page.
     @Sendable func index(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let context = try await req.registerContext(for: tenant)
         let query = SystemQuery(query: req.queryItems)
-        let page = try await query.run(tenant: tenant, context: context, on: req.db)
-        let model = try await SystemsIndexPage.Model.load(page: page, context: context, lang: req.uiLanguage, on: req.db)
-        return SystemsIndexPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render()
+        let ctx = PageContext(request: req, tenant: tenant)
+        let render = {
+            let context = try await req.registerContext(for: tenant)
+            let page = try await query.run(tenant: tenant, context: context, on: req.db)
+            let model = try await SystemsIndexPage.Model.load(page: page, context: context, lang: req.uiLanguage, on: req.db)
+            return SystemsIndexPage(model: model, ctx: ctx).html
+        }
+        guard ctx.flash == nil else { return Layout.response(try await render()) }
+        let key = PageCache.Key(tenantID: try tenant.requireID(), version: tenant.dataVersion, day: req.dependencies.today,
+                                lang: ctx.lang, page: URLBuilder.path(req.url.path, query: query.parameters))
+        return Layout.response(try await req.application.pageCache.html(for: key, render: render))
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -155,3 +155,53 @@ struct RegisterCacheTests {
         }
     }
 }
+
+@Suite("Register page cache")
+struct PageCacheTests {
+    @Test("A new system shows on the register at once, though the page was cached")
+    func newSystemShows() async throws {
+        try await withTestApp { app in
+            let t = try await Fixtures.tenant(on: app)
+            _ = try await Fixtures.system("Första", in: t, on: app.db)
+            #expect(try await app.get("/t/testby/systems").text.contains("1 system i registret"))
+            #expect(app.pageCache.count == 1)
+            #expect(try await app.sendJSON(.POST, "/api/v1/tenants/testby/systems", ["name": "Andra", "category": "verksamhetssystem"]).status == .created)
+            let page = try await app.get("/t/testby/systems").text
+            #expect(page.contains("2 system i registret"))
+            #expect(page.contains("Andra"))
+        }
+    }
+
+    @Test("A page with a flash message is never cached, so nobody else sees it")
+    func flashNotCached() async throws {
+        try await withTestApp { app in
+            _ = try await Fixtures.tenant(on: app)
+            var headers = HTTPHeaders()
+            headers.add(name: .cookie, value: "\(Flash.cookieName)=\(Flash.deleted.rawValue)")
+            #expect(try await app.get("/t/testby/systems", headers: headers).text.contains("Posten har tagits bort."))
+            #expect(!(try await app.get("/t/testby/systems").text.contains("Posten har tagits bort.")))
+        }
+    }
+
+    @Test("The cache keeps at most its capacity, dropping the oldest page")
+    func bounded() async throws {
+        let cache = PageCache(capacity: 2, isEnabled: true)
+        func key(_ page: String) -> PageCache.Key {
+            .init(tenantID: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, version: 1, day: testToday, lang: .sv, page: page)
+        }
+        var renders = 0
+        for page in ["a", "b", "c", "a"] {
+            _ = try await cache.html(for: key(page)) {
+                renders += 1
+                return page
+            }
+        }
+        #expect(cache.count == 2)
+        #expect(renders == 4)  // "a" was evicted by "c" and rendered again
+        _ = try await cache.html(for: key("a")) {
+            renders += 1
+            return "a"
+        }
+        #expect(renders == 4)
+    }
+}

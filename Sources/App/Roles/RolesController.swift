@@ -23,7 +23,8 @@ struct RolesController {
                                       holders: assignments.filter { $0.roleTypeID == role.id && $0.scope == .tenant }.map(holder))
         }
         let unitRoles = context.roleTypes.filter { $0.scope == .orgUnit }
-        let unitRows = context.orgTree.entries.filter { $0.kind == .administration || $0.kind == .company || $0.kind == .board }.map { unit in
+        // IT-samordnare and similar roles are held per förvaltning (D4) and per company, not per nämnd.
+        let unitRows = context.orgTree.entries.filter { $0.kind == .administration || $0.kind == .company }.map { unit in
             RolesIndexPage.UnitRow(unitID: unit.id, name: unit.name, holders: unitRoles.map { role in
                 assignments.filter { $0.roleTypeID == role.id && $0.orgUnitID == unit.id }.map(holder)
             })

@@ -52,6 +52,25 @@ struct AccessibilityMarkupTests {
         }
     }
 
+    @Test("Tables scroll in a named region that takes keyboard focus (axe scrollable-region-focusable)")
+    func scrollableTables() async throws {
+        try await withTestApp { app in
+            let (a, person) = try await register(app)
+            var seen = 0
+            for path in pages(a, person) {
+                let html = try await app.get(path).text
+                let wrappers = try matches(#"(<div class="table-wrap[^"]*"[^>]*>)"#, in: html)
+                for wrapper in wrappers {
+                    #expect(wrapper.contains(#"role="region""#), "\(path): \(wrapper)")
+                    #expect(wrapper.contains(#"tabindex="0""#), "\(path): \(wrapper)")
+                    #expect(try !matches(#"aria-label="([^"]+)""#, in: wrapper).isEmpty, "\(path): \(wrapper)")
+                }
+                seen += wrappers.count
+            }
+            #expect(seen >= 6)
+        }
+    }
+
     @Test("No page uses an id twice, including a form sent back with errors")
     func uniqueIDs() async throws {
         try await withTestApp { app in

@@ -5,12 +5,14 @@ from __future__ import annotations
 import importlib.resources
 import importlib.util
 import json
+import uuid
+from contextlib import contextmanager
 from urllib.parse import urljoin, urlparse
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 TENANT = "/t/sjovik"
@@ -117,15 +119,28 @@ class Browser:
         self.wait().until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def wait(self, seconds: float = WAIT_SECONDS) -> WebDriverWait:
-        return WebDriverWait(self.driver, seconds)
+        # While one document replaces another ChromeDriver may answer any command with an error
+        # ("unhandled inspector error", a stale element): the condition is simply asked again.
+        return WebDriverWait(self.driver, seconds, ignored_exceptions=(WebDriverException,))
 
-    def submit_and_wait(self, button: WebElement) -> None:
-        """Clicks a submit button and waits for the next document to replace this one."""
-        html = self.driver.find_element(By.TAG_NAME, "html")
+    @contextmanager
+    def navigation(self):
+        """Waits, after the block, until a new document has replaced the current one and has loaded.
+
+        The current window gets a token; a new document starts without it. (Selenium's staleness_of
+        asks the old element, which races with the navigation in ChromeDriver.)
+        """
+        token = uuid.uuid4().hex
+        self.driver.execute_script("window.__styrbordDocument = arguments[0]", token)
         self.drain_log()
-        button.click()
-        self.wait().until(EC.staleness_of(html))
-        self.wait_loaded()
+        yield
+        self.wait().until(lambda d: d.execute_script(
+            "return window.__styrbordDocument !== arguments[0] && document.readyState === 'complete'", token))
+
+    def submit_and_wait(self, control: WebElement) -> None:
+        """Clicks a submit button or a link and waits for the page it leads to."""
+        with self.navigation():
+            control.click()
 
     @property
     def path(self) -> str:
@@ -139,9 +154,6 @@ class Browser:
 
     def find_all(self, css: str) -> list[WebElement]:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
-
-    def visible(self, css: str) -> WebElement:
-        return self.wait().until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
 
     def text(self, css: str) -> str:
         return self.find(css).text.strip()

@@ -62,6 +62,16 @@ enum Components {
         )
     }
 
+    /// The box a table scrolls sideways in on a narrow screen. It is a named, focusable region so that
+    /// keyboard users can scroll it too, also when the table has no links (WCAG 2.1.1, axe
+    /// scrollable-region-focusable); the label says which table the region holds.
+    static func tableWrap(_ label: String, extraClass: String? = nil, _ table: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .div(
+            .class(["table-wrap", extraClass].compactMap { $0 }.joined(separator: " ")),
+            .attr("role", "region"), .attr("aria-label", label), .attr("tabindex", "0"),
+            table)
+    }
+
     static func header(_ title: String) -> Node<HTML.TableRowContext> {
         .th(.attribute(named: "scope", value: "col"), .safe(title))
     }

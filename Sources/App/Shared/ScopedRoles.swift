@@ -58,7 +58,7 @@ enum ScopedRoles {
             .h2(.text(ctx.t("Roller", "Roles"))),
             .p(Components.buttonLink(ctx.t("Tilldela roll", "Assign role"), url: assignURL, secondary: true)),
             rows.isEmpty ? .p(.class("muted"), .text(ctx.t("Ingen har tilldelats någon roll här.", "Nobody has been assigned a role here."))) :
-            .div(.class("table-wrap"), .table(
+            Components.tableWrap(ctx.t("Roller", "Roles"), .table(
                 .thead(.tr(
                     Components.header(ctx.t("Roll", "Role")), Components.header(ctx.t("Person", "Person")),
                     Components.header(ctx.t("Ordinarie/ersättare", "Primary/deputy")), Components.header(ctx.t("Från", "From")),

@@ -105,7 +105,7 @@ struct PersonShowPage: Page {
     private func roleGroup(_ group: RoleGroup) -> Node<HTML.BodyContext> {
         .group(
             .h3(.text(groupTitle(group.scope))),
-            .div(.class("table-wrap"), .table(
+            Components.tableWrap(groupTitle(group.scope), .table(
                 .thead(.tr(
                     Components.header(ctx.t("Roll", "Role")),
                     .if(group.scope != .tenant, Components.header(ctx.t("Gäller", "Held for"))),

@@ -44,7 +44,7 @@ struct RoleDistributionPage: Page {
             .p(.attribute(named: "role", value: "status"),
                .text(ctx.t("\(report.rows.count) system, varav \(gapCount) saknar någon obligatorisk roll.",
                            "\(report.rows.count) systems, \(gapCount) of which lack a required role."))),
-            .div(.class("table-wrap report"), .table(.class("matrix"),
+            Components.tableWrap(title, extraClass: "report", .table(.class("matrix"),
                 .caption(.class("visually-hidden"), .text(title)),
                 .thead(.tr(Components.header(ctx.t("System", "System")), Components.header(ctx.t("Förvaltning", "Administration")),
                            .forEach(report.roles) { Components.header($0.name[ctx.lang]) })),

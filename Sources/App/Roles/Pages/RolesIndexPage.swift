@@ -62,7 +62,7 @@ struct RolesIndexPage: Page {
         .group(
             .h1(.text(title)),
             .h2(.text(ctx.t("Kommunövergripande roller", "Municipality-wide roles"))),
-            .div(.class("table-wrap"), .table(
+            Components.tableWrap(ctx.t("Kommunövergripande roller", "Municipality-wide roles"), .table(
                 .thead(.tr(Components.header(ctx.t("Roll", "Role")), Components.header(ctx.t("Innehavare", "Holders")), Components.header(ctx.t("Åtgärder", "Actions")))),
                 .tbody(.forEach(model.tenantRoles) { role in .tr(
                     .th(.attribute(named: "scope", value: "row"), .safe(role.name)),
@@ -74,7 +74,7 @@ struct RolesIndexPage: Page {
             .if(!model.unitRoleNames.isEmpty, .group(
                 .h2(.text(ctx.t("Roller per förvaltning och bolag", "Roles per administration and company"))),
                 model.unitRows.isEmpty ? .p(.class("muted"), .text(ctx.t("Inga förvaltningar registrerade.", "No administrations registered."))) :
-                .div(.class("table-wrap"), .table(
+                Components.tableWrap(ctx.t("Roller per förvaltning och bolag", "Roles per administration and company"), .table(
                     .thead(.tr(Components.header(ctx.t("Förvaltning/bolag", "Administration/company")),
                                .forEach(model.unitRoleNames) { Components.header($0) })),
                     .tbody(.forEach(model.unitRows) { row in .tr(
@@ -89,7 +89,7 @@ struct RolesIndexPage: Page {
             .h2(.text(ctx.t("Rollkatalog", "Role catalogue"))),
             .p(.class("hint"), .text(ctx.t("Rollerna och deras ansvar enligt kommunens riktlinjer. Hänvisningen anger var kravet kommer ifrån.",
                                            "The roles and their duties under the municipality's guidelines. The reference says where the requirement comes from."))),
-            .div(.class("table-wrap"), .table(
+            Components.tableWrap(ctx.t("Rollkatalog", "Role catalogue"), .table(
                 .thead(.tr(Components.header(ctx.t("Roll", "Role")), Components.header(ctx.t("Gäller för", "Held for")),
                            Components.header(ctx.t("Ansvar", "Duties")), Components.header(ctx.t("Källa", "Source")))),
                 .tbody(.forEach(model.catalogue) { row in .tr(

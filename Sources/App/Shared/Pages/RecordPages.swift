@@ -137,7 +137,7 @@ struct RecordListPage: Page {
                 .div(.class("filter-actions"), f.submit(ctx.t("Sök", "Search")))),
             .p(.class("result-count"), .attribute(named: "role", value: "status"), .text(ctx.t("\(model.total) träffar", "\(model.total) results"))),
             model.rows.isEmpty ? .p(.class("empty-state"), .safe(model.emptyText)) :
-            .div(.class("table-wrap"), .table(
+            Components.tableWrap(model.heading, .table(
                 .thead(.tr(.forEach(model.columns) { column in Components.header(column.title) })),
                 .tbody(.forEach(model.rows) { row in
                     .tr(.th(.attribute(named: "scope", value: "row"), .a(.link(row.url), .safe(row.name))),

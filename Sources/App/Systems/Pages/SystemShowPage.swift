@@ -245,7 +245,7 @@ struct SystemShowPage: Page {
     }
 
     private func roleTable(_ rows: [RoleRow], showActions: Bool) -> Node<HTML.BodyContext> {
-        .div(.class("table-wrap"), .table(
+        Components.tableWrap(showActions ? ctx.t("Nuvarande rollinnehavare", "Current role holders") : ctx.t("Tidigare rollinnehavare", "Former role holders"), .table(
             .thead(.tr(
                 Components.header(ctx.t("Roll", "Role")), Components.header(ctx.t("Person", "Person")),
                 Components.header(ctx.t("Ordinarie/ersättare", "Primary/deputy")), Components.header(ctx.t("Från", "From")),
@@ -292,7 +292,7 @@ struct SystemShowPage: Page {
             ),
             .h3(.text(ctx.t("Direkta integrationer", "Direct integrations"))),
             i.direct.isEmpty ? .p(.class("muted"), .text(ctx.t("Inga integrationer registrerade.", "No integrations registered."))) :
-            .div(.class("table-wrap"), .table(
+            Components.tableWrap(ctx.t("Direkta integrationer", "Direct integrations"), .table(
                 .thead(.tr(Components.header(ctx.t("Riktning", "Direction")), Components.header(ctx.t("Motpart", "Counterpart")),
                            Components.header(ctx.t("Typ", "Kind")), Components.header(ctx.t("Information", "Information")),
                            Components.header(ctx.t("Frekvens", "Frequency")), Components.header(ctx.t("Åtgärder", "Actions")))),
@@ -315,7 +315,7 @@ struct SystemShowPage: Page {
             .p(Components.buttonLink(ctx.t("Nytt avtal", "New contract"), url: ContractRoutes.new(model.tenantSlug, system: model.id))),
             c.rows.isEmpty ? .p(.class("muted"), .text(ctx.t("Inga avtal registrerade för systemet.", "No contracts registered for the system."))) :
             .group(
-                .div(.class("table-wrap"), .table(
+                Components.tableWrap(ctx.t("Avtal", "Contracts"), .table(
                     .thead(.tr(Components.header(ctx.t("Avtal", "Contract")), Components.header(ctx.t("Leverantör", "Supplier")),
                                Components.header(ctx.t("Giltigt", "Valid")), Components.header(ctx.t("Sista dag att säga upp", "Last day to give notice")),
                                Components.header(ctx.t("Förlängs automatiskt", "Renews automatically")),
@@ -405,7 +405,7 @@ struct SystemShowPage: Page {
                    .text(" – "), .strong(.safe(item.actor)), .text(" "), .text(actionText(item.action)), .text(" "),
                    .text(objectTypeText(item.objectType))),
                 .unwrap(item.message) { .p(.class("history-message"), .safe($0)) },
-                .if(!item.changes.isEmpty, .div(.class("table-wrap"), .table(.class("changes"),
+                .if(!item.changes.isEmpty, Components.tableWrap(ctx.t("Ändringar ", "Changes ") + Components.dateTime(item.at), .table(.class("changes"),
                     .thead(.tr(Components.header(ctx.t("Fält", "Field")), Components.header(ctx.t("Före", "Before")), Components.header(ctx.t("Efter", "After")))),
                     .tbody(.forEach(item.changes) { change in .tr(
                         .th(.attribute(named: "scope", value: "row"), .code(.safe(change.field))),

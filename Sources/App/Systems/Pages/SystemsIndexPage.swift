@@ -121,7 +121,7 @@ struct SystemsIndexPage: Page {
     }
 
     private var table: Node<HTML.BodyContext> {
-        .div(.class("table-wrap"),
+        Components.tableWrap(title,
             .table(.class("register"),
                 .caption(.class("visually-hidden"), .text(ctx.t("System i registret. Klicka på en kolumnrubrik för att sortera.",
                                                                 "Systems in the register. Select a column heading to sort."))),

@@ -106,7 +106,7 @@ struct ImportPreviewPage: Page {
             .h2(.text(ctx.t("Kolumner", "Columns"))),
             f.form(action: TransferRoutes.importPreview(model.tenantSlug),
                 carried,
-                .div(.class("table-wrap"), .table(
+                Components.tableWrap(ctx.t("Kolumner", "Columns"), .table(
                     .thead(.tr(Components.header(ctx.t("Kolumn i filen", "Column in the file")), Components.header(ctx.t("Importeras som", "Imported as")))),
                     .tbody(.forEach(p.preview.mapping.columns) { column in
                         let id = "f-map-\(column.index)"

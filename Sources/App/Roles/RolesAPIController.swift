@@ -97,7 +97,7 @@ struct RoleTypesAPIController {
         try await check(body, tenant: tenant, excluding: nil, on: req.db)
         let actor = AuditActor.from(req)
         let count = try await RoleType.scoped(to: tenant, on: req.db).count()
-        let role = try await req.db.transaction { tx in
+        let role = try await req.db.writeTransaction { tx in
             let role = RoleType(id: actor.uuid(), tenantID: try tenant.requireID(), definition: RoleDefinition(
                 key: body.key, name: Localized(sv: body.nameSv.trimmed, en: body.nameEn.trimmed.isEmpty ? body.nameSv.trimmed : body.nameEn.trimmed),
                 scope: body.scope, duties: Localized(sv: body.dutiesSv.trimmed, en: body.dutiesEn.trimmed), source: body.source.trimmed),
@@ -130,7 +130,7 @@ struct RoleTypesAPIController {
         role.dutiesSv = body.dutiesSv.trimmed
         role.dutiesEn = body.dutiesEn.trimmed
         role.source = body.source.trimmed
-        try await req.db.transaction { tx in
+        try await req.db.writeTransaction { tx in
             try await role.update(on: tx)
             try await AuditLog.record(.update, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv, tenantID: role.tenantID,
                                       before: before, after: RoleTypeBody(role), actor: actor, on: tx)
@@ -146,7 +146,7 @@ struct RoleTypesAPIController {
             throw RegisterError.inUse(what: RoleType.what, uses: ["\(count) rolltilldelningar"])
         }
         let actor = AuditActor.from(req)
-        try await req.db.transaction { tx in
+        try await req.db.writeTransaction { tx in
             try await AuditLog.record(.delete, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv, tenantID: role.tenantID,
                                       before: RoleTypeBody(role), after: RoleTypeBody?.none, actor: actor, on: tx)
             try await role.delete(on: tx)

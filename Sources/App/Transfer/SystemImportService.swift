@@ -103,7 +103,7 @@ enum SystemImportService {
         let tenantID = try tenant.requireID()
         let message = "Import från \(source)"
         let today = CalendarDay(actor.now())
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             for s in plan.newSuppliers {
                 let supplier = Supplier(id: s.id, tenantID: tenantID, draft: SupplierDraft(name: s.name), now: actor.now())
                 try await supplier.create(on: tx)

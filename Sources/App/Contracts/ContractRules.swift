@@ -85,7 +85,7 @@ struct ContractsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let contract = try await ContractRules.create(try req.content.decode(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let contract = try await ContractRules.create(try req.jsonBody(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await ContractResponse(contract).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: ContractRoutes.apiShow(tenant.slug, try contract.requireID()))
         return response
@@ -93,7 +93,7 @@ struct ContractsAPIController {
 
     @Sendable func update(req: Request) async throws -> ContractResponse {
         let (tenant, contract) = try await load(req)
-        return try ContractResponse(try await ContractRules.update(contract, with: try req.content.decode(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db))
+        return try ContractResponse(try await ContractRules.update(contract, with: try req.jsonBody(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db))
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {

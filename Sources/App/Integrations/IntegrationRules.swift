@@ -103,7 +103,7 @@ struct IntegrationsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let integration = try await IntegrationRules.create(try req.content.decode(IntegrationDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let integration = try await IntegrationRules.create(try req.jsonBody(IntegrationDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await IntegrationResponse(integration).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: IntegrationRoutes.apiShow(tenant.slug, try integration.requireID()))
         return response
@@ -111,7 +111,7 @@ struct IntegrationsAPIController {
 
     @Sendable func update(req: Request) async throws -> IntegrationResponse {
         let (tenant, integration) = try await load(req)
-        return try IntegrationResponse(try await IntegrationRules.update(integration, with: try req.content.decode(IntegrationDraft.self),
+        return try IntegrationResponse(try await IntegrationRules.update(integration, with: try req.jsonBody(IntegrationDraft.self),
                                                                          tenant: tenant, actor: .from(req), on: req.db))
     }
 

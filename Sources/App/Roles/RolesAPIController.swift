@@ -93,7 +93,7 @@ struct RoleTypesAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let body = try req.content.decode(RoleTypeBody.self)
+        let body = try req.jsonBody(RoleTypeBody.self)
         try await check(body, tenant: tenant, excluding: nil, on: req.db)
         let actor = AuditActor.from(req)
         let count = try await RoleType.scoped(to: tenant, on: req.db).count()
@@ -115,7 +115,7 @@ struct RoleTypesAPIController {
     @Sendable func update(req: Request) async throws -> RoleTypeResponse {
         let tenant = try await req.tenant()
         let role = try await load(req)
-        let body = try req.content.decode(RoleTypeBody.self)
+        let body = try req.jsonBody(RoleTypeBody.self)
         try await check(body, tenant: tenant, excluding: role.id, on: req.db)
         if body.scope != role.scope, try await RoleAssignment.query(on: req.db).filter(\.$roleTypeID == role.requireID()).count() > 0 {
             throw ValidationFailure(issues: [ValidationIssue(field: "scope", message: Localized(
@@ -266,7 +266,7 @@ struct RoleAssignmentsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let a = try await RoleAssignmentRules.create(try req.content.decode(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let a = try await RoleAssignmentRules.create(try req.jsonBody(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await response(a, tenant: tenant, req: req).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: RoleRoutes.apiAssignment(tenant.slug, try a.requireID()))
         return response
@@ -274,7 +274,7 @@ struct RoleAssignmentsAPIController {
 
     @Sendable func update(req: Request) async throws -> RoleAssignmentResponse {
         let (tenant, a) = try await load(req)
-        let updated = try await RoleAssignmentRules.update(a, with: try req.content.decode(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let updated = try await RoleAssignmentRules.update(a, with: try req.jsonBody(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         return try await response(updated, tenant: tenant, req: req)
     }
 

@@ -83,7 +83,7 @@ struct TenantsAPIController {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let body = try req.content.decode(CreateTenantRequest.self)
+        let body = try req.jsonBody(CreateTenantRequest.self)
         let tenant = try await TenantSetup.create(
             slug: body.slug, name: body.name, organisationNumber: body.organisationNumber?.trimmed ?? "",
             dependencies: req.dependencies, on: req.db)

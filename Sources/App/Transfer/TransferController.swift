@@ -136,6 +136,7 @@ struct ImportAPIController {
     /// 422 with every issue when nothing could be imported.
     @Sendable func systems(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
+        guard let media = req.headers.contentType, media.type.lowercased() == "text", media.subType.lowercased() == "csv" else { throw ImportError.notCSV }
         guard let body = req.body.data, body.readableBytes > 0 else { throw ImportError.fileMissing }
         guard body.readableBytes <= TransferController.maxUploadBytes else { throw ImportError.fileTooLarge(limitMB: 5) }
         var mapping: [String: String] = [:]

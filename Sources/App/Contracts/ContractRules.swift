@@ -70,7 +70,8 @@ struct ContractsAPIController {
         let tenant = try await req.tenant()
         let paging = try ListQuery.strict(req.queryItems)
         var query = try Contract.scoped(to: tenant, on: req.db)
-        for (name, raw) in req.queryItems where ["systemId", "supplierId"].contains(name) && !raw.isEmpty {
+        // An empty value is refused like any other it can't read: "?systemId=" must not list everything.
+        for (name, raw) in req.queryItems where ["systemId", "supplierId"].contains(name) {
             guard let id = UUID(uuidString: raw) else {
                 throw InvalidQuery(issues: [ValidationIssue(field: name, message: Localized(sv: "Ange ett id (UUID).", en: "Give an id (UUID)."))])
             }

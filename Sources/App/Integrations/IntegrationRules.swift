@@ -82,13 +82,14 @@ struct IntegrationsAPIController {
         let tenant = try await req.tenant()
         let paging = try ListQuery.strict(req.queryItems)
         var query = try Integration.scoped(to: tenant, on: req.db)
-        if let raw: String = req.query["systemId"], !raw.isEmpty {
+        // An empty value is refused like any other it can't read: "?systemId=" must not list everything.
+        if let raw: String = req.query["systemId"] {
             guard let id = UUID(uuidString: raw) else {
                 throw InvalidQuery(issues: [ValidationIssue(field: "systemId", message: Localized(sv: "Ange ett id (UUID).", en: "Give an id (UUID)."))])
             }
             query = query.group(.or) { $0.filter(\.$sourceSystemID == id).filter(\.$targetSystemID == id) }
         }
-        if let raw: String = req.query["kind"], !raw.isEmpty {
+        if let raw: String = req.query["kind"] {
             guard let kind = IntegrationKind(rawValue: raw) else {
                 throw InvalidQuery(issues: [ValidationIssue(field: "kind", message: Localized(sv: "Okänd typ.", en: "Unknown kind."))])
             }

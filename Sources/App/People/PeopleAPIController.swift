@@ -10,8 +10,9 @@ struct PeopleAPIController {
         let tenant = try await req.tenant()
         let items = req.queryItems
         let query = try ListQuery.strict(items)
-        let raw = items.first { $0.0 == "status" }?.1 ?? ""
-        guard let status = raw.isEmpty ? PersonStatusFilter.active : PersonStatusFilter(rawValue: raw) else {
+        let raw = items.first { $0.0 == "status" }?.1
+        let status: PersonStatusFilter? = if let raw { PersonStatusFilter(rawValue: raw) } else { .active }
+        guard let status else {
             throw InvalidQuery(issues: [ValidationIssue(field: "status", message: Localized(
                 sv: "Ange active, left eller all.", en: "Use active, left or all."))])
         }

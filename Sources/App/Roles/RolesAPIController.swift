@@ -216,7 +216,8 @@ struct RoleAssignmentsAPIController {
         let roles = try await RoleType.scoped(to: tenant, on: req.db).all()
         let keys = Dictionary(uniqueKeysWithValues: roles.map { ($0.id!, $0.key) })
         var onlyCurrent = false
-        for (name, value) in items where !value.isEmpty {
+        // An empty value is refused like any other it can't read: "?systemId=" must not list everything.
+        for (name, value) in items {
             switch name {
             case "systemId", "personId", "orgUnitId", "managementObjectId":
                 guard let id = UUID(uuidString: value) else {

@@ -47,4 +47,53 @@ struct APIRequestTests {
             #expect(res.status == .created)
         }
     }
+
+    @Test("A query value the API can't read is 400 naming the parameter, an empty one included",
+          arguments: [
+              ("systems?orgUnit=", "orgUnit"), ("systems?category=", "category"), ("systems?page=", "page"),
+              ("people?status=", "status"), ("integrations?systemId=", "systemId"), ("integrations?kind=", "kind"),
+              ("contracts?systemId=", "systemId"), ("contracts?supplierId=", "supplierId"),
+              ("role-assignments?systemId=", "systemId"), ("role-assignments?scope=", "scope"),
+              ("role-assignments?current=yes", "current"), ("role-assignments?roleKey=", "roleKey"),
+              ("reports/role-distribution?orgUnit=", "orgUnit"),
+              ("reports/role-distribution?includeDecommissioned=ja", "includeDecommissioned"),
+          ])
+    func unreadableQueries(query: String, parameter: String) async throws {
+        try await withTestApp { app in
+            _ = try await Fixtures.tenant(on: app)
+            let res = try await app.get("/api/v1/tenants/testby/\(query)")
+            #expect(res.status == .badRequest)
+            let error = try res.decode(AppErrorMiddleware.APIErrorBody.self)
+            #expect(error.code == "query.invalid")
+            #expect(error.errors?.map(\.field) == [parameter])
+        }
+    }
+
+    @Test("Free-text parameters may be empty")
+    func emptyText() async throws {
+        try await withTestApp { app in
+            _ = try await Fixtures.tenant(on: app)
+            #expect(try await app.get("/api/v1/tenants/testby/systems?q=&missingRole=").status == .ok)
+            #expect(try await app.get("/api/v1/tenants/testby/people?q=").status == .ok)
+            #expect(try await app.get("/api/v1/tenants/testby/reports/role-distribution?includeDecommissioned=false").status == .ok)
+        }
+    }
+
+    @Test("The import refuses a dryRun that isn't true or false, and a map without Heading=field; nothing is imported")
+    func importParameters() async throws {
+        try await withTestApp { app in
+            let tenant = try await Fixtures.tenant(on: app)
+            let csv = "System;Kategori\r\nProcapita;Verksamhetssystem\r\n"
+            for (query, field) in [("dryRun=null", "dryRun"), ("dryRun=", "dryRun"), ("map=Systemnamn", "map"), ("map==name", "map")] {
+                let res = try await app.sendRaw(.POST, "/api/v1/tenants/testby/imports/systems?\(query)", csv,
+                                                contentType: HTTPMediaType(type: "text", subType: "csv"))
+                #expect(res.status == .badRequest, "\(query)")
+                #expect(try res.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == [field])
+            }
+            #expect(try await ITSystem.scoped(to: tenant, on: app.db).count() == 0)
+            let dry = try await app.sendRaw(.POST, "/api/v1/tenants/testby/imports/systems?dryRun=true&map=Kategori=category", csv,
+                                            contentType: HTTPMediaType(type: "text", subType: "csv"))
+            #expect(dry.status == .ok)
+        }
+    }
 }

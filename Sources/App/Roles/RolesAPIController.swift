@@ -41,7 +41,7 @@ struct RoleTypeBody: Content, Hashable {
 
     func validate() -> [ValidationIssue] {
         var v = Validator()
-        if !(2...63).contains(key.count) || !key.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+        if !(2...63).contains(key.unicodeScalars.count) || !key.unicodeScalars.allSatisfy(Tenant.isSlugScalar) {
             v.add("key", sv: "Nyckeln får innehålla a–z, 0–9 och bindestreck (2–63 tecken), som \"systemforvaltare\".",
                   en: "The key may contain a–z, 0–9 and hyphens (2–63 characters), as in \"systemforvaltare\".")
         }

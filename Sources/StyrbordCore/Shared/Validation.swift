@@ -43,7 +43,12 @@ public struct Validator: Sendable {
         }
     }
 
+    /// At most `max` characters, and no NUL: JSON and forms can carry one, SQLite stores it, and
+    /// PostgreSQL refuses the whole statement (a 500 for the user).
     public mutating func limit(_ value: String, field: String, label: Localized, max: Int) {
+        if value.unicodeScalars.contains("\0") {
+            add(field, sv: "\(label.sv) får inte innehålla tecknet NUL.", en: "\(label.en) can't contain the NUL character.")
+        }
         if value.count > max {
             add(
                 field, sv: "\(label.sv) får vara högst \(max) tecken (nu \(value.count)).",
@@ -79,7 +84,7 @@ extension String {
 
     /// True for an absolute http(s) URL with a host, the only links the register stores.
     public var isWebURL: Bool {
-        guard let url = URL(string: self), let scheme = url.scheme?.lowercased(),
+        guard !unicodeScalars.contains("\0"), let url = URL(string: self), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else { return false }
         return true

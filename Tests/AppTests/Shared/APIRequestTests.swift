@@ -113,4 +113,18 @@ struct APIRequestTests {
             #expect(try await app.get("/api/v1/tenants/testby/nothing-here").status == .notFound)
         }
     }
+
+    @Test("Text with a NUL character is refused with 422 naming the field, because PostgreSQL can't store it")
+    func nulRefused() async throws {
+        try await withTestApp { app in
+            let tenant = try await Fixtures.tenant(on: app)
+            let res = try await app.sendRaw(.POST, "/api/v1/tenants/testby/suppliers",
+                                            #"{"name": "CGI\u0000", "email": "a\u0000@cgi.se", "website": "https://cgi.se/\u0000", "notes": "\u0000"}"#)
+            #expect(res.status == .unprocessableEntity)
+            let error = try res.decode(AppErrorMiddleware.APIErrorBody.self)
+            #expect(error.code == "validation.failed")
+            #expect(Set(error.errors?.map(\.field) ?? []) == ["name", "email", "website", "notes"])
+            #expect(try await Supplier.scoped(to: tenant, on: app.db).count() == 0)
+        }
+    }
 }

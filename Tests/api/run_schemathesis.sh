@@ -79,10 +79,10 @@ curl -fsS "$base/api/v1/tenants/sjovik" >/dev/null || { echo "The demo municipal
 # (422). schemathesis.toml binds the reference fields to dictionaries of real ids; they are read from
 # this server (role types get new ids on every start) into a copy of the configuration.
 config="$work/schemathesis.toml"
-python3 - "$base/api/v1/tenants/sjovik" "$here/schemathesis.toml" "$config" <<'PY'
+python3 - "$base/api/v1/tenants/sjovik" "$here/schemathesis.toml" "$config" "$reports/cache" <<'PY'
 import json, sys, urllib.request
 
-api, static, target = sys.argv[1:4]
+api, static, target, cache = sys.argv[1:5]
 
 def get(path):
     with urllib.request.urlopen(api + path) as response:
@@ -110,6 +110,8 @@ with open(static, encoding="utf-8") as f:
 with open(target, "w", encoding="utf-8") as f:
     f.write(text)
     f.write("\n# Written by run_schemathesis.sh from the running server.\n")
+    # Failures found before are tried again first; they are kept with the reports, not in the tree.
+    f.write(f"[cache]\ndirectory = {json.dumps(cache)}\n")
     for name, values in dictionaries.items():
         if not values:
             sys.exit(f"The demo municipality has no {name}")

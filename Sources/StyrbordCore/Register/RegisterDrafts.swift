@@ -457,7 +457,7 @@ extension String {
     public var looksLikeEmail: Bool {
         let parts = split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !contains(where: \.isWhitespace), !unicodeScalars.contains("\0"),
-            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), count <= 254
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), unicodeScalars.count <= 254
         else { return false }
         return true
     }

@@ -45,14 +45,19 @@ public struct Validator: Sendable {
 
     /// At most `max` characters, and no NUL: JSON and forms can carry one, SQLite stores it, and
     /// PostgreSQL refuses the whole statement (a 500 for the user).
+    ///
+    /// Characters are Unicode scalars (code points), as JSON Schema's `maxLength` counts them, not
+    /// Swift `Character`s: a grapheme cluster takes any number of combining marks, so a 50-character
+    /// limit counted in clusters bounds nothing (schemathesis stored a megabyte-sized "phone number").
     public mutating func limit(_ value: String, field: String, label: Localized, max: Int) {
         if value.unicodeScalars.contains("\0") {
             add(field, sv: "\(label.sv) får inte innehålla tecknet NUL.", en: "\(label.en) can't contain the NUL character.")
         }
-        if value.count > max {
+        let length = value.unicodeScalars.count
+        if length > max {
             add(
-                field, sv: "\(label.sv) får vara högst \(max) tecken (nu \(value.count)).",
-                en: "\(label.en) can be at most \(max) characters (now \(value.count)).")
+                field, sv: "\(label.sv) får vara högst \(max) tecken (nu \(length)).",
+                en: "\(label.en) can be at most \(max) characters (now \(length)).")
         }
     }
 

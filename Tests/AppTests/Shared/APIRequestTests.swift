@@ -127,4 +127,19 @@ struct APIRequestTests {
             #expect(try await Supplier.scoped(to: tenant, on: app.db).count() == 0)
         }
     }
+
+    @Test("Length limits count code points, as the document's maxLength does: combining marks count too")
+    func lengthInCodePoints() async throws {
+        try await withTestApp { app in
+            let tenant = try await Fixtures.tenant(on: app)
+            // 10 visible characters but 10 + 45 code points: over the phone number's 50.
+            let zalgo = String(repeating: "a\u{301}\u{302}\u{303}\u{304}\u{305}", count: 10)
+            let res = try await app.sendJSON(.POST, "/api/v1/tenants/testby/suppliers", ["name": "Zalgo AB", "phone": zalgo])
+            #expect(res.status == .unprocessableEntity)
+            #expect(try res.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["phone"])
+            #expect(try await Supplier.scoped(to: tenant, on: app.db).count() == 0)
+            let fits = try await app.sendJSON(.POST, "/api/v1/tenants/testby/suppliers", ["name": "Ok AB", "phone": String(zalgo.unicodeScalars.prefix(50))])
+            #expect(fits.status == .created)
+        }
+    }
 }

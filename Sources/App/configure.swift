@@ -94,6 +94,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.middleware.use(RequestIDLoggingMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())  // inside the error middleware: it sees Vapor's RouteNotFound
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(FlashMiddleware())
     app.middleware.use(CSRFMiddleware())

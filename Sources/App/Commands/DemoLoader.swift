@@ -44,7 +44,7 @@ public enum DemoLoader {
     /// it would double the rows without making the benchmark any truer.
     static func insert(_ demo: DemoMunicipality, recordHistory: Bool, actor: AuditActor, on db: any Database) async throws {
         let dependencies = AppDependencies(now: actor.now, uuid: actor.uuid)
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let tenant = try await TenantSetup.create(slug: demo.slug, name: demo.name, organisationNumber: demo.organisationNumber,
                                                       dependencies: dependencies, on: tx)
             let tenantID = try tenant.requireID()

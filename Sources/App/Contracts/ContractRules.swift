@@ -70,7 +70,8 @@ struct ContractsAPIController {
         let tenant = try await req.tenant()
         let paging = try ListQuery.strict(req.queryItems)
         var query = try Contract.scoped(to: tenant, on: req.db)
-        for (name, raw) in req.queryItems where ["systemId", "supplierId"].contains(name) && !raw.isEmpty {
+        // An empty value is refused like any other it can't read: "?systemId=" must not list everything.
+        for (name, raw) in req.queryItems where ["systemId", "supplierId"].contains(name) {
             guard let id = UUID(uuidString: raw) else {
                 throw InvalidQuery(issues: [ValidationIssue(field: name, message: Localized(sv: "Ange ett id (UUID).", en: "Give an id (UUID)."))])
             }
@@ -85,7 +86,7 @@ struct ContractsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let contract = try await ContractRules.create(try req.content.decode(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let contract = try await ContractRules.create(try req.jsonBody(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await ContractResponse(contract).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: ContractRoutes.apiShow(tenant.slug, try contract.requireID()))
         return response
@@ -93,7 +94,7 @@ struct ContractsAPIController {
 
     @Sendable func update(req: Request) async throws -> ContractResponse {
         let (tenant, contract) = try await load(req)
-        return try ContractResponse(try await ContractRules.update(contract, with: try req.content.decode(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db))
+        return try ContractResponse(try await ContractRules.update(contract, with: try req.jsonBody(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db))
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {

@@ -82,13 +82,14 @@ struct IntegrationsAPIController {
         let tenant = try await req.tenant()
         let paging = try ListQuery.strict(req.queryItems)
         var query = try Integration.scoped(to: tenant, on: req.db)
-        if let raw: String = req.query["systemId"], !raw.isEmpty {
+        // An empty value is refused like any other it can't read: "?systemId=" must not list everything.
+        if let raw: String = req.query["systemId"] {
             guard let id = UUID(uuidString: raw) else {
                 throw InvalidQuery(issues: [ValidationIssue(field: "systemId", message: Localized(sv: "Ange ett id (UUID).", en: "Give an id (UUID)."))])
             }
             query = query.group(.or) { $0.filter(\.$sourceSystemID == id).filter(\.$targetSystemID == id) }
         }
-        if let raw: String = req.query["kind"], !raw.isEmpty {
+        if let raw: String = req.query["kind"] {
             guard let kind = IntegrationKind(rawValue: raw) else {
                 throw InvalidQuery(issues: [ValidationIssue(field: "kind", message: Localized(sv: "Okänd typ.", en: "Unknown kind."))])
             }
@@ -103,7 +104,7 @@ struct IntegrationsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let integration = try await IntegrationRules.create(try req.content.decode(IntegrationDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let integration = try await IntegrationRules.create(try req.jsonBody(IntegrationDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await IntegrationResponse(integration).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: IntegrationRoutes.apiShow(tenant.slug, try integration.requireID()))
         return response
@@ -111,7 +112,7 @@ struct IntegrationsAPIController {
 
     @Sendable func update(req: Request) async throws -> IntegrationResponse {
         let (tenant, integration) = try await load(req)
-        return try IntegrationResponse(try await IntegrationRules.update(integration, with: try req.content.decode(IntegrationDraft.self),
+        return try IntegrationResponse(try await IntegrationRules.update(integration, with: try req.jsonBody(IntegrationDraft.self),
                                                                          tenant: tenant, actor: .from(req), on: req.db))
     }
 

@@ -21,7 +21,7 @@ struct ManagementObjectsAPIController {
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
         let object = try await ManagementObjectRules.create(
-            try req.content.decode(ManagementObjectDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+            try req.jsonBody(ManagementObjectDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await ManagementObjectResponse(object).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: ManagementObjectRoutes.apiShow(tenant.slug, try object.requireID()))
         return response
@@ -30,7 +30,7 @@ struct ManagementObjectsAPIController {
     /// Replaces the whole object with the body.
     @Sendable func update(req: Request) async throws -> ManagementObjectResponse {
         let object = try await load(req)
-        let draft = try req.content.decode(ManagementObjectDraft.self)
+        let draft = try req.jsonBody(ManagementObjectDraft.self)
         return try ManagementObjectResponse(
             try await ManagementObjectRules.update(object, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db))
     }

@@ -27,7 +27,7 @@ struct OrgUnitsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let unit = try await OrgUnitRules.create(try req.content.decode(OrgUnitDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let unit = try await OrgUnitRules.create(try req.jsonBody(OrgUnitDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await OrgUnitResponse(unit).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: OrgUnitRoutes.apiShow(tenant.slug, try unit.requireID()))
         return response
@@ -36,7 +36,7 @@ struct OrgUnitsAPIController {
     /// Replaces the whole unit with the body.
     @Sendable func update(req: Request) async throws -> OrgUnitResponse {
         let unit = try await load(req)
-        let draft = try req.content.decode(OrgUnitDraft.self)
+        let draft = try req.jsonBody(OrgUnitDraft.self)
         return try OrgUnitResponse(try await OrgUnitRules.update(unit, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db))
     }
 

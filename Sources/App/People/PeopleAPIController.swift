@@ -10,8 +10,9 @@ struct PeopleAPIController {
         let tenant = try await req.tenant()
         let items = req.queryItems
         let query = try ListQuery.strict(items)
-        let raw = items.first { $0.0 == "status" }?.1 ?? ""
-        guard let status = raw.isEmpty ? PersonStatusFilter.active : PersonStatusFilter(rawValue: raw) else {
+        let raw = items.first { $0.0 == "status" }?.1
+        let status: PersonStatusFilter? = if let raw { PersonStatusFilter(rawValue: raw) } else { .active }
+        guard let status else {
             throw InvalidQuery(issues: [ValidationIssue(field: "status", message: Localized(
                 sv: "Ange active, left eller all.", en: "Use active, left or all."))])
         }
@@ -26,7 +27,7 @@ struct PeopleAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let person = try await PersonRules.create(try req.content.decode(PersonDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let person = try await PersonRules.create(try req.jsonBody(PersonDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await PersonResponse(person).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: PersonRoutes.apiShow(tenant.slug, try person.requireID()))
         return response
@@ -35,7 +36,7 @@ struct PeopleAPIController {
     /// Replaces the whole person with the body.
     @Sendable func update(req: Request) async throws -> PersonResponse {
         let person = try await load(req)
-        let draft = try req.content.decode(PersonDraft.self)
+        let draft = try req.jsonBody(PersonDraft.self)
         return try PersonResponse(try await PersonRules.update(person, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db))
     }
 

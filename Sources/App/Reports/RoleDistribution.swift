@@ -106,14 +106,22 @@ struct RoleDistributionResponse: Content {
 
 /// The report's page, CSV download and API endpoint.
 struct ReportsController {
+    /// `strict` is the API's reading: a value it can't read, an empty one included, is 400 query.invalid;
+    /// the page ignores it.
     private func load(_ req: Request, strict: Bool) async throws -> (Tenant, RoleDistribution, UUID?, Bool) {
         let tenant = try await req.tenant()
-        let unitText: String = req.query["orgUnit"] ?? ""
-        let unit = UUID(uuidString: unitText)
-        if strict && !unitText.isEmpty && unit == nil {
-            throw InvalidQuery(issues: [ValidationIssue(field: "orgUnit", message: Localized(sv: "Ange ett id (UUID).", en: "Give an id (UUID)."))])
+        let unitText: String? = req.query["orgUnit"]
+        let unit = unitText.flatMap(UUID.init(uuidString:))
+        let allText: String? = req.query["includeDecommissioned"]
+        if strict {
+            var issues = Validator()
+            if unitText != nil && unit == nil { issues.add("orgUnit", sv: "Ange ett id (UUID).", en: "Give an id (UUID).") }
+            if let allText, !["true", "false"].contains(allText) {
+                issues.add("includeDecommissioned", sv: "Ange true eller false.", en: "Give true or false.")
+            }
+            if !issues.isValid { throw InvalidQuery(issues: issues.issues) }
         }
-        let all = (req.query["includeDecommissioned"] as String?) == "true"
+        let all = allText == "true"
         let report = try await RoleDistribution.load(tenant: tenant, orgUnitID: unit, includeDecommissioned: all, today: req.dependencies.today, on: req.db)
         return (tenant, report, unit, all)
     }

@@ -41,7 +41,7 @@ struct RoleTypeBody: Content, Hashable {
 
     func validate() -> [ValidationIssue] {
         var v = Validator()
-        if !(2...63).contains(key.count) || !key.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+        if !(2...63).contains(key.unicodeScalars.count) || !key.unicodeScalars.allSatisfy(Tenant.isSlugScalar) {
             v.add("key", sv: "Nyckeln får innehålla a–z, 0–9 och bindestreck (2–63 tecken), som \"systemforvaltare\".",
                   en: "The key may contain a–z, 0–9 and hyphens (2–63 characters), as in \"systemforvaltare\".")
         }
@@ -93,11 +93,11 @@ struct RoleTypesAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let body = try req.content.decode(RoleTypeBody.self)
+        let body = try req.jsonBody(RoleTypeBody.self)
         try await check(body, tenant: tenant, excluding: nil, on: req.db)
         let actor = AuditActor.from(req)
         let count = try await RoleType.scoped(to: tenant, on: req.db).count()
-        let role = try await req.db.transaction { tx in
+        let role = try await req.db.writeTransaction { tx in
             let role = RoleType(id: actor.uuid(), tenantID: try tenant.requireID(), definition: RoleDefinition(
                 key: body.key, name: Localized(sv: body.nameSv.trimmed, en: body.nameEn.trimmed.isEmpty ? body.nameSv.trimmed : body.nameEn.trimmed),
                 scope: body.scope, duties: Localized(sv: body.dutiesSv.trimmed, en: body.dutiesEn.trimmed), source: body.source.trimmed),
@@ -115,7 +115,7 @@ struct RoleTypesAPIController {
     @Sendable func update(req: Request) async throws -> RoleTypeResponse {
         let tenant = try await req.tenant()
         let role = try await load(req)
-        let body = try req.content.decode(RoleTypeBody.self)
+        let body = try req.jsonBody(RoleTypeBody.self)
         try await check(body, tenant: tenant, excluding: role.id, on: req.db)
         if body.scope != role.scope, try await RoleAssignment.query(on: req.db).filter(\.$roleTypeID == role.requireID()).count() > 0 {
             throw ValidationFailure(issues: [ValidationIssue(field: "scope", message: Localized(
@@ -130,7 +130,7 @@ struct RoleTypesAPIController {
         role.dutiesSv = body.dutiesSv.trimmed
         role.dutiesEn = body.dutiesEn.trimmed
         role.source = body.source.trimmed
-        try await req.db.transaction { tx in
+        try await req.db.writeTransaction { tx in
             try await role.update(on: tx)
             try await AuditLog.record(.update, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv, tenantID: role.tenantID,
                                       before: before, after: RoleTypeBody(role), actor: actor, on: tx)
@@ -146,7 +146,7 @@ struct RoleTypesAPIController {
             throw RegisterError.inUse(what: RoleType.what, uses: ["\(count) rolltilldelningar"])
         }
         let actor = AuditActor.from(req)
-        try await req.db.transaction { tx in
+        try await req.db.writeTransaction { tx in
             try await AuditLog.record(.delete, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv, tenantID: role.tenantID,
                                       before: RoleTypeBody(role), after: RoleTypeBody?.none, actor: actor, on: tx)
             try await role.delete(on: tx)
@@ -216,7 +216,8 @@ struct RoleAssignmentsAPIController {
         let roles = try await RoleType.scoped(to: tenant, on: req.db).all()
         let keys = Dictionary(uniqueKeysWithValues: roles.map { ($0.id!, $0.key) })
         var onlyCurrent = false
-        for (name, value) in items where !value.isEmpty {
+        // An empty value is refused like any other it can't read: "?systemId=" must not list everything.
+        for (name, value) in items {
             switch name {
             case "systemId", "personId", "orgUnitId", "managementObjectId":
                 guard let id = UUID(uuidString: value) else {
@@ -266,7 +267,7 @@ struct RoleAssignmentsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let a = try await RoleAssignmentRules.create(try req.content.decode(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let a = try await RoleAssignmentRules.create(try req.jsonBody(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await response(a, tenant: tenant, req: req).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: RoleRoutes.apiAssignment(tenant.slug, try a.requireID()))
         return response
@@ -274,7 +275,7 @@ struct RoleAssignmentsAPIController {
 
     @Sendable func update(req: Request) async throws -> RoleAssignmentResponse {
         let (tenant, a) = try await load(req)
-        let updated = try await RoleAssignmentRules.update(a, with: try req.content.decode(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let updated = try await RoleAssignmentRules.update(a, with: try req.jsonBody(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         return try await response(updated, tenant: tenant, req: req)
     }
 

@@ -21,4 +21,37 @@ enum DatabaseTuning {
     static func isSQLite(_ db: any Database) -> Bool {
         (db as? any SQLDatabase)?.dialect.name == "sqlite"
     }
+
+    /// How often a write transaction is tried before its SQLITE_BUSY reaches the user.
+    static let busyAttempts = 25
+
+    /// SQLite answered "database is locked" without waiting: the transaction was rolled back and may run again.
+    static func isBusy(_ error: any Error) -> Bool {
+        guard let sqlite = error as? SQLiteError else { return false }
+        switch sqlite.reason {
+        case .busy, .busyInSnapshot, .busyInRecovery, .busyTimeout: return true
+        default: return false
+        }
+    }
+}
+
+extension Database {
+    /// `transaction` for everything that writes. Fluent opens SQLite transactions as DEFERRED, so one
+    /// that reads before it writes starts as a reader; when another connection (the pool has one per
+    /// event loop) writes meanwhile, SQLite refuses the upgrade with SQLITE_BUSY at once instead of
+    /// waiting, to avoid a deadlock. Fluent has rolled the transaction back by then, so it runs again
+    /// from the start on a fresh snapshot. PostgreSQL waits for row locks itself and never retries.
+    func writeTransaction<T: Sendable>(_ closure: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard !inTransaction, DatabaseTuning.isSQLite(self) else { return try await transaction(closure) }
+        var attempt = 1
+        while true {
+            do {
+                return try await transaction(closure)
+            } catch where DatabaseTuning.isBusy(error) && attempt < DatabaseTuning.busyAttempts {
+                attempt += 1
+                // Back off a little, with jitter, so that the writers that collided don't collide again.
+                try await Task.sleep(nanoseconds: UInt64.random(in: 1...UInt64(min(attempt, 10))) * 2_000_000)
+            }
+        }
+    }
 }

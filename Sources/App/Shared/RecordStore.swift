@@ -27,7 +27,7 @@ extension DraftBacked {
 enum RecordStore {
     static func create<M: DraftBacked>(_ type: M.Type, _ draft: M.Draft, tenant: Tenant, actor: AuditActor, label: String? = nil, on db: any Database) async throws -> M {
         let tenantID = try tenant.requireID()
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let record = M(id: actor.uuid(), tenantID: tenantID, draft: draft, now: actor.now())
             try await record.create(on: tx)
             try await AuditLog.record(
@@ -41,7 +41,7 @@ enum RecordStore {
     static func update<M: DraftBacked>(_ record: M, with draft: M.Draft, actor: AuditActor, message: String? = nil, label: String? = nil, on db: any Database) async throws -> M {
         let before = record.draft
         guard before != draft else { return record }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             record.apply(draft, now: actor.now())
             try await record.update(on: tx)
             try await AuditLog.record(
@@ -52,7 +52,7 @@ enum RecordStore {
     }
 
     static func delete<M: DraftBacked>(_ record: M, actor: AuditActor, message: String? = nil, label: String? = nil, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await AuditLog.record(
                 .delete, objectType: M.objectType, objectID: try record.requireID(), label: label ?? record.auditLabel, tenantID: record.tenantID,
                 before: record.draft, after: M.Draft?.none, systemID: record.auditSystemID, message: message, actor: actor, on: tx)

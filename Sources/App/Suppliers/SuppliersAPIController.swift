@@ -20,7 +20,7 @@ struct SuppliersAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let supplier = try await SupplierRules.create(try req.content.decode(SupplierDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let supplier = try await SupplierRules.create(try req.jsonBody(SupplierDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await SupplierResponse(supplier).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: SupplierRoutes.apiShow(tenant.slug, try supplier.requireID()))
         return response
@@ -28,7 +28,7 @@ struct SuppliersAPIController {
 
     @Sendable func update(req: Request) async throws -> SupplierResponse {
         let supplier = try await load(req)
-        let draft = try req.content.decode(SupplierDraft.self)
+        let draft = try req.jsonBody(SupplierDraft.self)
         return try SupplierResponse(try await SupplierRules.update(supplier, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db))
     }
 

@@ -51,10 +51,11 @@ struct SystemQuery: Sendable, Equatable {
 
     init() {}
 
-    /// The API's reading: a value that isn't understood is an error naming the parameter.
+    /// The API's reading: a value that isn't understood is an error naming the parameter. So is an
+    /// empty one, except for the free-text `q` and `missingRole`: "?orgUnit=" must not list everything.
     static func parseStrict(_ query: [(String, String)]) throws -> SystemQuery {
         var issues = Validator()
-        for (key, value) in query where !value.isEmpty {
+        for (key, value) in query {
             let ok: Bool =
                 switch key {
                 case "category": SystemCategory(rawValue: value) != nil

@@ -68,7 +68,7 @@ enum SystemRules {
 
     static func create(_ draft: ITSystemDraft, tenant: Tenant, actor: AuditActor, on db: any Database) async throws -> ITSystem {
         let d = try await validated(draft, tenant: tenant, on: db)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             try await insert(d, id: actor.uuid(), tenant: tenant, actor: actor, on: tx)
         }
     }
@@ -90,7 +90,7 @@ enum SystemRules {
                        message: String? = nil, on db: any Database) async throws -> ITSystem {
         let id = try system.requireID()
         let d = try await validated(draft, tenant: tenant, excluding: id, on: db)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             try await overwrite(system, with: d, tenant: tenant, actor: actor, message: message, action: .update, on: tx)
         }
     }
@@ -114,7 +114,7 @@ enum SystemRules {
     /// cascades) and are recorded in the history first.
     static func delete(_ system: ITSystem, tenant: Tenant, actor: AuditActor, message: String? = nil, on db: any Database) async throws {
         let id = try system.requireID()
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let before = system.draft(userOrgUnitIds: try await userOrgUnitIDs(of: id, on: tx))
             for assignment in try await RoleAssignment.query(on: tx).filter(\.$systemID == id).all() {
                 try await AuditLog.record(

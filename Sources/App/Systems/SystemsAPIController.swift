@@ -23,7 +23,7 @@ struct SystemsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let draft = try req.content.decode(SystemWriteRequest.self)
+        let draft = try req.jsonBody(SystemWriteRequest.self)
         let system = try await SystemRules.create(draft, tenant: tenant, actor: .from(req), on: req.db)
         let context = try await req.registerContext(for: tenant)
         let body = try await Self.responses(for: [system], context: context, on: req.db)[0]
@@ -35,7 +35,7 @@ struct SystemsAPIController {
     /// PUT replaces the whole record (fields left out get their defaults).
     @Sendable func update(req: Request) async throws -> SystemResponse {
         let (tenant, system) = try await load(req)
-        let draft = try req.content.decode(SystemWriteRequest.self)
+        let draft = try req.jsonBody(SystemWriteRequest.self)
         let updated = try await SystemRules.update(
             system, with: draft, tenant: tenant, actor: .from(req), message: req.headers.first(name: "X-Change-Message"), on: req.db)
         let context = try await req.registerContext(for: tenant)

@@ -33,10 +33,16 @@ final class Tenant: Model, @unchecked Sendable {
 
     /// A valid slug: 2–63 characters of a–z, 0–9 and single hyphens, as in `upplands-vasby`.
     static func isValidSlug(_ slug: String) -> Bool {
-        guard (2...63).contains(slug.count), !slug.hasPrefix("-"), !slug.hasSuffix("-"), !slug.contains("--") else {
+        guard (2...63).contains(slug.unicodeScalars.count), !slug.hasPrefix("-"), !slug.hasSuffix("-"), !slug.contains("--") else {
             return false
         }
-        return slug.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return slug.unicodeScalars.allSatisfy(isSlugScalar)
+    }
+
+    /// a–z, 0–9 or a hyphen. Checked per Unicode scalar: as a `Character`, "b" with a combining
+    /// diaeresis sorts between "a" and "z" and would pass.
+    static func isSlugScalar(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "-"
     }
 }
 

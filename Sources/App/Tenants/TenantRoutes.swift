@@ -38,7 +38,7 @@ enum TenantSetup {
             throw ValidationFailure(issues: [ValidationIssue(field: "slug", message: Localized(
                 sv: "Det finns redan en kommun med adressen \"\(slug)\".", en: "There is already a municipality at \"\(slug)\"."))])
         }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let tenant = Tenant(id: id ?? dependencies.uuid(), slug: slug, name: name.trimmed,
                                 organisationNumber: organisationNumber, createdAt: dependencies.now())
             try await tenant.create(on: tx)
@@ -83,7 +83,7 @@ struct TenantsAPIController {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let body = try req.content.decode(CreateTenantRequest.self)
+        let body = try req.jsonBody(CreateTenantRequest.self)
         let tenant = try await TenantSetup.create(
             slug: body.slug, name: body.name, organisationNumber: body.organisationNumber?.trimmed ?? "",
             dependencies: req.dependencies, on: req.db)

@@ -103,7 +103,7 @@ enum SystemImportService {
         let tenantID = try tenant.requireID()
         let message = "Import från \(source)"
         let today = CalendarDay(actor.now())
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             for s in plan.newSuppliers {
                 let supplier = Supplier(id: s.id, tenantID: tenantID, draft: SupplierDraft(name: s.name), now: actor.now())
                 try await supplier.create(on: tx)
@@ -199,12 +199,15 @@ enum ImportError: AppError {
     case notImportable(count: Int)
     case fileMissing
     case fileTooLarge(limitMB: Int)
+    /// The API takes the file as `text/csv` only, so that no web form can post one (forms can't send that type).
+    case notCSV
 
     var status: HTTPResponseStatus {
         switch self {
         case .notImportable: .unprocessableEntity
         case .fileMissing: .badRequest
         case .fileTooLarge: .payloadTooLarge
+        case .notCSV: .unsupportedMediaType
         }
     }
 
@@ -213,6 +216,7 @@ enum ImportError: AppError {
         case .notImportable: "import.has-errors"
         case .fileMissing: "import.file-missing"
         case .fileTooLarge: "import.file-too-large"
+        case .notCSV: "import.not-csv"
         }
     }
 
@@ -223,6 +227,8 @@ enum ImportError: AppError {
                       en: "The file has \(n) errors and nothing was imported. Correct them and try again.")
         case .fileMissing: Localized(sv: "Välj en fil att importera.", en: "Choose a file to import.")
         case .fileTooLarge(let mb): Localized(sv: "Filen är för stor (högst \(mb) MB).", en: "The file is too large (at most \(mb) MB).")
+        case .notCSV:
+            Localized(sv: "Skicka filen med Content-Type: text/csv.", en: "Send the file with Content-Type: text/csv.")
         }
     }
 }

@@ -136,16 +136,31 @@ struct ImportAPIController {
     /// 422 with every issue when nothing could be imported.
     @Sendable func systems(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
+        guard let media = req.headers.contentType, media.type.lowercased() == "text", media.subType.lowercased() == "csv" else { throw ImportError.notCSV }
         guard let body = req.body.data, body.readableBytes > 0 else { throw ImportError.fileMissing }
         guard body.readableBytes <= TransferController.maxUploadBytes else { throw ImportError.fileTooLarge(limitMB: 5) }
         var mapping: [String: String] = [:]
         var dryRun = false
+        var issues = Validator()
         for (key, value) in req.queryItems {
-            if key == "dryRun" { dryRun = value == "true" }
-            if key == "map", let eq = value.firstIndex(of: "=") {
+            switch key {
+            case "dryRun":
+                guard ["true", "false"].contains(value) else {
+                    issues.add(key, sv: "Ange true eller false.", en: "Give true or false.")
+                    continue
+                }
+                dryRun = value == "true"
+            case "map":
+                guard let eq = value.firstIndex(of: "="), eq != value.startIndex else {
+                    issues.add(key, sv: "Skriv map=Rubrik=fält, som map=Systemnamn=name.", en: "Write map=Heading=field, as in map=Systemnamn=name.")
+                    continue
+                }
                 mapping[String(value[..<eq])] = String(value[value.index(after: eq)...])
+            default:
+                break
             }
         }
+        if !issues.isValid { throw InvalidQuery(issues: issues.issues) }
         let actor = AuditActor.from(req)
         let prepared = try await SystemImportService.prepare(bytes: Array(body.readableBytesView), mapping: mapping, tenant: tenant,
                                                              today: req.dependencies.today, makeID: actor.uuid, on: req.db)

@@ -321,7 +321,7 @@ public struct ITSystemDraft: Sendable, Hashable, Codable {
                 v.add("documentationLinks[\(i)].title", sv: "Ge länken en rubrik.", en: "Give the link a title.")
             }
             v.limit(link.title, field: "documentationLinks[\(i)].title", label: Localized(sv: "Rubrik", en: "Title"), max: 200)
-            if !link.url.isWebURL || link.url.count > 2_000 {
+            if !link.url.isWebURL || link.url.unicodeScalars.count > 2_000 {
                 v.add("documentationLinks[\(i)].url", sv: "Ange en fullständig webbadress som börjar med https://.",
                       en: "Enter a full web address starting with https://.")
             }

@@ -456,8 +456,8 @@ extension String {
     /// A deliberately loose check: something@something.tld, no spaces. Delivery proves the rest.
     public var looksLikeEmail: Bool {
         let parts = split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !contains(where: \.isWhitespace),
-            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), count <= 254
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !contains(where: \.isWhitespace), !unicodeScalars.contains("\0"),
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), unicodeScalars.count <= 254
         else { return false }
         return true
     }

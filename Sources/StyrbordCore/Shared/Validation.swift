@@ -43,11 +43,21 @@ public struct Validator: Sendable {
         }
     }
 
+    /// At most `max` characters, and no NUL: JSON and forms can carry one, SQLite stores it, and
+    /// PostgreSQL refuses the whole statement (a 500 for the user).
+    ///
+    /// Characters are Unicode scalars (code points), as JSON Schema's `maxLength` counts them, not
+    /// Swift `Character`s: a grapheme cluster takes any number of combining marks, so a 50-character
+    /// limit counted in clusters bounds nothing (schemathesis stored a megabyte-sized "phone number").
     public mutating func limit(_ value: String, field: String, label: Localized, max: Int) {
-        if value.count > max {
+        if value.unicodeScalars.contains("\0") {
+            add(field, sv: "\(label.sv) får inte innehålla tecknet NUL.", en: "\(label.en) can't contain the NUL character.")
+        }
+        let length = value.unicodeScalars.count
+        if length > max {
             add(
-                field, sv: "\(label.sv) får vara högst \(max) tecken (nu \(value.count)).",
-                en: "\(label.en) can be at most \(max) characters (now \(value.count)).")
+                field, sv: "\(label.sv) får vara högst \(max) tecken (nu \(length)).",
+                en: "\(label.en) can be at most \(max) characters (now \(length)).")
         }
     }
 
@@ -79,7 +89,7 @@ extension String {
 
     /// True for an absolute http(s) URL with a host, the only links the register stores.
     public var isWebURL: Bool {
-        guard let url = URL(string: self), let scheme = url.scheme?.lowercased(),
+        guard !unicodeScalars.contains("\0"), let url = URL(string: self), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else { return false }
         return true

@@ -15,11 +15,11 @@ struct ContractsController {
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
         let values = try req.formData()
-        do {
+        return try await FormSubmission.handle {
             let contract = try await ContractRules.create(try Self.draft(from: values), tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.tab(tenant.slug, contract.systemID, .contracts), flash: .created)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, contract: nil, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, contract: nil, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -33,11 +33,11 @@ struct ContractsController {
         let tenant = try await req.tenant()
         let contract = try await load(req, tenant)
         let values = try req.formData()
-        do {
+        return try await FormSubmission.handle {
             _ = try await ContractRules.update(contract, with: try Self.draft(from: values), tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.tab(tenant.slug, contract.systemID, .contracts), flash: .saved)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, contract: contract, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, contract: contract, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 

@@ -46,35 +46,7 @@ enum IntegrationRules {
 }
 
 /// An integration as the API returns it.
-struct IntegrationResponse: Content {
-    var id: UUID
-    var draft: IntegrationDraft
-    var createdAt: Date
-    var updatedAt: Date
-
-    init(_ i: Integration) throws {
-        id = try i.requireID()
-        draft = i.draft
-        createdAt = i.createdAt
-        updatedAt = i.updatedAt
-    }
-
-    enum CodingKeys: String, CodingKey { case id, createdAt, updatedAt }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try draft.encode(to: encoder)
-    }
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(UUID.self, forKey: .id)
-        createdAt = try c.decode(Date.self, forKey: .createdAt)
-        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
-        draft = try IntegrationDraft(from: decoder)
-    }
-}
+typealias IntegrationResponse = RecordResponse<IntegrationDraft>
 
 /// JSON endpoints for integrations.
 struct IntegrationsAPIController {

@@ -17,11 +17,11 @@ struct IntegrationsController {
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
         let values = try req.formData()
-        do {
+        return try await FormSubmission.handle {
             let integration = try await IntegrationRules.create(try Self.draft(from: values), tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.tab(tenant.slug, integration.sourceSystemID, .integrations), flash: .created)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, integration: nil, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, integration: nil, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -35,11 +35,11 @@ struct IntegrationsController {
         let tenant = try await req.tenant()
         let integration = try await load(req, tenant)
         let values = try req.formData()
-        do {
+        return try await FormSubmission.handle {
             _ = try await IntegrationRules.update(integration, with: try Self.draft(from: values), tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.tab(tenant.slug, integration.sourceSystemID, .integrations), flash: .saved)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, integration: integration, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, integration: integration, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 

@@ -6,11 +6,6 @@ import Vapor
 /// A förvaltningsobjekt as the API returns it.
 typealias ManagementObjectResponse = RecordResponse<ManagementObjectDraft>
 
-extension RecordResponse where Draft == ManagementObjectDraft {
-    init(_ object: ManagementObject) throws {
-        self.init(id: try object.requireID(), draft: object.draft, createdAt: object.createdAt, updatedAt: object.updatedAt)
-    }
-}
 
 /// Checks and writes for förvaltningsobjekt.
 enum ManagementObjectRules {

@@ -59,11 +59,11 @@ struct ManagementObjectsController {
         let tenant = try await req.tenant()
         let values = try req.formData()
         let (draft, formIssues) = Self.draft(from: values)
-        do {
+        return try await FormSubmission.handle {
             let object = try await ManagementObjectRules.create(draft, tenant: tenant, actor: .from(req), formIssues: formIssues, on: req.db)
             return req.redirect(to: ManagementObjectRoutes.show(tenant.slug, try object.requireID()), flash: .created)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, object: nil, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, object: nil, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -78,11 +78,11 @@ struct ManagementObjectsController {
         let object = try await load(req, tenant)
         let values = try req.formData()
         let (draft, formIssues) = Self.draft(from: values)
-        do {
+        return try await FormSubmission.handle {
             _ = try await ManagementObjectRules.update(object, with: draft, tenant: tenant, actor: .from(req), formIssues: formIssues, on: req.db)
             return req.redirect(to: ManagementObjectRoutes.show(tenant.slug, try object.requireID()), flash: .saved)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, object: object, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, object: object, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 

@@ -6,11 +6,6 @@ import Vapor
 /// An org unit as the API returns it.
 typealias OrgUnitResponse = RecordResponse<OrgUnitDraft>
 
-extension RecordResponse where Draft == OrgUnitDraft {
-    init(_ unit: OrgUnit) throws {
-        self.init(id: try unit.requireID(), draft: unit.draft, createdAt: unit.createdAt, updatedAt: unit.updatedAt)
-    }
-}
 
 /// Checks and writes for the organisation tree.
 enum OrgUnitRules {

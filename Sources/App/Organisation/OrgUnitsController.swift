@@ -34,11 +34,11 @@ struct OrgUnitsController {
         let tenant = try await req.tenant()
         let values = try req.formData()
         let (draft, formIssues) = Self.draft(from: values)
-        do {
+        return try await FormSubmission.handle {
             let unit = try await OrgUnitRules.create(draft, tenant: tenant, actor: .from(req), formIssues: formIssues, on: req.db)
             return req.redirect(to: OrgUnitRoutes.show(tenant.slug, try unit.requireID()), flash: .created)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, unit: nil, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, unit: nil, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -53,11 +53,11 @@ struct OrgUnitsController {
         let unit = try await load(req, tenant)
         let values = try req.formData()
         let (draft, formIssues) = Self.draft(from: values)
-        do {
+        return try await FormSubmission.handle {
             _ = try await OrgUnitRules.update(unit, with: draft, tenant: tenant, actor: .from(req), formIssues: formIssues, on: req.db)
             return req.redirect(to: OrgUnitRoutes.show(tenant.slug, try unit.requireID()), flash: .saved)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, unit: unit, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, unit: unit, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 

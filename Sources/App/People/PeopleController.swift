@@ -83,11 +83,11 @@ struct PeopleController {
         let tenant = try await req.tenant()
         let values = try req.formData()
         let (draft, formIssues) = Self.draft(from: values)
-        do {
+        return try await FormSubmission.handle {
             let person = try await PersonRules.create(draft, tenant: tenant, actor: .from(req), formIssues: formIssues, on: req.db)
             return req.redirect(to: PersonRoutes.show(tenant.slug, try person.requireID()), flash: .created)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, person: nil, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, person: nil, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -102,11 +102,11 @@ struct PeopleController {
         let person = try await load(req, tenant)
         let values = try req.formData()
         let (draft, formIssues) = Self.draft(from: values)
-        do {
+        return try await FormSubmission.handle {
             _ = try await PersonRules.update(person, with: draft, tenant: tenant, actor: .from(req), formIssues: formIssues, on: req.db)
             return req.redirect(to: PersonRoutes.show(tenant.slug, try person.requireID()), flash: .saved)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, person: person, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, person: person, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 

@@ -6,11 +6,6 @@ import Vapor
 /// A person as the API returns it.
 typealias PersonResponse = RecordResponse<PersonDraft>
 
-extension RecordResponse where Draft == PersonDraft {
-    init(_ person: Person) throws {
-        self.init(id: try person.requireID(), draft: person.draft, createdAt: person.createdAt, updatedAt: person.updatedAt)
-    }
-}
 
 /// Which people a list shows: those still here (the default), those who have left, or everyone.
 enum PersonStatusFilter: String, CaseIterable, Sendable {

@@ -25,12 +25,12 @@ struct RoleAssignmentsController {
         guard let target = try await RoleAssignmentRules.scopeTarget(kind: scope, id: UUID(uuidString: values["scopeId"]), tenant: tenant, on: req.db) else {
             throw CommonError.notFound(what: Localized(sv: "Det rollen ska gälla för", en: "What the role is for"))
         }
-        do {
+        return try await FormSubmission.handle {
             let draft = try Self.draft(from: values, scope: target)
             let assignment = try await RoleAssignmentRules.create(draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: RoleAssignmentRules.returnURL(tenant: tenant.slug, scope: assignment.scope, scopeID: assignment.scopeID), flash: .roleAssigned)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, target: target, assignment: nil, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, target: target, assignment: nil, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -47,12 +47,12 @@ struct RoleAssignmentsController {
         let assignment = try await load(req, tenant)
         let target = try await target(of: assignment, tenant: tenant, on: req.db)
         let values = try req.formData()
-        do {
+        return try await FormSubmission.handle {
             let draft = try Self.draft(from: values, scope: target)
             _ = try await RoleAssignmentRules.update(assignment, with: draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: RoleAssignmentRules.returnURL(tenant: tenant.slug, scope: target.kind, scopeID: target.id), flash: .saved)
-        } catch let failure as ValidationFailure {
-            return try await form(req: req, tenant: tenant, target: target, assignment: assignment, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await form(req: req, tenant: tenant, target: target, assignment: assignment, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -68,14 +68,14 @@ struct RoleAssignmentsController {
         let tenant = try await req.tenant()
         let assignment = try await load(req, tenant)
         let values = try req.formData()
-        do {
+        return try await FormSubmission.handle {
             var parser = FormParser(values)
             let day = parser.day("validTo", required: true)
             try RecordStore.check(parser.issues)
             try await RoleAssignmentRules.end(assignment, lastDay: day!, tenant: tenant, actor: .from(req), message: values["message"], on: req.db)
             return req.redirect(to: RoleAssignmentRules.returnURL(tenant: tenant.slug, scope: assignment.scope, scopeID: assignment.scopeID), flash: .roleEnded)
-        } catch let failure as ValidationFailure {
-            return try await endForm(req: req, tenant: tenant, assignment: assignment, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await endForm(req: req, tenant: tenant, assignment: assignment, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 

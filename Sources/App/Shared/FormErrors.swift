@@ -20,3 +20,19 @@ struct FormErrors: Sendable {
         byField.sorted { $0.key < $1.key }.flatMap { key, messages in messages.map { (key, $0) } }
     }
 }
+
+import Vapor
+
+/// The one way a form post ends: saved (usually a redirect), or the form again with every validation
+/// message next to its field and status 422.
+enum FormSubmission {
+    static func handle(
+        save: () async throws -> Response, showErrors: (FormErrors) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await save()
+        } catch let failure as ValidationFailure {
+            return try await showErrors(FormErrors(failure.issues))
+        }
+    }
+}

@@ -35,3 +35,10 @@ struct RecordResponse<Draft: Codable & Hashable & Sendable>: Content {
         draft = try Draft(from: decoder)
     }
 }
+
+extension RecordResponse {
+    /// The response for a stored record.
+    init<M: DraftBacked>(_ record: M) throws where M.Draft == Draft {
+        self.init(id: try record.requireID(), draft: record.draft, createdAt: record.createdAt, updatedAt: record.updatedAt)
+    }
+}

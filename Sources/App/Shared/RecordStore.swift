@@ -16,6 +16,8 @@ protocol DraftBacked: TenantScoped {
     var auditLabel: String { get }
     /// The system the record belongs to, so it shows in that system's history.
     var auditSystemID: UUID? { get }
+    var createdAt: Date { get }
+    var updatedAt: Date { get }
 }
 
 extension DraftBacked {

@@ -49,32 +49,4 @@ enum SupplierRules {
 }
 
 /// A supplier as the API returns it.
-struct SupplierResponse: Content {
-    var id: UUID
-    var draft: SupplierDraft
-    var createdAt: Date
-    var updatedAt: Date
-
-    init(_ s: Supplier) throws {
-        id = try s.requireID()
-        draft = s.draft
-        createdAt = s.createdAt
-        updatedAt = s.updatedAt
-    }
-
-    enum CodingKeys: String, CodingKey { case id, createdAt, updatedAt }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try draft.encode(to: encoder)
-    }
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(UUID.self, forKey: .id)
-        createdAt = try c.decode(Date.self, forKey: .createdAt)
-        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
-        draft = try SupplierDraft(from: decoder)
-    }
-}
+typealias SupplierResponse = RecordResponse<SupplierDraft>

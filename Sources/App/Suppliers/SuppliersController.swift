@@ -64,11 +64,11 @@ struct SuppliersController {
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
         let values = try req.formData()
-        do {
+        return try await FormSubmission.handle {
             let supplier = try await SupplierRules.create(Self.draft(from: values), tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SupplierRoutes.show(tenant.slug, try supplier.requireID()), flash: .created)
-        } catch let failure as ValidationFailure {
-            return form(req: req, tenant: tenant, supplier: nil, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            form(req: req, tenant: tenant, supplier: nil, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -82,11 +82,11 @@ struct SuppliersController {
         let tenant = try await req.tenant()
         let supplier = try await load(req, tenant)
         let values = try req.formData()
-        do {
+        return try await FormSubmission.handle {
             _ = try await SupplierRules.update(supplier, with: Self.draft(from: values), tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SupplierRoutes.show(tenant.slug, try supplier.requireID()), flash: .saved)
-        } catch let failure as ValidationFailure {
-            return form(req: req, tenant: tenant, supplier: supplier, values: values, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            form(req: req, tenant: tenant, supplier: supplier, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 

@@ -58,12 +58,12 @@ struct SystemsController {
         let tenant = try await req.tenant()
         let form = try req.formData()
         let (draft, parseIssues) = SystemForm.draft(from: form)
-        do {
+        return try await FormSubmission.handle {
             if !parseIssues.isEmpty { throw ValidationFailure(issues: parseIssues + draft.normalized().validate()) }
             let system = try await SystemRules.create(draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.show(tenant.slug, try system.requireID()), flash: .created)
-        } catch let failure as ValidationFailure {
-            return try await renderForm(req: req, tenant: tenant, system: nil, values: form, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await renderForm(req: req, tenant: tenant, system: nil, values: form, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -79,12 +79,12 @@ struct SystemsController {
         let system = try await ITSystem.find(try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
         let form = try req.formData()
         let (draft, parseIssues) = SystemForm.draft(from: form)
-        do {
+        return try await FormSubmission.handle {
             if !parseIssues.isEmpty { throw ValidationFailure(issues: parseIssues + draft.normalized().validate()) }
             _ = try await SystemRules.update(system, with: draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.show(tenant.slug, try system.requireID()), flash: .saved)
-        } catch let failure as ValidationFailure {
-            return try await renderForm(req: req, tenant: tenant, system: system, values: form, errors: FormErrors(failure.issues), status: .unprocessableEntity)
+        } showErrors: { errors in
+            try await renderForm(req: req, tenant: tenant, system: system, values: form, errors: errors, status: .unprocessableEntity)
         }
     }
 

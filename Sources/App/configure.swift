@@ -27,7 +27,8 @@ public enum DatabaseChoice: Sendable, Equatable {
         case .sqliteFile(let path): "SQLite file \(path)"
         case .sqliteMemory: "SQLite in memory"
         case .postgres(let url, _):
-            URLComponents(string: url).map { c in "PostgreSQL \(c.host ?? "?"):\(c.port ?? 5432)\(c.path)" } ?? "PostgreSQL"
+            URLComponents(string: url).map { c in "PostgreSQL \(c.host ?? "?"):\(c.port ?? 5432)\(c.path)" }
+                ?? "PostgreSQL"
         }
     }
 }
@@ -41,8 +42,10 @@ public struct AppConfiguration: Sendable {
     /// share one server.
     public var postgresConnectionsPerEventLoop: Int
 
-    public init(database: DatabaseChoice, autoMigrate: Bool = true,
-                postgresConnectionsPerEventLoop: Int = Int(Environment.get("DATABASE_POOL_SIZE") ?? "") ?? 4) {
+    public init(
+        database: DatabaseChoice, autoMigrate: Bool = true,
+        postgresConnectionsPerEventLoop: Int = Int(Environment.get("DATABASE_POOL_SIZE") ?? "") ?? 4
+    ) {
         self.database = database
         self.autoMigrate = autoMigrate
         self.postgresConnectionsPerEventLoop = max(1, postgresConnectionsPerEventLoop)
@@ -79,7 +82,8 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
             throw ConfigurationError.invalidDatabaseURL(String(describing: error))
         }
         pg.searchPath = searchPath.map { [$0] }
-        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.postgresConnectionsPerEventLoop), as: .psql)
+        app.databases.use(
+            .postgres(configuration: pg, maxConnectionsPerEventLoop: config.postgresConnectionsPerEventLoop), as: .psql)
     }
     app.registerCache = RegisterCache()
     app.pageCache = PageCache()

@@ -18,7 +18,8 @@ struct Styrbord: AsyncParsableCommand {
 
 /// Options every command that opens the database shares.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("SQLite database file (ignored when DATABASE_URL is set).", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("SQLite database file (ignored when DATABASE_URL is set).", valueName: "path"))
     var database: String?
 
     var choice: DatabaseChoice {
@@ -112,7 +113,9 @@ struct Demo: AsyncParsableCommand {
         try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
             if let scale {
                 let started = Date()
-                let summary = try await DemoLoader.loadGenerated(app: app, count: scale, seed: seed) { line in print(line) }
+                let summary = try await DemoLoader.loadGenerated(app: app, count: scale, seed: seed) { line in
+                    print(line)
+                }
                 print("Generated \(summary) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
             } else {
                 let summary = try await DemoLoader.loadShowcase(app: app)
@@ -145,7 +148,9 @@ struct ImportSystems: AsyncParsableCommand {
     @Option(help: "The municipality (its slug, as in /t/<slug>/).")
     var tenant: String
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("Map a heading to a field, e.g. \"Namn=name\". Repeatable.", valueName: "heading=field"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp("Map a heading to a field, e.g. \"Namn=name\". Repeatable.", valueName: "heading=field"))
     var mappings: [String] = []
 
     @Flag(help: "Show what would happen without writing anything.")
@@ -194,7 +199,8 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         let bytes = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
-            try await ExportCommand.run(app: app, tenantSlug: tenant, dataset: dataset.rawValue, format: format.rawValue)
+            try await ExportCommand.run(
+                app: app, tenantSlug: tenant, dataset: dataset.rawValue, format: format.rawValue)
         }
         if let output {
             try Data(bytes).write(to: URL(fileURLWithPath: output))
@@ -211,7 +217,8 @@ struct TenantCommand: AsyncParsableCommand {
 }
 
 struct TenantCreate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a municipality with the standard role catalogue.")
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create a municipality with the standard role catalogue.")
 
     @OptionGroup var db: DatabaseOptions
     @Option(help: "URL name, e.g. upplands-vasby.") var slug: String
@@ -220,7 +227,8 @@ struct TenantCreate: AsyncParsableCommand {
 
     func run() async throws {
         try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
-            try await TenantCommandSupport.create(app: app, slug: slug, name: name, organisationNumber: organisationNumber)
+            try await TenantCommandSupport.create(
+                app: app, slug: slug, name: name, organisationNumber: organisationNumber)
         }
         print("Created \(name) at /t/\(slug)/")
     }

@@ -33,7 +33,12 @@ final class AuditEntry: Model, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $objectType, $objectID, $objectLabel, $action, $actor, $requestID, $at, $before, $after, $message, $systemID] }
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $objectType, $objectID, $objectLabel, $action, $actor, $requestID, $at, $before, $after,
+            $message, $systemID,
+        ]
+    }
 
     init() {}
 }

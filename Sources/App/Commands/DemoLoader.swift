@@ -23,7 +23,9 @@ public enum DemoLoader {
 
     /// `count` generated municipalities named after Sweden's, each in its own transaction. Existing
     /// ones are skipped, so an interrupted run can be resumed.
-    public static func loadGenerated(app: Application, count: Int, seed: UInt64, progress: (String) -> Void) async throws -> String {
+    public static func loadGenerated(
+        app: Application, count: Int, seed: UInt64, progress: (String) -> Void
+    ) async throws -> String {
         let today = app.dependencies.today
         let actor = AuditActor.command("demo", dependencies: app.dependencies)
         let existing = Set(try await Tenant.query(on: app.db).all().map(\.slug))
@@ -42,11 +44,14 @@ public enum DemoLoader {
 
     /// Writes one municipality in one transaction with multi-row inserts. Load data skips history:
     /// it would double the rows without making the benchmark any truer.
-    static func insert(_ demo: DemoMunicipality, recordHistory: Bool, actor: AuditActor, on db: any Database) async throws {
+    static func insert(
+        _ demo: DemoMunicipality, recordHistory: Bool, actor: AuditActor, on db: any Database
+    ) async throws {
         let dependencies = AppDependencies(now: actor.now, uuid: actor.uuid)
         try await db.writeTransaction { tx in
-            let tenant = try await TenantSetup.create(slug: demo.slug, name: demo.name, organisationNumber: demo.organisationNumber,
-                                                      dependencies: dependencies, on: tx)
+            let tenant = try await TenantSetup.create(
+                slug: demo.slug, name: demo.name, organisationNumber: demo.organisationNumber,
+                dependencies: dependencies, on: tx)
             let tenantID = try tenant.requireID()
             let now = actor.now()
             // Units point at their managers and people at their units: units first without managers.
@@ -56,23 +61,40 @@ public enum DemoLoader {
                 return OrgUnit(id: seed.id, tenantID: tenantID, draft: draft, now: now)
             }
             for unit in units { try await unit.create(on: tx) }  // one by one: parents before children
-            try await batch(demo.people.map { Person(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            try await batch(
+                demo.people.map { Person(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
             for (unit, seed) in zip(units, demo.orgUnits) where seed.draft.managerPersonId != nil {
                 unit.managerPersonID = seed.draft.managerPersonId
                 try await unit.update(on: tx)
             }
-            try await batch(demo.suppliers.map { Supplier(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
-            try await batch(demo.managementObjects.map { ManagementObject(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
-            try await batch(demo.systems.map { ITSystem(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
-            try await batch(demo.systems.flatMap { seed in
-                seed.draft.userOrgUnitIds.map { SystemUserOrgUnit(id: actor.uuid(), tenantID: tenantID, systemID: seed.id, orgUnitID: $0) }
-            }, on: tx)
-            let roleTypes = Dictionary(uniqueKeysWithValues: try await RoleType.scoped(to: tenant, on: tx).all().map { ($0.key, try $0.requireID()) })
-            try await batch(demo.roleAssignments.compactMap { a in
-                roleTypes[a.roleKey].map { RoleAssignment(id: a.id, tenantID: tenantID, draft: a.draft(roleTypeId: $0), now: now) }
-            }, on: tx)
-            try await batch(demo.integrations.map { Integration(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
-            try await batch(demo.contracts.map { Contract(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            try await batch(
+                demo.suppliers.map { Supplier(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            try await batch(
+                demo.managementObjects.map {
+                    ManagementObject(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now)
+                }, on: tx)
+            try await batch(
+                demo.systems.map { ITSystem(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            try await batch(
+                demo.systems.flatMap { seed in
+                    seed.draft.userOrgUnitIds.map {
+                        SystemUserOrgUnit(id: actor.uuid(), tenantID: tenantID, systemID: seed.id, orgUnitID: $0)
+                    }
+                }, on: tx)
+            let roleTypes = Dictionary(
+                uniqueKeysWithValues: try await RoleType.scoped(to: tenant, on: tx).all().map {
+                    ($0.key, try $0.requireID())
+                })
+            try await batch(
+                demo.roleAssignments.compactMap { a in
+                    roleTypes[a.roleKey].map {
+                        RoleAssignment(id: a.id, tenantID: tenantID, draft: a.draft(roleTypeId: $0), now: now)
+                    }
+                }, on: tx)
+            try await batch(
+                demo.integrations.map { Integration(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
+            try await batch(
+                demo.contracts.map { Contract(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
             if recordHistory {
                 try await batch(history(demo, tenantID: tenantID, actor: actor), on: tx)
             }
@@ -111,7 +133,9 @@ public enum DemoLoader {
             entries.append(entry)
         }
         for s in demo.systems { try add(SystemRules.objectType, s.id, s.draft.name, s.draft, systemID: s.id) }
-        for a in demo.roleAssignments { try add(RoleAssignment.objectType, a.id, a.roleKey, a, systemID: a.scope == .system ? a.scopeId : nil) }
+        for a in demo.roleAssignments {
+            try add(RoleAssignment.objectType, a.id, a.roleKey, a, systemID: a.scope == .system ? a.scopeId : nil)
+        }
         for p in demo.people { try add(Person.objectType, p.id, p.draft.name, p.draft) }
         for s in demo.suppliers { try add(Supplier.objectType, s.id, s.draft.name, s.draft) }
         return entries
@@ -119,7 +143,9 @@ public enum DemoLoader {
 }
 
 extension DemoRoleAssignment: Encodable {
-    enum CodingKeys: String, CodingKey { case roleKey, personId, scope, scopeId, holding, validFrom, validTo, appointedByPersonId, decisionReference }
+    enum CodingKeys: String, CodingKey {
+        case roleKey, personId, scope, scopeId, holding, validFrom, validTo, appointedByPersonId, decisionReference
+    }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(roleKey, forKey: .roleKey)

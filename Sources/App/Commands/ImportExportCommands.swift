@@ -11,27 +11,34 @@ public struct ImportOutcome: Sendable {
 
 /// `styrbord import systems FILE --tenant T [--map "Heading=field"] [--dry-run]`.
 public enum SystemImportCommand {
-    public static func run(app: Application, tenantSlug: String, bytes: [UInt8], mappingArguments: [String], dryRun: Bool, actor: String,
-                           source: String = "fil") async throws -> ImportOutcome {
+    public static func run(
+        app: Application, tenantSlug: String, bytes: [UInt8], mappingArguments: [String], dryRun: Bool, actor: String,
+        source: String = "fil"
+    ) async throws -> ImportOutcome {
         guard let tenant = try await Tenant.query(on: app.db).filter(\.$slug == tenantSlug).first() else {
             throw CommandFailure("There is no municipality \"\(tenantSlug)\". `styrbord tenant list` shows them.")
         }
         var mapping: [String: String] = [:]
         for argument in mappingArguments {
             guard let eq = argument.firstIndex(of: "=") else {
-                throw CommandFailure("--map needs heading=field, for example --map \"Namn=name\" (got \"\(argument)\").")
+                throw CommandFailure(
+                    "--map needs heading=field, for example --map \"Namn=name\" (got \"\(argument)\").")
             }
             mapping[String(argument[..<eq]).trimmed] = String(argument[argument.index(after: eq)...]).trimmed
         }
         let who = AuditActor.command(actor, dependencies: app.dependencies)
-        let prepared = try await SystemImportService.prepare(bytes: bytes, mapping: mapping, tenant: tenant, today: app.dependencies.today,
-                                                             makeID: who.uuid, on: app.db)
+        let prepared = try await SystemImportService.prepare(
+            bytes: bytes, mapping: mapping, tenant: tenant, today: app.dependencies.today,
+            makeID: who.uuid, on: app.db)
         var lines: [String] = []
         let p = prepared.preview
-        lines.append("File: \(p.rows.count) rows with systems, \(p.encoding.label.en), \(p.delimiter.map { $0.label.en } ?? "no delimiter").")
+        lines.append(
+            "File: \(p.rows.count) rows with systems, \(p.encoding.label.en), \(p.delimiter.map { $0.label.en } ?? "no delimiter")."
+        )
         lines.append("Columns:")
         for column in p.mapping.columns {
-            lines.append("  \(column.displayName) → \(column.field.map { "\($0.code) (\($0.label.sv))" } ?? "not imported")")
+            lines.append(
+                "  \(column.displayName) → \(column.field.map { "\($0.code) (\($0.label.sv))" } ?? "not imported")")
         }
         if !prepared.issues.isEmpty {
             lines.append("\(prepared.issues.count) problems; nothing was imported:")
@@ -55,7 +62,9 @@ public enum SystemImportCommand {
 
 /// `styrbord export systems|roles|integrations --tenant T --format csv|json`.
 public enum ExportCommand {
-    public static func run(app: Application, tenantSlug: String, dataset: String, format: String) async throws -> [UInt8] {
+    public static func run(
+        app: Application, tenantSlug: String, dataset: String, format: String
+    ) async throws -> [UInt8] {
         guard let tenant = try await Tenant.query(on: app.db).filter(\.$slug == tenantSlug).first() else {
             throw CommandFailure("There is no municipality \"\(tenantSlug)\". `styrbord tenant list` shows them.")
         }

@@ -38,7 +38,9 @@ public enum Runtime {
     }
 
     /// Runs `body` with an application and shuts it down afterwards, also on error.
-    public static func withApplication<T>(_ config: AppConfiguration, _ body: (Application) async throws -> T) async throws -> T {
+    public static func withApplication<T>(
+        _ config: AppConfiguration, _ body: (Application) async throws -> T
+    ) async throws -> T {
         let app = try await makeApplication(config)
         do {
             let result = try await body(app)

@@ -1,13 +1,15 @@
 import Fluent
 import Foundation
+import StyrbordCore
 import Vapor
 
 /// `styrbord tenant create|list`.
 public enum TenantCommandSupport {
     public static func create(app: Application, slug: String, name: String, organisationNumber: String) async throws {
         do {
-            _ = try await TenantSetup.create(slug: slug, name: name, organisationNumber: organisationNumber,
-                                             dependencies: app.dependencies, on: app.db)
+            _ = try await TenantSetup.create(
+                slug: slug, name: name, organisationNumber: organisationNumber,
+                dependencies: app.dependencies, on: app.db)
         } catch let failure as ValidationFailure {
             throw CommandFailure(failure.issues.map { "\($0.field): \($0.message.en)" }.joined(separator: "\n"))
         }
@@ -23,5 +25,3 @@ public struct CommandFailure: Error, CustomStringConvertible {
     public let description: String
     public init(_ message: String) { description = message }
 }
-
-import StyrbordCore

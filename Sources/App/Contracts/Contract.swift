@@ -29,7 +29,13 @@ final class Contract: Model, DraftBacked, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $systemID, $supplierID, $title, $reference, $startsOn, $endsOn, $noticePeriodMonths, $autoRenews, $renewalPeriodMonths, $yearlyLicenceCostMinor, $yearlyOperationCostMinor, $currency, $notes, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $systemID, $supplierID, $title, $reference, $startsOn, $endsOn, $noticePeriodMonths,
+            $autoRenews, $renewalPeriodMonths, $yearlyLicenceCostMinor, $yearlyOperationCostMinor, $currency, $notes,
+            $createdAt, $updatedAt,
+        ]
+    }
 
     init() {}
 

@@ -7,12 +7,18 @@ enum ContractRoutes {
         URLBuilder.path(URLBuilder.segments("t", tenant, "contracts", "new"), query: [("system", system.uuidString)])
     }
     static func create(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "contracts") }
-    static func edit(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "contracts", id.uuidString, "edit") }
-    static func delete(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "contracts", id.uuidString, "delete") }
+    static func edit(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "contracts", id.uuidString, "edit")
+    }
+    static func delete(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "contracts", id.uuidString, "delete")
+    }
 }
 
 extension ContractRoutes {
-    static func apiShow(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "contracts", id.uuidString) }
+    static func apiShow(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("api", "v1", "tenants", tenant, "contracts", id.uuidString)
+    }
 
     static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
         let pages = ContractsController()

@@ -11,21 +11,35 @@ enum ContractRules {
         let d = draft.normalized()
         var issues = d.validate()
         if try await SystemRules.existing(ITSystem.self, [d.systemId], tenant: tenant, db: db).isEmpty {
-            issues.append(ValidationIssue(field: "systemId", message: Localized(sv: "Systemet finns inte.", en: "The system does not exist.")))
+            issues.append(
+                ValidationIssue(
+                    field: "systemId", message: Localized(sv: "Systemet finns inte.", en: "The system does not exist."))
+            )
         }
-        if let supplier = d.supplierId, try await SystemRules.existing(Supplier.self, [supplier], tenant: tenant, db: db).isEmpty {
-            issues.append(ValidationIssue(field: "supplierId", message: Localized(sv: "Leverantören finns inte.", en: "The supplier does not exist.")))
+        if let supplier = d.supplierId,
+            try await SystemRules.existing(Supplier.self, [supplier], tenant: tenant, db: db).isEmpty
+        {
+            issues.append(
+                ValidationIssue(
+                    field: "supplierId",
+                    message: Localized(sv: "Leverantören finns inte.", en: "The supplier does not exist.")))
         }
         try RecordStore.check(issues)
         return d
     }
 
-    static func create(_ draft: ContractDraft, tenant: Tenant, actor: AuditActor, on db: any Database) async throws -> Contract {
-        try await RecordStore.create(Contract.self, try await validated(draft, tenant: tenant, on: db), tenant: tenant, actor: actor, on: db)
+    static func create(
+        _ draft: ContractDraft, tenant: Tenant, actor: AuditActor, on db: any Database
+    ) async throws -> Contract {
+        try await RecordStore.create(
+            Contract.self, try await validated(draft, tenant: tenant, on: db), tenant: tenant, actor: actor, on: db)
     }
 
-    static func update(_ contract: Contract, with draft: ContractDraft, tenant: Tenant, actor: AuditActor, on db: any Database) async throws -> Contract {
-        try await RecordStore.update(contract, with: try await validated(draft, tenant: tenant, on: db), actor: actor, on: db)
+    static func update(
+        _ contract: Contract, with draft: ContractDraft, tenant: Tenant, actor: AuditActor, on db: any Database
+    ) async throws -> Contract {
+        try await RecordStore.update(
+            contract, with: try await validated(draft, tenant: tenant, on: db), actor: actor, on: db)
     }
 }
 
@@ -73,28 +87,37 @@ struct ContractsAPIController {
         // An empty value is refused like any other it can't read: "?systemId=" must not list everything.
         for (name, raw) in req.queryItems where ["systemId", "supplierId"].contains(name) {
             guard let id = UUID(uuidString: raw) else {
-                throw InvalidQuery(issues: [ValidationIssue(field: name, message: Localized(sv: "Ange ett id (UUID).", en: "Give an id (UUID)."))])
+                throw InvalidQuery(issues: [
+                    ValidationIssue(
+                        field: name, message: Localized(sv: "Ange ett id (UUID).", en: "Give an id (UUID)."))
+                ])
             }
             query = name == "systemId" ? query.filter(\.$systemID == id) : query.filter(\.$supplierID == id)
         }
         let total = try await query.copy().count()
-        let items = try await query.sort(\.$endsOn).sort(\.$id).range(paging.offset..<(paging.offset + paging.perPage)).all()
-        return ListResponse(items: try items.map(ContractResponse.init), page: paging.page, perPage: paging.perPage, total: total)
+        let items = try await query.sort(\.$endsOn).sort(\.$id).range(paging.offset..<(paging.offset + paging.perPage))
+            .all()
+        return ListResponse(
+            items: try items.map(ContractResponse.init), page: paging.page, perPage: paging.perPage, total: total)
     }
 
     @Sendable func show(req: Request) async throws -> ContractResponse { try ContractResponse(try await load(req).1) }
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let contract = try await ContractRules.create(try req.jsonBody(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let contract = try await ContractRules.create(
+            try req.jsonBody(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await ContractResponse(contract).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: ContractRoutes.apiShow(tenant.slug, try contract.requireID()))
+        response.headers.replaceOrAdd(
+            name: .location, value: ContractRoutes.apiShow(tenant.slug, try contract.requireID()))
         return response
     }
 
     @Sendable func update(req: Request) async throws -> ContractResponse {
         let (tenant, contract) = try await load(req)
-        return try ContractResponse(try await ContractRules.update(contract, with: try req.jsonBody(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db))
+        return try ContractResponse(
+            try await ContractRules.update(
+                contract, with: try req.jsonBody(ContractDraft.self), tenant: tenant, actor: .from(req), on: req.db))
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {
@@ -105,6 +128,10 @@ struct ContractsAPIController {
 
     private func load(_ req: Request) async throws -> (Tenant, Contract) {
         let tenant = try await req.tenant()
-        return (tenant, try await Contract.find(try req.parameters.require("contractID", as: UUID.self), in: tenant, on: req.db, what: Contract.what))
+        return (
+            tenant,
+            try await Contract.find(
+                try req.parameters.require("contractID", as: UUID.self), in: tenant, on: req.db, what: Contract.what)
+        )
     }
 }

@@ -33,7 +33,8 @@ struct HealthController {
             req.logger.error("Health check: database unreachable: \(String(reflecting: error))")
             database = "unreachable"
         }
-        let body = HealthResponse(status: database == "ok" ? "ok" : "degraded", database: database, version: StyrbordVersion.current)
+        let body = HealthResponse(
+            status: database == "ok" ? "ok" : "degraded", database: database, version: StyrbordVersion.current)
         let response = try await body.encodeResponse(status: database == "ok" ? .ok : .serviceUnavailable, for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

@@ -23,7 +23,12 @@ final class Integration: Model, DraftBacked, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $sourceSystemID, $targetSystemID, $kind, $information, $frequency, $externalParty, $description, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $sourceSystemID, $targetSystemID, $kind, $information, $frequency, $externalParty,
+            $description, $createdAt, $updatedAt,
+        ]
+    }
 
     init() {}
 
@@ -46,9 +51,10 @@ final class Integration: Model, DraftBacked, @unchecked Sendable {
     }
 
     var draft: IntegrationDraft {
-        IntegrationDraft(sourceSystemId: sourceSystemID, targetSystemId: targetSystemID, kind: kind,
-                         information: information, frequency: frequency, externalParty: externalParty,
-                         description: description)
+        IntegrationDraft(
+            sourceSystemId: sourceSystemID, targetSystemId: targetSystemID, kind: kind,
+            information: information, frequency: frequency, externalParty: externalParty,
+            description: description)
     }
 
     static let what = Localized(sv: "Integrationen", en: "The integration")

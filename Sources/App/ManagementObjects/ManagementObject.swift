@@ -19,7 +19,9 @@ final class ManagementObject: Model, DraftBacked, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $name, $sortKey, $description, $ownerOrgUnitID, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] {
+        [$id, $tenantID, $name, $sortKey, $description, $ownerOrgUnitID, $createdAt, $updatedAt]
+    }
 
     init() {}
 

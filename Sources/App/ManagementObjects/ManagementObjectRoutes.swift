@@ -7,10 +7,18 @@ enum ManagementObjectRoutes {
         URLBuilder.path(URLBuilder.segments("t", tenant, "management-objects"), query: query)
     }
     static func new(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "management-objects", "new") }
-    static func show(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "management-objects", id.uuidString) }
-    static func edit(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "management-objects", id.uuidString, "edit") }
-    static func delete(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "management-objects", id.uuidString, "delete") }
-    static func apiIndex(_ tenant: String) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "management-objects") }
+    static func show(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "management-objects", id.uuidString)
+    }
+    static func edit(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "management-objects", id.uuidString, "edit")
+    }
+    static func delete(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "management-objects", id.uuidString, "delete")
+    }
+    static func apiIndex(_ tenant: String) -> String {
+        URLBuilder.segments("api", "v1", "tenants", tenant, "management-objects")
+    }
     static func apiShow(_ tenant: String, _ id: UUID) -> String {
         URLBuilder.segments("api", "v1", "tenants", tenant, "management-objects", id.uuidString)
     }

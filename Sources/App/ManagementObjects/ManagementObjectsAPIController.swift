@@ -11,7 +11,9 @@ struct ManagementObjectsAPIController {
         let query = try ListQuery.strict(req.queryItems)
         let all = try await ManagementObjectsController.matching(query.text, tenant: tenant, on: req.db)
         let page = all.dropFirst(query.offset).prefix(query.perPage)
-        return ListResponse(items: try page.map(ManagementObjectResponse.init), page: query.page, perPage: query.perPage, total: all.count)
+        return ListResponse(
+            items: try page.map(ManagementObjectResponse.init), page: query.page, perPage: query.perPage,
+            total: all.count)
     }
 
     @Sendable func show(req: Request) async throws -> ManagementObjectResponse {
@@ -23,7 +25,8 @@ struct ManagementObjectsAPIController {
         let object = try await ManagementObjectRules.create(
             try req.jsonBody(ManagementObjectDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await ManagementObjectResponse(object).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: ManagementObjectRoutes.apiShow(tenant.slug, try object.requireID()))
+        response.headers.replaceOrAdd(
+            name: .location, value: ManagementObjectRoutes.apiShow(tenant.slug, try object.requireID()))
         return response
     }
 
@@ -32,16 +35,19 @@ struct ManagementObjectsAPIController {
         let object = try await load(req)
         let draft = try req.jsonBody(ManagementObjectDraft.self)
         return try ManagementObjectResponse(
-            try await ManagementObjectRules.update(object, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db))
+            try await ManagementObjectRules.update(
+                object, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db))
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {
-        try await ManagementObjectRules.delete(try await load(req), actor: .from(req), message: nil, lang: .en, on: req.db)
+        try await ManagementObjectRules.delete(
+            try await load(req), actor: .from(req), message: nil, lang: .en, on: req.db)
         return .noContent
     }
 
     private func load(_ req: Request) async throws -> ManagementObject {
-        try await ManagementObject.find(try req.parameters.require("managementObjectID", as: UUID.self), in: try await req.tenant(),
-                                        on: req.db, what: ManagementObject.what)
+        try await ManagementObject.find(
+            try req.parameters.require("managementObjectID", as: UUID.self), in: try await req.tenant(),
+            on: req.db, what: ManagementObject.what)
     }
 }

@@ -29,9 +29,14 @@ struct OrgTree: Sendable {
     private var children: [UUID: [UUID]] = [:]
 
     init(units: [OrgUnit]) {
-        self.init(units: units.compactMap { u in
-            u.id.map { Unit(id: $0, parentID: u.parentID, name: u.name, sortKey: u.sortKey, shortName: u.shortName, kind: u.kind) }
-        })
+        self.init(
+            units: units.compactMap { u in
+                u.id.map {
+                    Unit(
+                        id: $0, parentID: u.parentID, name: u.name, sortKey: u.sortKey, shortName: u.shortName,
+                        kind: u.kind)
+                }
+            })
     }
 
     init(units: [Unit]) {
@@ -50,7 +55,9 @@ struct OrgTree: Sendable {
         var visited = Set<UUID>()
         func visit(_ id: UUID, depth: Int) {
             guard visited.insert(id).inserted, let unit = lookup[id] else { return }  // a cycle can't loop forever
-            let entry = Entry(id: id, name: unit.name, shortName: unit.shortName, kind: unit.kind, parentID: unit.parentID, depth: depth)
+            let entry = Entry(
+                id: id, name: unit.name, shortName: unit.shortName, kind: unit.kind, parentID: unit.parentID,
+                depth: depth)
             entries.append(entry)
             byID[id] = entry
             for child in children[id] ?? [] { visit(child, depth: depth + 1) }

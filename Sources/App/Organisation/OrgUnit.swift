@@ -21,7 +21,9 @@ final class OrgUnit: Model, DraftBacked, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $parentID, $name, $sortKey, $shortName, $kind, $managerPersonID, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] {
+        [$id, $tenantID, $parentID, $name, $sortKey, $shortName, $kind, $managerPersonID, $createdAt, $updatedAt]
+    }
 
     init() {}
 

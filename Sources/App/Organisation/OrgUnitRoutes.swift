@@ -8,10 +8,18 @@ enum OrgUnitRoutes {
         URLBuilder.path(URLBuilder.segments("t", tenant, "org", "new"), query: [("parent", parent?.uuidString ?? "")])
     }
     static func show(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "org", id.uuidString) }
-    static func edit(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "org", id.uuidString, "edit") }
-    static func delete(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "org", id.uuidString, "delete") }
-    static func apiIndex(_ tenant: String) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "org-units") }
-    static func apiShow(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "org-units", id.uuidString) }
+    static func edit(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "org", id.uuidString, "edit")
+    }
+    static func delete(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "org", id.uuidString, "delete")
+    }
+    static func apiIndex(_ tenant: String) -> String {
+        URLBuilder.segments("api", "v1", "tenants", tenant, "org-units")
+    }
+    static func apiShow(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("api", "v1", "tenants", tenant, "org-units", id.uuidString)
+    }
 
     /// - Parameters:
     ///   - html: routes under `/t/:tenant`

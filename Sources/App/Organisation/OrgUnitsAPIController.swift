@@ -18,7 +18,8 @@ struct OrgUnitsAPIController {
         let all = (inTree + units.filter { !reached.contains($0.id!) }.sorted { $0.sortKey < $1.sortKey })
             .filter { text.isEmpty || $0.name.lowercased().contains(text) || $0.shortName.lowercased().contains(text) }
         let page = all.dropFirst(query.offset).prefix(query.perPage)
-        return ListResponse(items: try page.map(OrgUnitResponse.init), page: query.page, perPage: query.perPage, total: all.count)
+        return ListResponse(
+            items: try page.map(OrgUnitResponse.init), page: query.page, perPage: query.perPage, total: all.count)
     }
 
     @Sendable func show(req: Request) async throws -> OrgUnitResponse {
@@ -27,7 +28,8 @@ struct OrgUnitsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let unit = try await OrgUnitRules.create(try req.jsonBody(OrgUnitDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let unit = try await OrgUnitRules.create(
+            try req.jsonBody(OrgUnitDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await OrgUnitResponse(unit).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: OrgUnitRoutes.apiShow(tenant.slug, try unit.requireID()))
         return response
@@ -37,7 +39,9 @@ struct OrgUnitsAPIController {
     @Sendable func update(req: Request) async throws -> OrgUnitResponse {
         let unit = try await load(req)
         let draft = try req.jsonBody(OrgUnitDraft.self)
-        return try OrgUnitResponse(try await OrgUnitRules.update(unit, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db))
+        return try OrgUnitResponse(
+            try await OrgUnitRules.update(
+                unit, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db))
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {
@@ -46,6 +50,8 @@ struct OrgUnitsAPIController {
     }
 
     private func load(_ req: Request) async throws -> OrgUnit {
-        try await OrgUnit.find(try req.parameters.require("orgUnitID", as: UUID.self), in: try await req.tenant(), on: req.db, what: OrgUnit.what)
+        try await OrgUnit.find(
+            try req.parameters.require("orgUnitID", as: UUID.self), in: try await req.tenant(), on: req.db,
+            what: OrgUnit.what)
     }
 }

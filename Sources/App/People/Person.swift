@@ -23,7 +23,12 @@ final class Person: Model, DraftBacked, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $name, $sortKey, $email, $title, $phone, $orgUnitID, $isActive, $leftOn, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $name, $sortKey, $email, $title, $phone, $orgUnitID, $isActive, $leftOn, $createdAt,
+            $updatedAt,
+        ]
+    }
 
     init() {}
 
@@ -47,8 +52,9 @@ final class Person: Model, DraftBacked, @unchecked Sendable {
     }
 
     var draft: PersonDraft {
-        PersonDraft(name: name, email: email, title: title, phone: phone, orgUnitId: orgUnitID, isActive: isActive,
-                    leftOn: leftOn.flatMap(CalendarDay.init(iso:)))
+        PersonDraft(
+            name: name, email: email, title: title, phone: phone, orgUnitId: orgUnitID, isActive: isActive,
+            leftOn: leftOn.flatMap(CalendarDay.init(iso:)))
     }
 
     static let what = Localized(sv: "Personen", en: "The person")

@@ -7,11 +7,19 @@ enum PersonRoutes {
         URLBuilder.path(URLBuilder.segments("t", tenant, "people"), query: query)
     }
     static func new(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "people", "new") }
-    static func show(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "people", id.uuidString) }
-    static func edit(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "people", id.uuidString, "edit") }
-    static func delete(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "people", id.uuidString, "delete") }
+    static func show(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "people", id.uuidString)
+    }
+    static func edit(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "people", id.uuidString, "edit")
+    }
+    static func delete(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "people", id.uuidString, "delete")
+    }
     static func apiIndex(_ tenant: String) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "people") }
-    static func apiShow(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "people", id.uuidString) }
+    static func apiShow(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("api", "v1", "tenants", tenant, "people", id.uuidString)
+    }
 
     /// - Parameters:
     ///   - html: routes under `/t/:tenant`

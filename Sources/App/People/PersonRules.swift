@@ -6,7 +6,6 @@ import Vapor
 /// A person as the API returns it.
 typealias PersonResponse = RecordResponse<PersonDraft>
 
-
 /// Which people a list shows: those still here (the default), those who have left, or everyone.
 enum PersonStatusFilter: String, CaseIterable, Sendable {
     case active, left, all
@@ -33,39 +32,56 @@ enum PersonRules {
     /// Normalizes and checks a draft; throws `ValidationFailure` with every issue, including
     /// `formIssues` (values the form could not read). Someone marked as having left without a date
     /// left `today`.
-    static func validated(_ draft: PersonDraft, tenant: Tenant, today: CalendarDay, excluding id: UUID? = nil,
-                          formIssues: [ValidationIssue] = [], on db: any Database) async throws -> PersonDraft {
+    static func validated(
+        _ draft: PersonDraft, tenant: Tenant, today: CalendarDay, excluding id: UUID? = nil,
+        formIssues: [ValidationIssue] = [], on db: any Database
+    ) async throws -> PersonDraft {
         var d = draft.normalized()
         if !d.isActive && d.leftOn == nil { d.leftOn = today }
         var issues = formIssues + d.validate()
-        if let unit = d.orgUnitId, try await SystemRules.existing(OrgUnit.self, [unit], tenant: tenant, db: db).isEmpty {
+        if let unit = d.orgUnitId, try await SystemRules.existing(OrgUnit.self, [unit], tenant: tenant, db: db).isEmpty
+        {
             // Another tenant's unit reads exactly like an unknown one.
-            issues.append(ValidationIssue(field: "orgUnitId", message: Localized(
-                sv: "Organisationsenheten finns inte.", en: "The org unit does not exist.")))
+            issues.append(
+                ValidationIssue(
+                    field: "orgUnitId",
+                    message: Localized(
+                        sv: "Organisationsenheten finns inte.", en: "The org unit does not exist.")))
         }
         if !d.email.isEmpty {
             // Normalized e-mail is lower-case, and so is every stored one; compare lower() anyway for rows written before.
             let clash = try await Person.scoped(to: tenant, on: db).all()
                 .first { $0.id != id && $0.email.lowercased() == d.email }
             if let clash {
-                issues.append(ValidationIssue(field: "email", message: Localized(
-                    sv: "E-postadressen används redan av \(clash.name).", en: "The e-mail address is already used by \(clash.name).")))
+                issues.append(
+                    ValidationIssue(
+                        field: "email",
+                        message: Localized(
+                            sv: "E-postadressen används redan av \(clash.name).",
+                            en: "The e-mail address is already used by \(clash.name).")))
             }
         }
         try RecordStore.check(issues)
         return d
     }
 
-    static func create(_ draft: PersonDraft, tenant: Tenant, actor: AuditActor, formIssues: [ValidationIssue] = [],
-                       on db: any Database) async throws -> Person {
-        let d = try await validated(draft, tenant: tenant, today: CalendarDay(actor.now()), formIssues: formIssues, on: db)
+    static func create(
+        _ draft: PersonDraft, tenant: Tenant, actor: AuditActor, formIssues: [ValidationIssue] = [],
+        on db: any Database
+    ) async throws -> Person {
+        let d = try await validated(
+            draft, tenant: tenant, today: CalendarDay(actor.now()), formIssues: formIssues, on: db)
         return try await RecordStore.create(Person.self, d, tenant: tenant, actor: actor, on: db)
     }
 
-    static func update(_ person: Person, with draft: PersonDraft, tenant: Tenant, actor: AuditActor, formIssues: [ValidationIssue] = [],
-                       on db: any Database) async throws -> Person {
-        let d = try await validated(draft, tenant: tenant, today: CalendarDay(actor.now()), excluding: person.id,
-                                    formIssues: formIssues, on: db)
+    static func update(
+        _ person: Person, with draft: PersonDraft, tenant: Tenant, actor: AuditActor,
+        formIssues: [ValidationIssue] = [],
+        on db: any Database
+    ) async throws -> Person {
+        let d = try await validated(
+            draft, tenant: tenant, today: CalendarDay(actor.now()), excluding: person.id,
+            formIssues: formIssues, on: db)
         return try await RecordStore.update(person, with: d, actor: actor, on: db)
     }
 
@@ -77,21 +93,31 @@ enum PersonRules {
         async let appointed = RoleAssignment.query(on: db).filter(\.$appointedByPersonID == id).count()
         async let manages = OrgUnit.query(on: db).filter(\.$managerPersonID == id).count()
         async let classified = ITSystem.query(on: db).filter(\.$classifiedByPersonID == id).count()
-        return UseCount.describe(try await [
-            UseCount(held, one: Localized(sv: "rolltilldelning (nuvarande eller tidigare)", en: "role assignment (current or past)"),
-                     many: Localized(sv: "rolltilldelningar (nuvarande eller tidigare)", en: "role assignments (current or past)")),
-            UseCount(appointed, one: Localized(sv: "utnämning av någon annan", en: "appointment of someone else"),
-                     many: Localized(sv: "utnämningar av andra", en: "appointments of others")),
-            UseCount(manages, one: Localized(sv: "enhet där personen är chef", en: "unit the person manages"),
-                     many: Localized(sv: "enheter där personen är chef", en: "units the person manages")),
-            UseCount(classified, one: Localized(sv: "informationsklassning", en: "information classification"),
-                     many: Localized(sv: "informationsklassningar", en: "information classifications")),
-        ], lang: lang)
+        return UseCount.describe(
+            try await [
+                UseCount(
+                    held,
+                    one: Localized(
+                        sv: "rolltilldelning (nuvarande eller tidigare)", en: "role assignment (current or past)"),
+                    many: Localized(
+                        sv: "rolltilldelningar (nuvarande eller tidigare)", en: "role assignments (current or past)")),
+                UseCount(
+                    appointed, one: Localized(sv: "utnämning av någon annan", en: "appointment of someone else"),
+                    many: Localized(sv: "utnämningar av andra", en: "appointments of others")),
+                UseCount(
+                    manages, one: Localized(sv: "enhet där personen är chef", en: "unit the person manages"),
+                    many: Localized(sv: "enheter där personen är chef", en: "units the person manages")),
+                UseCount(
+                    classified, one: Localized(sv: "informationsklassning", en: "information classification"),
+                    many: Localized(sv: "informationsklassningar", en: "information classifications")),
+            ], lang: lang)
     }
 
     /// Refused while anything refers to the person: the municipality marks them as having left instead,
     /// so that who held which role stays readable.
-    static func delete(_ person: Person, actor: AuditActor, message: String?, lang: UILanguage, on db: any Database) async throws {
+    static func delete(
+        _ person: Person, actor: AuditActor, message: String?, lang: UILanguage, on db: any Database
+    ) async throws {
         let uses = try await uses(of: person, lang: lang, on: db)
         guard uses.isEmpty else { throw PersonError.referenced(uses: uses) }
         try await RecordStore.delete(person, actor: actor, message: message, on: db)
@@ -109,8 +135,12 @@ enum PersonError: AppError {
     var userMessage: Localized {
         switch self {
         case .referenced(let uses):
-            Localized(sv: "Personen finns i historiken (\(uses.joined(separator: ", "))) och kan inte tas bort. Markera i stället att personen har slutat.",
-                      en: "The person is part of the history (\(uses.joined(separator: ", "))) and can't be deleted. Mark the person as having left instead.")
+            Localized(
+                sv:
+                    "Personen finns i historiken (\(uses.joined(separator: ", "))) och kan inte tas bort. Markera i stället att personen har slutat.",
+                en:
+                    "The person is part of the history (\(uses.joined(separator: ", "))) and can't be deleted. Mark the person as having left instead."
+            )
         }
     }
 }

@@ -29,7 +29,12 @@ final class RoleAssignment: Model, DraftBacked, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $roleTypeID, $personID, $scope, $systemID, $managementObjectID, $orgUnitID, $holding, $validFrom, $validTo, $appointedByPersonID, $decisionReference, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $roleTypeID, $personID, $scope, $systemID, $managementObjectID, $orgUnitID, $holding,
+            $validFrom, $validTo, $appointedByPersonID, $decisionReference, $createdAt, $updatedAt,
+        ]
+    }
 
     init() {}
 

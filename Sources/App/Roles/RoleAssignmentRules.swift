@@ -15,7 +15,9 @@ enum RoleAssignmentRules {
     }
 
     /// Normalizes and checks a draft; throws `ValidationFailure` with every issue.
-    static func validated(_ draft: RoleAssignmentDraft, tenant: Tenant, excluding id: UUID? = nil, on db: any Database) async throws -> (RoleAssignmentDraft, RoleType, Person, ScopeTarget) {
+    static func validated(
+        _ draft: RoleAssignmentDraft, tenant: Tenant, excluding id: UUID? = nil, on db: any Database
+    ) async throws -> (RoleAssignmentDraft, RoleType, Person, ScopeTarget) {
         let d = draft.normalized()
         var v = Validator()
         let role = try await RoleType.scoped(to: tenant, on: db).filter(\.$id == d.roleTypeId).first()
@@ -24,10 +26,16 @@ enum RoleAssignmentRules {
         if person == nil {
             v.add("personId", sv: "Personen finns inte.", en: "The person does not exist.")
         } else if person?.isActive == false {
-            v.add("personId", sv: "\(person!.name) har slutat och kan inte få en ny roll.", en: "\(person!.name) has left and can't be given a new role.")
+            v.add(
+                "personId", sv: "\(person!.name) har slutat och kan inte få en ny roll.",
+                en: "\(person!.name) has left and can't be given a new role.")
         }
-        if let appointer = d.appointedByPersonId, try await Person.scoped(to: tenant, on: db).filter(\.$id == appointer).first() == nil {
-            v.add("appointedByPersonId", sv: "Personen som utsåg finns inte.", en: "The appointing person does not exist.")
+        if let appointer = d.appointedByPersonId,
+            try await Person.scoped(to: tenant, on: db).filter(\.$id == appointer).first() == nil
+        {
+            v.add(
+                "appointedByPersonId", sv: "Personen som utsåg finns inte.", en: "The appointing person does not exist."
+            )
         }
         if let role { v.merge(d.validate(roleScope: role.scope)) }
         let target = try await scopeTarget(kind: d.scope, id: d.scopeId, tenant: tenant, on: db)
@@ -37,15 +45,18 @@ enum RoleAssignmentRules {
         if v.isValid, let role, let person {
             // The same person can't hold the same role for the same thing twice in overlapping periods.
             let existing = try await RoleAssignment.scoped(to: tenant, on: db)
-                .filter(\.$roleTypeID == d.roleTypeId).filter(\.$personID == d.personId).filter(\.$scope == d.scope).all()
+                .filter(\.$roleTypeID == d.roleTypeId).filter(\.$personID == d.personId).filter(\.$scope == d.scope)
+                .all()
                 .filter { $0.id != id && $0.scopeID == d.scopeId }
             let overlaps = existing.contains { other in
                 let otherEnd = other.validTo ?? "9999-12-31", end = d.validTo?.iso ?? "9999-12-31"
                 return other.validFrom <= end && d.validFrom.iso <= otherEnd
             }
             if overlaps {
-                v.add("personId", sv: "\(person.name) har redan rollen \(role.nameSv.lowercased()) här under samma period.",
-                      en: "\(person.name) already holds the role \(role.nameEn.lowercased()) here in the same period.")
+                v.add(
+                    "personId",
+                    sv: "\(person.name) har redan rollen \(role.nameSv.lowercased()) här under samma period.",
+                    en: "\(person.name) already holds the role \(role.nameEn.lowercased()) here in the same period.")
             }
         }
         try v.throwIfAny()
@@ -53,18 +64,26 @@ enum RoleAssignmentRules {
     }
 
     /// The system, förvaltningsobjekt or org unit an assignment is for, if it exists in the tenant.
-    static func scopeTarget(kind: RoleScopeKind, id: UUID?, tenant: Tenant, on db: any Database) async throws -> ScopeTarget? {
+    static func scopeTarget(
+        kind: RoleScopeKind, id: UUID?, tenant: Tenant, on db: any Database
+    ) async throws -> ScopeTarget? {
         switch kind {
         case .tenant:
             return ScopeTarget(kind: .tenant, id: nil, name: tenant.name)
         case .system:
-            guard let id, let s = try await ITSystem.scoped(to: tenant, on: db).filter(\.$id == id).field(\.$id).field(\.$name).first() else { return nil }
+            guard let id,
+                let s = try await ITSystem.scoped(to: tenant, on: db).filter(\.$id == id).field(\.$id).field(\.$name)
+                    .first()
+            else { return nil }
             return ScopeTarget(kind: .system, id: id, name: s.name)
         case .orgUnit:
-            guard let id, let u = try await OrgUnit.scoped(to: tenant, on: db).filter(\.$id == id).first() else { return nil }
+            guard let id, let u = try await OrgUnit.scoped(to: tenant, on: db).filter(\.$id == id).first() else {
+                return nil
+            }
             return ScopeTarget(kind: .orgUnit, id: id, name: u.name)
         case .managementObject:
-            guard let id, let m = try await ManagementObject.scoped(to: tenant, on: db).filter(\.$id == id).first() else { return nil }
+            guard let id, let m = try await ManagementObject.scoped(to: tenant, on: db).filter(\.$id == id).first()
+            else { return nil }
             return ScopeTarget(kind: .managementObject, id: id, name: m.name)
         }
     }
@@ -74,31 +93,48 @@ enum RoleAssignmentRules {
         "\(role.nameSv): \(person.name)\(holding == .deputy ? " (ersättare)" : "") – \(target.name)"
     }
 
-    static func create(_ draft: RoleAssignmentDraft, tenant: Tenant, actor: AuditActor, on db: any Database) async throws -> RoleAssignment {
+    static func create(
+        _ draft: RoleAssignmentDraft, tenant: Tenant, actor: AuditActor, on db: any Database
+    ) async throws -> RoleAssignment {
         let (d, role, person, target) = try await validated(draft, tenant: tenant, on: db)
-        return try await RecordStore.create(RoleAssignment.self, d, tenant: tenant, actor: actor,
-                                            label: label(role: role, person: person, holding: d.holding, target: target), on: db)
+        return try await RecordStore.create(
+            RoleAssignment.self, d, tenant: tenant, actor: actor,
+            label: label(role: role, person: person, holding: d.holding, target: target), on: db)
     }
 
-    static func update(_ assignment: RoleAssignment, with draft: RoleAssignmentDraft, tenant: Tenant, actor: AuditActor, message: String? = nil, on db: any Database) async throws -> RoleAssignment {
+    static func update(
+        _ assignment: RoleAssignment, with draft: RoleAssignmentDraft, tenant: Tenant, actor: AuditActor,
+        message: String? = nil, on db: any Database
+    ) async throws -> RoleAssignment {
         let (d, role, person, target) = try await validated(draft, tenant: tenant, excluding: assignment.id, on: db)
-        return try await RecordStore.update(assignment, with: d, actor: actor, message: message,
-                                            label: label(role: role, person: person, holding: d.holding, target: target), on: db)
+        return try await RecordStore.update(
+            assignment, with: d, actor: actor, message: message,
+            label: label(role: role, person: person, holding: d.holding, target: target), on: db)
     }
 
     /// Ends the assignment: `lastDay` is the last day the role is held. Kept as history, not deleted.
-    static func end(_ assignment: RoleAssignment, lastDay: CalendarDay, tenant: Tenant, actor: AuditActor, message: String?, on db: any Database) async throws {
+    static func end(
+        _ assignment: RoleAssignment, lastDay: CalendarDay, tenant: Tenant, actor: AuditActor, message: String?,
+        on db: any Database
+    ) async throws {
         var d = assignment.draft
         guard lastDay >= d.validFrom else {
-            throw ValidationFailure(issues: [ValidationIssue(field: "validTo", message: Localized(
-                sv: "Slutdatum kan inte ligga före startdatum (\(d.validFrom)).", en: "The end date can't be before the start date (\(d.validFrom))."))])
+            throw ValidationFailure(issues: [
+                ValidationIssue(
+                    field: "validTo",
+                    message: Localized(
+                        sv: "Slutdatum kan inte ligga före startdatum (\(d.validFrom)).",
+                        en: "The end date can't be before the start date (\(d.validFrom))."))
+            ])
         }
         d.validTo = lastDay
         let label = try await describe(assignment, tenant: tenant, on: db)
         _ = try await RecordStore.update(assignment, with: d, actor: actor, message: message, label: label, on: db)
     }
 
-    static func delete(_ assignment: RoleAssignment, tenant: Tenant, actor: AuditActor, message: String?, on db: any Database) async throws {
+    static func delete(
+        _ assignment: RoleAssignment, tenant: Tenant, actor: AuditActor, message: String?, on db: any Database
+    ) async throws {
         let label = try await describe(assignment, tenant: tenant, on: db)
         try await RecordStore.delete(assignment, actor: actor, message: message, label: label, on: db)
     }

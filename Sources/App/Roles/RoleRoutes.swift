@@ -7,15 +7,28 @@ enum RoleRoutes {
     static func index(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "roles") }
     /// The form to appoint someone; `role` preselects the role.
     static func newAssignment(_ tenant: String, scope: RoleScopeKind, scopeID: UUID?, role: UUID? = nil) -> String {
-        URLBuilder.path(URLBuilder.segments("t", tenant, "role-assignments", "new"),
-                        query: [("scope", scope.rawValue), ("scopeId", scopeID?.uuidString ?? ""), ("role", role?.uuidString ?? "")])
+        URLBuilder.path(
+            URLBuilder.segments("t", tenant, "role-assignments", "new"),
+            query: [
+                ("scope", scope.rawValue), ("scopeId", scopeID?.uuidString ?? ""), ("role", role?.uuidString ?? ""),
+            ])
     }
     static func assignments(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "role-assignments") }
-    static func editAssignment(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "role-assignments", id.uuidString, "edit") }
-    static func endAssignment(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "role-assignments", id.uuidString, "end") }
-    static func deleteAssignment(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "role-assignments", id.uuidString, "delete") }
-    static func apiRoleType(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "role-types", id.uuidString) }
-    static func apiAssignment(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "role-assignments", id.uuidString) }
+    static func editAssignment(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "role-assignments", id.uuidString, "edit")
+    }
+    static func endAssignment(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "role-assignments", id.uuidString, "end")
+    }
+    static func deleteAssignment(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "role-assignments", id.uuidString, "delete")
+    }
+    static func apiRoleType(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("api", "v1", "tenants", tenant, "role-types", id.uuidString)
+    }
+    static func apiAssignment(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("api", "v1", "tenants", tenant, "role-assignments", id.uuidString)
+    }
 
     static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
         html.get("roles", use: RolesController().index)

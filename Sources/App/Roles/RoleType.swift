@@ -21,7 +21,9 @@ final class RoleType: Model, TenantScoped, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $key, $nameSv, $nameEn, $scope, $dutiesSv, $dutiesEn, $source, $sortOrder] }
+    var properties: [any AnyProperty] {
+        [$id, $tenantID, $key, $nameSv, $nameEn, $scope, $dutiesSv, $dutiesEn, $source, $sortOrder]
+    }
 
     init() {}
 

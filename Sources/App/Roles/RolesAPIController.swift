@@ -13,7 +13,10 @@ struct RoleTypeBody: Content, Hashable {
     var dutiesEn: String
     var source: String
 
-    init(key: String, nameSv: String, nameEn: String, scope: RoleScopeKind, dutiesSv: String, dutiesEn: String, source: String) {
+    init(
+        key: String, nameSv: String, nameEn: String, scope: RoleScopeKind, dutiesSv: String, dutiesEn: String,
+        source: String
+    ) {
         self.key = key
         self.nameSv = nameSv
         self.nameEn = nameEn
@@ -36,14 +39,17 @@ struct RoleTypeBody: Content, Hashable {
     }
 
     init(_ r: RoleType) {
-        self.init(key: r.key, nameSv: r.nameSv, nameEn: r.nameEn, scope: r.scope, dutiesSv: r.dutiesSv, dutiesEn: r.dutiesEn, source: r.source)
+        self.init(
+            key: r.key, nameSv: r.nameSv, nameEn: r.nameEn, scope: r.scope, dutiesSv: r.dutiesSv, dutiesEn: r.dutiesEn,
+            source: r.source)
     }
 
     func validate() -> [ValidationIssue] {
         var v = Validator()
         if !(2...63).contains(key.unicodeScalars.count) || !key.unicodeScalars.allSatisfy(Tenant.isSlugScalar) {
-            v.add("key", sv: "Nyckeln får innehålla a–z, 0–9 och bindestreck (2–63 tecken), som \"systemforvaltare\".",
-                  en: "The key may contain a–z, 0–9 and hyphens (2–63 characters), as in \"systemforvaltare\".")
+            v.add(
+                "key", sv: "Nyckeln får innehålla a–z, 0–9 och bindestreck (2–63 tecken), som \"systemforvaltare\".",
+                en: "The key may contain a–z, 0–9 and hyphens (2–63 characters), as in \"systemforvaltare\".")
         }
         v.requireText(nameSv, field: "nameSv", label: Localized(sv: "Svenskt namn", en: "Swedish name"), max: 100)
         v.limit(nameEn, field: "nameEn", label: Localized(sv: "Engelskt namn", en: "English name"), max: 100)
@@ -84,7 +90,8 @@ struct RoleTypesAPIController {
     static let objectType = "role-type"
 
     @Sendable func index(req: Request) async throws -> [RoleTypeResponse] {
-        try await RoleType.scoped(to: try await req.tenant(), on: req.db).sort(\.$sortOrder).all().map(RoleTypeResponse.init)
+        try await RoleType.scoped(to: try await req.tenant(), on: req.db).sort(\.$sortOrder).all().map(
+            RoleTypeResponse.init)
     }
 
     @Sendable func show(req: Request) async throws -> RoleTypeResponse {
@@ -98,13 +105,21 @@ struct RoleTypesAPIController {
         let actor = AuditActor.from(req)
         let count = try await RoleType.scoped(to: tenant, on: req.db).count()
         let role = try await req.db.writeTransaction { tx in
-            let role = RoleType(id: actor.uuid(), tenantID: try tenant.requireID(), definition: RoleDefinition(
-                key: body.key, name: Localized(sv: body.nameSv.trimmed, en: body.nameEn.trimmed.isEmpty ? body.nameSv.trimmed : body.nameEn.trimmed),
-                scope: body.scope, duties: Localized(sv: body.dutiesSv.trimmed, en: body.dutiesEn.trimmed), source: body.source.trimmed),
+            let role = RoleType(
+                id: actor.uuid(), tenantID: try tenant.requireID(),
+                definition: RoleDefinition(
+                    key: body.key,
+                    name: Localized(
+                        sv: body.nameSv.trimmed,
+                        en: body.nameEn.trimmed.isEmpty ? body.nameSv.trimmed : body.nameEn.trimmed),
+                    scope: body.scope, duties: Localized(sv: body.dutiesSv.trimmed, en: body.dutiesEn.trimmed),
+                    source: body.source.trimmed),
                 sortOrder: count)
             try await role.create(on: tx)
-            try await AuditLog.record(.create, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv, tenantID: role.tenantID,
-                                      before: RoleTypeBody?.none, after: RoleTypeBody(role), actor: actor, on: tx)
+            try await AuditLog.record(
+                .create, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv,
+                tenantID: role.tenantID,
+                before: RoleTypeBody?.none, after: RoleTypeBody(role), actor: actor, on: tx)
             return role
         }
         let response = try await RoleTypeResponse(role).encodeResponse(status: .created, for: req)
@@ -117,9 +132,16 @@ struct RoleTypesAPIController {
         let role = try await load(req)
         let body = try req.jsonBody(RoleTypeBody.self)
         try await check(body, tenant: tenant, excluding: role.id, on: req.db)
-        if body.scope != role.scope, try await RoleAssignment.query(on: req.db).filter(\.$roleTypeID == role.requireID()).count() > 0 {
-            throw ValidationFailure(issues: [ValidationIssue(field: "scope", message: Localized(
-                sv: "Rollen är tilldelad och kan inte byta omfattning.", en: "The role is assigned and can't change its scope."))])
+        if body.scope != role.scope,
+            try await RoleAssignment.query(on: req.db).filter(\.$roleTypeID == role.requireID()).count() > 0
+        {
+            throw ValidationFailure(issues: [
+                ValidationIssue(
+                    field: "scope",
+                    message: Localized(
+                        sv: "Rollen är tilldelad och kan inte byta omfattning.",
+                        en: "The role is assigned and can't change its scope."))
+            ])
         }
         let before = RoleTypeBody(role)
         let actor = AuditActor.from(req)
@@ -132,8 +154,10 @@ struct RoleTypesAPIController {
         role.source = body.source.trimmed
         try await req.db.writeTransaction { tx in
             try await role.update(on: tx)
-            try await AuditLog.record(.update, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv, tenantID: role.tenantID,
-                                      before: before, after: RoleTypeBody(role), actor: actor, on: tx)
+            try await AuditLog.record(
+                .update, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv,
+                tenantID: role.tenantID,
+                before: before, after: RoleTypeBody(role), actor: actor, on: tx)
         }
         return try RoleTypeResponse(role)
     }
@@ -147,8 +171,10 @@ struct RoleTypesAPIController {
         }
         let actor = AuditActor.from(req)
         try await req.db.writeTransaction { tx in
-            try await AuditLog.record(.delete, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv, tenantID: role.tenantID,
-                                      before: RoleTypeBody(role), after: RoleTypeBody?.none, actor: actor, on: tx)
+            try await AuditLog.record(
+                .delete, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv,
+                tenantID: role.tenantID,
+                before: RoleTypeBody(role), after: RoleTypeBody?.none, actor: actor, on: tx)
             try await role.delete(on: tx)
         }
         return .noContent
@@ -156,14 +182,23 @@ struct RoleTypesAPIController {
 
     private func check(_ body: RoleTypeBody, tenant: Tenant, excluding: UUID?, on db: any Database) async throws {
         var issues = body.validate()
-        if try await RoleType.scoped(to: tenant, on: db).filter(\.$key == body.key).all().contains(where: { $0.id != excluding }) {
-            issues.append(ValidationIssue(field: "key", message: Localized(sv: "Det finns redan en roll med nyckeln \(body.key).", en: "There is already a role with the key \(body.key).")))
+        if try await RoleType.scoped(to: tenant, on: db).filter(\.$key == body.key).all().contains(where: {
+            $0.id != excluding
+        }) {
+            issues.append(
+                ValidationIssue(
+                    field: "key",
+                    message: Localized(
+                        sv: "Det finns redan en roll med nyckeln \(body.key).",
+                        en: "There is already a role with the key \(body.key).")))
         }
         try RecordStore.check(issues)
     }
 
     private func load(_ req: Request) async throws -> RoleType {
-        try await RoleType.find(try req.parameters.require("roleTypeID", as: UUID.self), in: try await req.tenant(), on: req.db, what: RoleType.what)
+        try await RoleType.find(
+            try req.parameters.require("roleTypeID", as: UUID.self), in: try await req.tenant(), on: req.db,
+            what: RoleType.what)
     }
 }
 
@@ -256,8 +291,9 @@ struct RoleAssignmentsAPIController {
         var all = try await query.sort(\.$validFrom).sort(\.$id).all()
         if onlyCurrent { all = all.filter { $0.isCurrent(on: today) } }
         let page = all.dropFirst(paging.offset).prefix(paging.perPage)
-        return ListResponse(items: try page.map { try RoleAssignmentResponse($0, roleKey: keys[$0.roleTypeID] ?? "", today: today) },
-                            page: paging.page, perPage: paging.perPage, total: all.count)
+        return ListResponse(
+            items: try page.map { try RoleAssignmentResponse($0, roleKey: keys[$0.roleTypeID] ?? "", today: today) },
+            page: paging.page, perPage: paging.perPage, total: all.count)
     }
 
     @Sendable func show(req: Request) async throws -> RoleAssignmentResponse {
@@ -267,7 +303,8 @@ struct RoleAssignmentsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let a = try await RoleAssignmentRules.create(try req.jsonBody(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let a = try await RoleAssignmentRules.create(
+            try req.jsonBody(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         let response = try await response(a, tenant: tenant, req: req).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: RoleRoutes.apiAssignment(tenant.slug, try a.requireID()))
         return response
@@ -275,7 +312,8 @@ struct RoleAssignmentsAPIController {
 
     @Sendable func update(req: Request) async throws -> RoleAssignmentResponse {
         let (tenant, a) = try await load(req)
-        let updated = try await RoleAssignmentRules.update(a, with: try req.jsonBody(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        let updated = try await RoleAssignmentRules.update(
+            a, with: try req.jsonBody(RoleAssignmentDraft.self), tenant: tenant, actor: .from(req), on: req.db)
         return try await response(updated, tenant: tenant, req: req)
     }
 
@@ -292,6 +330,11 @@ struct RoleAssignmentsAPIController {
 
     private func load(_ req: Request) async throws -> (Tenant, RoleAssignment) {
         let tenant = try await req.tenant()
-        return (tenant, try await RoleAssignment.find(try req.parameters.require("assignmentID", as: UUID.self), in: tenant, on: req.db, what: RoleAssignment.what))
+        return (
+            tenant,
+            try await RoleAssignment.find(
+                try req.parameters.require("assignmentID", as: UUID.self), in: tenant, on: req.db,
+                what: RoleAssignment.what)
+        )
     }
 }

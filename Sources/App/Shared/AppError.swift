@@ -22,8 +22,9 @@ struct InvalidQuery: AppError {
     var status: HTTPResponseStatus { .badRequest }
     var code: String { "query.invalid" }
     var userMessage: Localized {
-        Localized(sv: "Ogiltiga parametrar: " + issues.map(\.field).joined(separator: ", "),
-                  en: "Invalid parameters: " + issues.map(\.field).joined(separator: ", "))
+        Localized(
+            sv: "Ogiltiga parametrar: " + issues.map(\.field).joined(separator: ", "),
+            en: "Invalid parameters: " + issues.map(\.field).joined(separator: ", "))
     }
 }
 
@@ -57,15 +58,19 @@ enum CommonError: AppError {
     var userMessage: Localized {
         switch self {
         case .notFound(let what):
-            Localized(sv: "\(what.sv) finns inte, eller så har du inte tillgång till det.",
-                      en: "\(what.en) does not exist, or you have no access to it.")
+            Localized(
+                sv: "\(what.sv) finns inte, eller så har du inte tillgång till det.",
+                en: "\(what.en) does not exist, or you have no access to it.")
         case .tenantNotFound(let slug):
-            Localized(sv: "Det finns ingen kommun med adressen \"\(slug)\" i Styrbord.",
-                      en: "There is no municipality at \"\(slug)\" in Styrbord.")
+            Localized(
+                sv: "Det finns ingen kommun med adressen \"\(slug)\" i Styrbord.",
+                en: "There is no municipality at \"\(slug)\" in Styrbord.")
         case .conflict(let message), .badRequest(let message):
             message
         case .payloadTooLarge(let limit):
-            Localized(sv: "Det du skickade är för stort (högst \(limit)).", en: "What you sent is too large (at most \(limit)).")
+            Localized(
+                sv: "Det du skickade är för stort (högst \(limit)).",
+                en: "What you sent is too large (at most \(limit)).")
         }
     }
 }

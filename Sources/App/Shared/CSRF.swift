@@ -65,8 +65,10 @@ enum CSRFError: AppError {
     var status: HTTPResponseStatus { .forbidden }
     var code: String { "csrf.invalid" }
     var userMessage: Localized {
-        Localized(sv: "Formuläret hade gått ut eller kom från en annan webbplats. Gå tillbaka, ladda om sidan och försök igen.",
-                  en: "The form had expired or came from another site. Go back, reload the page and try again.")
+        Localized(
+            sv:
+                "Formuläret hade gått ut eller kom från en annan webbplats. Gå tillbaka, ladda om sidan och försök igen.",
+            en: "The form had expired or came from another site. Go back, reload the page and try again.")
     }
 }
 

@@ -41,13 +41,15 @@ extension Database {
     /// event loop) writes meanwhile, SQLite refuses the upgrade with SQLITE_BUSY at once instead of
     /// waiting, to avoid a deadlock. Fluent has rolled the transaction back by then, so it runs again
     /// from the start on a fresh snapshot. PostgreSQL waits for row locks itself and never retries.
-    func writeTransaction<T: Sendable>(_ closure: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    func writeTransaction<T: Sendable>(
+        _ closure: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
         guard !inTransaction, DatabaseTuning.isSQLite(self) else { return try await transaction(closure) }
         var attempt = 1
         while true {
             do {
                 return try await transaction(closure)
-            } catch where DatabaseTuning.isBusy(error) && attempt < DatabaseTuning.busyAttempts {
+            } catch  where DatabaseTuning.isBusy(error) && attempt < DatabaseTuning.busyAttempts {
                 attempt += 1
                 // Back off a little, with jitter, so that the writers that collided don't collide again.
                 try await Task.sleep(nanoseconds: UInt64.random(in: 1...UInt64(min(attempt, 10))) * 2_000_000)

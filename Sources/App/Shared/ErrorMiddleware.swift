@@ -33,8 +33,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
         }
         let ctx = PageContext(request: request, tenant: nil)
         let page = ErrorPage(
-            model: .init(status: described.status, message: described.message[ctx.lang],
-                         issues: described.issues.map { $0.message[ctx.lang] }, requestId: request.id),
+            model: .init(
+                status: described.status, message: described.message[ctx.lang],
+                issues: described.issues.map { $0.message[ctx.lang] }, requestId: request.id),
             ctx: ctx)
         return page.render(status: described.status)
     }
@@ -53,15 +54,17 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case let failure as ValidationFailure:
             return Described(
                 status: .unprocessableEntity, code: "validation.failed",
-                message: Localized(sv: "Uppgifterna kunde inte sparas. Rätta felen och försök igen.",
-                                   en: "The data could not be saved. Correct the errors and try again."),
+                message: Localized(
+                    sv: "Uppgifterna kunde inte sparas. Rätta felen och försök igen.",
+                    en: "The data could not be saved. Correct the errors and try again."),
                 issues: failure.issues)
         case let decoding as DecodingError:
             let (field, reason) = DecodingErrorText.describe(decoding)
             return Described(
                 status: .unprocessableEntity, code: "request.invalid",
-                message: Localized(sv: "Fel i begäran: \(field.isEmpty ? "" : "fältet \(field): ")\(reason.sv)",
-                                   en: "Invalid request: \(field.isEmpty ? "" : "field \(field): ")\(reason.en)"),
+                message: Localized(
+                    sv: "Fel i begäran: \(field.isEmpty ? "" : "fältet \(field): ")\(reason.sv)",
+                    en: "Invalid request: \(field.isEmpty ? "" : "field \(field): ")\(reason.en)"),
                 issues: [ValidationIssue(field: field, message: reason)])
         case let abort as any AbortError:
             let status = abort.status
@@ -81,16 +84,19 @@ struct AppErrorMiddleware: AsyncMiddleware {
                         : unexpected(request: request, error: error)
                 }
             if status.code >= 500 { request.logger.report(error: error) }
-            return Described(status: status, code: status.code < 500 ? "http.\(status.code)" : "internal", message: message)
+            return Described(
+                status: status, code: status.code < 500 ? "http.\(status.code)" : "internal", message: message)
         default:
             request.logger.error("Unexpected error: \(String(reflecting: error))")
-            return Described(status: .internalServerError, code: "internal", message: unexpected(request: request, error: error))
+            return Described(
+                status: .internalServerError, code: "internal", message: unexpected(request: request, error: error))
         }
     }
 
     private static func unexpected(request: Request, error: any Error) -> Localized {
-        Localized(sv: "Något gick fel hos oss (ref \(request.id)). Försök igen om en stund.",
-                  en: "Something went wrong on our side (ref \(request.id)). Please try again shortly.")
+        Localized(
+            sv: "Något gick fel hos oss (ref \(request.id)). Försök igen om en stund.",
+            en: "Something went wrong on our side (ref \(request.id)). Please try again shortly.")
     }
 }
 
@@ -99,11 +105,24 @@ enum DecodingErrorText {
     static func describe(_ error: DecodingError) -> (field: String, reason: Localized) {
         switch error {
         case .keyNotFound(let key, let context):
-            return (path(context.codingPath + [key]), Localized(sv: "saknas men är obligatoriskt.", en: "is required but missing."))
+            return (
+                path(context.codingPath + [key]),
+                Localized(sv: "saknas men är obligatoriskt.", en: "is required but missing.")
+            )
         case .typeMismatch(let type, let context):
-            return (path(context.codingPath), Localized(sv: "har fel typ (väntade \(typeName(type))).", en: "has the wrong type (expected \(typeName(type)))."))
+            return (
+                path(context.codingPath),
+                Localized(
+                    sv: "har fel typ (väntade \(typeName(type))).",
+                    en: "has the wrong type (expected \(typeName(type))).")
+            )
         case .valueNotFound(let type, let context):
-            return (path(context.codingPath), Localized(sv: "får inte vara null (väntade \(typeName(type))).", en: "must not be null (expected \(typeName(type)))."))
+            return (
+                path(context.codingPath),
+                Localized(
+                    sv: "får inte vara null (väntade \(typeName(type))).",
+                    en: "must not be null (expected \(typeName(type))).")
+            )
         case .dataCorrupted(let context):
             let field = path(context.codingPath)
             if field.isEmpty {
@@ -111,9 +130,18 @@ enum DecodingErrorText {
             }
             if let allowed = allowedValues(in: context.debugDescription) {
                 let list = allowed.joined(separator: ", ")
-                return (field, Localized(sv: "okänt värde; tillåtna värden är \(list).", en: "unknown value; allowed values are \(list)."))
+                return (
+                    field,
+                    Localized(
+                        sv: "okänt värde; tillåtna värden är \(list).", en: "unknown value; allowed values are \(list)."
+                    )
+                )
             }
-            return (field, Localized(sv: "ogiltigt värde: \(context.debugDescription)", en: "invalid value: \(context.debugDescription)"))
+            return (
+                field,
+                Localized(
+                    sv: "ogiltigt värde: \(context.debugDescription)", en: "invalid value: \(context.debugDescription)")
+            )
         @unknown default:
             return ("", Localized(sv: "ogiltig begäran.", en: "invalid request."))
         }
@@ -125,7 +153,8 @@ enum DecodingErrorText {
         let typeName = description.dropFirst("Cannot initialize ".count).prefix { $0 != " " }
         let vocabularies: [any LabelledValue.Type] = [
             SystemCategory.self, SystemType.self, LifecycleStatus.self, Criticality.self, OperationMode.self,
-            PersonalDataLevel.self, LegalBasis.self, ProcessorAgreementStatus.self, Nis2Applicability.self, AIRiskClass.self,
+            PersonalDataLevel.self, LegalBasis.self, ProcessorAgreementStatus.self, Nis2Applicability.self,
+            AIRiskClass.self,
             IntegrationKind.self, IntegrationFrequency.self, OrgUnitKind.self, RoleScopeKind.self, RoleHolding.self,
         ]
         if typeName == "ClassificationLevel" { return ["0", "1", "2", "3", "4"] }

@@ -40,7 +40,8 @@ struct FlashMiddleware: AsyncMiddleware {
         if request.cookies[Flash.cookieName] != nil, request.method == .GET, response.status == .ok,
             response.cookies[Flash.cookieName] == nil
         {
-            response.cookies[Flash.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
+            response.cookies[Flash.cookieName] = HTTPCookies.Value(
+                string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
         }
         return response
     }

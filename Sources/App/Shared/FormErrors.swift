@@ -1,4 +1,5 @@
 import StyrbordCore
+import Vapor
 
 /// Validation messages grouped by field, for showing each next to its input.
 struct FormErrors: Sendable {
@@ -12,7 +13,8 @@ struct FormErrors: Sendable {
 
     /// Messages for a field, including those for its elements (`tags[2]` belongs to `tags`).
     func messages(for field: String) -> [Localized] {
-        byField.filter { key, _ in key == field || key.hasPrefix(field + "[") }.sorted { $0.key < $1.key }.flatMap(\.value)
+        byField.filter { key, _ in key == field || key.hasPrefix(field + "[") }.sorted { $0.key < $1.key }.flatMap(
+            \.value)
     }
 
     /// Every message in field order, for the summary at the top of the form.
@@ -20,8 +22,6 @@ struct FormErrors: Sendable {
         byField.sorted { $0.key < $1.key }.flatMap { key, messages in messages.map { (key, $0) } }
     }
 }
-
-import Vapor
 
 /// The one way a form post ends: saved (usually a redirect), or the form again with every validation
 /// message next to its field and status 422.

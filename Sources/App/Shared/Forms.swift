@@ -20,35 +20,45 @@ struct FormBuilder: Sendable {
     }
 
     /// `<form method=post>` with the CSRF token.
-    func form(action: String, id: String? = nil, multipart: Bool = false, _ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
-        .el("form",
-            [.attr("method", "post"), .attr("action", action), .attribute(named: "novalidate"),
-             .unwrap(id) { .attr("id", $0) },
-             .if(multipart, .attr("enctype", "multipart/form-data")),
-             csrfField(ctx)] + nodes)
+    func form(
+        action: String, id: String? = nil, multipart: Bool = false, _ nodes: Node<HTML.BodyContext>...
+    ) -> Node<HTML.BodyContext> {
+        .el(
+            "form",
+            [
+                .attr("method", "post"), .attr("action", action), .attribute(named: "novalidate"),
+                .unwrap(id) { .attr("id", $0) },
+                .if(multipart, .attr("enctype", "multipart/form-data")),
+                csrfField(ctx),
+            ] + nodes)
     }
 
     /// The hidden CSRF field every state-changing form carries.
     func csrfField(_ ctx: PageContext) -> Node<HTML.BodyContext> {
-        .selfClosedElement(named: "input", attributes: [
-            .attr("type", "hidden"), .attr("name", CSRFMiddleware.fieldName), .attr("value", ctx.csrfToken),
-        ])
+        .selfClosedElement(
+            named: "input",
+            attributes: [
+                .attr("type", "hidden"), .attr("name", CSRFMiddleware.fieldName), .attr("value", ctx.csrfToken),
+            ])
     }
 
     /// A list of every error at the top of the form, each linking to its field (WCAG 3.3.1).
     func errorSummary(labels: [String: String]) -> Node<HTML.BodyContext> {
         guard !errors.isEmpty else { return .empty }
         return .div(
-            .class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
+            .class("error-summary"), .attribute(named: "role", value: "alert"),
+            .attribute(named: "tabindex", value: "-1"),
             .id("error-summary"),
             .h2(.text(ctx.t("Formuläret innehåller fel", "The form has errors"))),
-            .ul(.forEach(errors.all) { item in
-                let base = item.field.split(separator: "[").first.map(String.init) ?? item.field
-                let label = labels[item.field] ?? labels[base]
-                return .li(.a(
-                    .link("#" + Self.fieldID(labels[item.field] != nil ? item.field : base)),
-                    .safe((label.map { "\($0): " } ?? "") + ctx.t(item.message))))
-            })
+            .ul(
+                .forEach(errors.all) { item in
+                    let base = item.field.split(separator: "[").first.map(String.init) ?? item.field
+                    let label = labels[item.field] ?? labels[base]
+                    return .li(
+                        .a(
+                            .link("#" + Self.fieldID(labels[item.field] != nil ? item.field : base)),
+                            .safe((label.map { "\($0): " } ?? "") + ctx.t(item.message))))
+                })
         )
     }
 
@@ -60,10 +70,12 @@ struct FormBuilder: Sendable {
         if !messages.isEmpty { ids.append(id + "-error") }
         let nodes: Node<HTML.BodyContext> = .group(
             .unwrap(hint) { .p(.class("hint"), .id(id + "-hint"), .safe($0)) },
-            .if(!messages.isEmpty,
-                .p(.class("field-error"), .id(id + "-error"),
-                   .span(.class("visually-hidden"), .text(ctx.t("Fel: ", "Error: "))),
-                   .safe(messages.map { ctx.t($0) }.joined(separator: " "))))
+            .if(
+                !messages.isEmpty,
+                .p(
+                    .class("field-error"), .id(id + "-error"),
+                    .span(.class("visually-hidden"), .text(ctx.t("Fel: ", "Error: "))),
+                    .safe(messages.map { ctx.t($0) }.joined(separator: " "))))
         )
         return (ids.joined(separator: " "), nodes)
     }
@@ -73,7 +85,8 @@ struct FormBuilder: Sendable {
     }
 
     private func label(_ name: String, _ text: String, required: Bool) -> Node<HTML.BodyContext> {
-        .el("label", .attr("for", Self.fieldID(name)), .safe(text),
+        .el(
+            "label", .attr("for", Self.fieldID(name)), .safe(text),
             .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *"))))
     }
 
@@ -88,26 +101,32 @@ struct FormBuilder: Sendable {
             name,
             label(name, text, required: required),
             described,
-            .selfClosedElement(named: "input", attributes: [
-                .attr("type", type), .attr("id", Self.fieldID(name)), .attr("name", name), .attr("value", values[name]),
-                ids.isEmpty ? .empty : .attr("aria-describedby", ids),
-                invalid ? .attr("aria-invalid", "true") : .empty,
-                .flag("required", required), required ? .attr("aria-required", "true") : .empty,
-                autocomplete.map { .attr("autocomplete", $0) } ?? .empty,
-                inputMode.map { .attr("inputmode", $0) } ?? .empty,
-                extraClass.map { .attr("class", $0) } ?? .empty,
-            ])
+            .selfClosedElement(
+                named: "input",
+                attributes: [
+                    .attr("type", type), .attr("id", Self.fieldID(name)), .attr("name", name),
+                    .attr("value", values[name]),
+                    ids.isEmpty ? .empty : .attr("aria-describedby", ids),
+                    invalid ? .attr("aria-invalid", "true") : .empty,
+                    .flag("required", required), required ? .attr("aria-required", "true") : .empty,
+                    autocomplete.map { .attr("autocomplete", $0) } ?? .empty,
+                    inputMode.map { .attr("inputmode", $0) } ?? .empty,
+                    extraClass.map { .attr("class", $0) } ?? .empty,
+                ])
         )
     }
 
-    func textarea(_ name: String, label text: String, hint: String? = nil, rows: Int = 4, required: Bool = false) -> Node<HTML.BodyContext> {
+    func textarea(
+        _ name: String, label text: String, hint: String? = nil, rows: Int = 4, required: Bool = false
+    ) -> Node<HTML.BodyContext> {
         let (ids, described) = describedBy(name, hint: hint)
         let invalid = !errors.messages(for: name).isEmpty
         return fieldWrapper(
             name,
             label(name, text, required: required),
             described,
-            .el("textarea",
+            .el(
+                "textarea",
                 .attr("id", Self.fieldID(name)), .attr("name", name), .attr("rows", String(rows)),
                 .if(!ids.isEmpty, .attr("aria-describedby", ids)),
                 .if(invalid, .attr("aria-invalid", "true")),
@@ -128,13 +147,16 @@ struct FormBuilder: Sendable {
             name,
             label(name, text, required: required),
             described,
-            .el("select",
-                [.attr("id", Self.fieldID(name)), .attr("name", name),
-                 .if(!ids.isEmpty, .attr("aria-describedby", ids)),
-                 .if(invalid, .attr("aria-invalid", "true")),
-                 .flag("required", required),
-                 .unwrap(emptyLabel) { Self.option(value: "", label: $0, selected: current.isEmpty) }]
-                + options.map { Self.option(value: $0.value, label: $0.label, selected: $0.value == current) })
+            .el(
+                "select",
+                [
+                    .attr("id", Self.fieldID(name)), .attr("name", name),
+                    .if(!ids.isEmpty, .attr("aria-describedby", ids)),
+                    .if(invalid, .attr("aria-invalid", "true")),
+                    .flag("required", required),
+                    .unwrap(emptyLabel) { Self.option(value: "", label: $0, selected: current.isEmpty) },
+                ]
+                    + options.map { Self.option(value: $0.value, label: $0.label, selected: $0.value == current) })
         )
     }
 
@@ -151,33 +173,45 @@ struct FormBuilder: Sendable {
         let (ids, described) = describedBy(name, hint: hint)
         return .div(
             .class(errors.messages(for: name).isEmpty ? "field checkbox" : "field checkbox has-error"),
-            .selfClosedElement(named: "input", attributes: [
-                .attr("type", "checkbox"), .attr("id", Self.fieldID(name)), .attr("name", name), .attr("value", "true"),
-                .flag("checked", values.isChecked(name)),
-                ids.isEmpty ? .empty : .attr("aria-describedby", ids),
-            ]),
+            .selfClosedElement(
+                named: "input",
+                attributes: [
+                    .attr("type", "checkbox"), .attr("id", Self.fieldID(name)), .attr("name", name),
+                    .attr("value", "true"),
+                    .flag("checked", values.isChecked(name)),
+                    ids.isEmpty ? .empty : .attr("aria-describedby", ids),
+                ]),
             .el("label", .attr("for", Self.fieldID(name)), .safe(text)),
             described
         )
     }
 
     /// Several checkboxes sharing one name, in a fieldset with a legend.
-    func checkboxGroup(_ name: String, legend: String, options: [(value: String, label: String)], hint: String? = nil) -> Node<HTML.BodyContext> {
+    func checkboxGroup(
+        _ name: String, legend: String, options: [(value: String, label: String)], hint: String? = nil
+    ) -> Node<HTML.BodyContext> {
         let selected = Set(values.all(name))
         let (ids, described) = describedBy(name, hint: hint)
-        return .el("fieldset",
-            [.attr("class", "field checkbox-group"), .attr("id", Self.fieldID(name)),
-             .if(!ids.isEmpty, .attr("aria-describedby", ids)),
-             .el("legend", .safe(legend)), described]
-            + options.enumerated().map { index, option in
-                let id = Self.fieldID(name) + "-\(index)"
-                return .div(.class("checkbox"),
-                    .selfClosedElement(named: "input", attributes: [
-                        .attr("type", "checkbox"), .attr("id", id), .attr("name", name), .attr("value", option.value),
-                        .flag("checked", selected.contains(option.value)),
-                    ]),
-                    .el("label", .attr("for", id), .safe(option.label)))
-            })
+        return .el(
+            "fieldset",
+            [
+                .attr("class", "field checkbox-group"), .attr("id", Self.fieldID(name)),
+                .if(!ids.isEmpty, .attr("aria-describedby", ids)),
+                .el("legend", .safe(legend)), described,
+            ]
+                + options.enumerated().map { index, option in
+                    let id = Self.fieldID(name) + "-\(index)"
+                    return .div(
+                        .class("checkbox"),
+                        .selfClosedElement(
+                            named: "input",
+                            attributes: [
+                                .attr("type", "checkbox"), .attr("id", id), .attr("name", name),
+                                .attr("value", option.value),
+                                .flag("checked", selected.contains(option.value)),
+                            ]),
+                        .el("label", .attr("for", id), .safe(option.label)))
+                })
     }
 
     /// A group of fields under a heading.
@@ -185,8 +219,11 @@ struct FormBuilder: Sendable {
         .el("fieldset", [.attr("class", "form-section"), .el("legend", .safe(legend))] + nodes)
     }
 
-    func submit(_ text: String, name: String? = nil, value: String? = nil, secondary: Bool = false) -> Node<HTML.BodyContext> {
-        .el("button", .attr("type", "submit"), .attr("class", secondary ? "button secondary" : "button"),
+    func submit(
+        _ text: String, name: String? = nil, value: String? = nil, secondary: Bool = false
+    ) -> Node<HTML.BodyContext> {
+        .el(
+            "button", .attr("type", "submit"), .attr("class", secondary ? "button secondary" : "button"),
             .unwrap(name) { .attr("name", $0) }, .unwrap(value) { .attr("value", $0) }, .safe(text))
     }
 }

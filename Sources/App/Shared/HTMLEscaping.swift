@@ -7,7 +7,9 @@ import Plot
 enum HTMLEscape {
     /// Escapes for use inside a double-quoted attribute value.
     static func attribute(_ value: String) -> String {
-        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) { return value }
+        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) {
+            return value
+        }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for ch in value.unicodeScalars {

@@ -99,8 +99,11 @@ enum Layout {
                 ),
                 .footer(
                     .class("site-footer"),
-                    .p(.text(ctx.t("Styrbord – IT-styrning för kommuner.", "Styrbord – IT governance for municipalities.")),
-                       .text(" "), .a(.href("/api/openapi.yaml"), .text("API (OpenAPI)")))
+                    .p(
+                        .text(
+                            ctx.t(
+                                "Styrbord – IT-styrning för kommuner.", "Styrbord – IT governance for municipalities.")),
+                        .text(" "), .a(.href("/api/openapi.yaml"), .text("API (OpenAPI)")))
                 )
             )
         )
@@ -117,19 +120,23 @@ enum Layout {
                 .unwrap(ctx.tenant) { tenant in
                     .a(.class("tenant-name"), .link(SystemRoutes.index(tenant.slug)), .safe(tenant.name))
                 },
-                .a(.class("lang-switch"), .link(ctx.languageSwitchURL(to: other)),
-                   .attribute(named: "lang", value: other.rawValue), .attribute(named: "hreflang", value: other.rawValue),
-                   .text(other == .en ? "In English" : "På svenska"))
+                .a(
+                    .class("lang-switch"), .link(ctx.languageSwitchURL(to: other)),
+                    .attribute(named: "lang", value: other.rawValue),
+                    .attribute(named: "hreflang", value: other.rawValue),
+                    .text(other == .en ? "In English" : "På svenska"))
             ),
             .unwrap(ctx.tenant) { tenant in
                 .nav(
                     .class("main-nav"), .ariaLabel(ctx.t("Huvudmeny", "Main menu")),
-                    .ul(.forEach(NavSection.allCases) { item in
-                        .li(.a(
-                            .link(item.url(tenant: tenant.slug)),
-                            .if(item == section, .attribute(named: "aria-current", value: "page")),
-                            .text(item.title(ctx.lang))))
-                    })
+                    .ul(
+                        .forEach(NavSection.allCases) { item in
+                            .li(
+                                .a(
+                                    .link(item.url(tenant: tenant.slug)),
+                                    .if(item == section, .attribute(named: "aria-current", value: "page")),
+                                    .text(item.title(ctx.lang))))
+                        })
                 )
             }
         )
@@ -139,15 +146,18 @@ enum Layout {
         guard !crumbs.isEmpty else { return .empty }
         return .nav(
             .class("breadcrumbs"), .ariaLabel(ctx.t("Du är här", "You are here")),
-            .ol(.forEach(crumbs.indices) { i in
-                let crumb = crumbs[i]
-                let isLast = i == crumbs.count - 1
-                return .li(
-                    .if(crumb.url != nil && !isLast,
-                        .a(.link(crumb.url ?? ""), .safe(crumb.title)),
-                        else: .span(.if(isLast, .attribute(named: "aria-current", value: "page")), .safe(crumb.title)))
-                )
-            })
+            .ol(
+                .forEach(crumbs.indices) { i in
+                    let crumb = crumbs[i]
+                    let isLast = i == crumbs.count - 1
+                    return .li(
+                        .if(
+                            crumb.url != nil && !isLast,
+                            .a(.link(crumb.url ?? ""), .safe(crumb.title)),
+                            else: .span(
+                                .if(isLast, .attribute(named: "aria-current", value: "page")), .safe(crumb.title)))
+                    )
+                })
         )
     }
 
@@ -174,7 +184,9 @@ struct ErrorPage: Page {
         case .notFound: ctx.t("Hittades inte", "Not found")
         case .forbidden: ctx.t("Ingen behörighet", "Forbidden")
         case .unprocessableEntity, .badRequest: ctx.t("Felaktiga uppgifter", "Invalid input")
-        default: model.status.code >= 500 ? ctx.t("Något gick fel", "Something went wrong") : ctx.t("Det gick inte", "Request failed")
+        default:
+            model.status.code >= 500
+                ? ctx.t("Något gick fel", "Something went wrong") : ctx.t("Det gick inte", "Request failed")
         }
     }
 

@@ -54,7 +54,9 @@ extension Request {
     /// The query string as ordered pairs (repeated keys kept).
     var queryItems: [(String, String)] {
         guard let query = url.query else { return [] }
-        return FormData(urlEncoded: query).raw.sorted { $0.key < $1.key }.flatMap { key, values in values.map { (key, $0) } }
+        return FormData(urlEncoded: query).raw.sorted { $0.key < $1.key }.flatMap { key, values in
+            values.map { (key, $0) }
+        }
     }
 }
 
@@ -62,7 +64,8 @@ extension Request {
 /// text can never change the structure of a link.
 enum URLBuilder {
     private static let allowed: CharacterSet = {
-        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"))
+        var set = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"))
         set.insert(charactersIn: "-._~")
         return set
     }()
@@ -75,7 +78,8 @@ enum URLBuilder {
 
     /// RFC 3986 unreserved: ASCII letters, digits, `-._~`.
     private static func isUnreserved(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E
+            || b == 0x5F || b == 0x7E
     }
 
     /// Joins segments into an absolute path: `segments("t", slug, "systems")` → `/t/sjovik/systems`.

@@ -39,6 +39,7 @@ struct RecordResponse<Draft: Codable & Hashable & Sendable>: Content {
 extension RecordResponse {
     /// The response for a stored record.
     init<M: DraftBacked>(_ record: M) throws where M.Draft == Draft {
-        self.init(id: try record.requireID(), draft: record.draft, createdAt: record.createdAt, updatedAt: record.updatedAt)
+        self.init(
+            id: try record.requireID(), draft: record.draft, createdAt: record.createdAt, updatedAt: record.updatedAt)
     }
 }

@@ -23,7 +23,12 @@ final class Supplier: Model, DraftBacked, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $name, $sortKey, $organisationNumber, $contactName, $email, $phone, $website, $notes, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $name, $sortKey, $organisationNumber, $contactName, $email, $phone, $website, $notes,
+            $createdAt, $updatedAt,
+        ]
+    }
 
     init() {}
 
@@ -47,8 +52,9 @@ final class Supplier: Model, DraftBacked, @unchecked Sendable {
     }
 
     var draft: SupplierDraft {
-        SupplierDraft(name: name, organisationNumber: organisationNumber, contactName: contactName, email: email,
-                      phone: phone, website: website, notes: notes)
+        SupplierDraft(
+            name: name, organisationNumber: organisationNumber, contactName: contactName, email: email,
+            phone: phone, website: website, notes: notes)
     }
 
     static let what = Localized(sv: "Leverantören", en: "The supplier")

@@ -7,10 +7,18 @@ enum SupplierRoutes {
         URLBuilder.path(URLBuilder.segments("t", tenant, "suppliers"), query: query)
     }
     static func new(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "suppliers", "new") }
-    static func show(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "suppliers", id.uuidString) }
-    static func edit(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "suppliers", id.uuidString, "edit") }
-    static func delete(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "suppliers", id.uuidString, "delete") }
-    static func apiShow(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("api", "v1", "tenants", tenant, "suppliers", id.uuidString) }
+    static func show(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "suppliers", id.uuidString)
+    }
+    static func edit(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "suppliers", id.uuidString, "edit")
+    }
+    static func delete(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "suppliers", id.uuidString, "delete")
+    }
+    static func apiShow(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("api", "v1", "tenants", tenant, "suppliers", id.uuidString)
+    }
 
     static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
         let pages = SuppliersController()

@@ -81,7 +81,18 @@ final class ITSystem: Model, TenantScoped, @unchecked Sendable {
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $tenantID, $name, $sortKey, $searchText, $aliasesJSON, $description, $category, $systemType, $ownerOrgUnitID, $managementObjectID, $lifecycleStatus, $lifecycleRank, $plannedStartOn, $productionStartOn, $decommissionPlannedOn, $decommissionedOn, $criticality, $criticalityRank, $operationMode, $operatorSupplierID, $product, $version, $supplierID, $userCount, $confidentiality, $integrity, $availability, $traceability, $classifiedByPersonID, $classifiedOn, $classificationValidUntil, $personalDataLevel, $pdPurpose, $pdLegalBasis, $pdSubjectCategoriesJSON, $pdProcessorAgreement, $pdProcessorAgreementRef, $pdRetention, $nis2, $aiUsed, $aiRiskClass, $aiDescription, $backupEnabled, $rpoHours, $rtoHours, $documentationLinksJSON, $tagsJSON, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $name, $sortKey, $searchText, $aliasesJSON, $description, $category, $systemType,
+            $ownerOrgUnitID, $managementObjectID, $lifecycleStatus, $lifecycleRank, $plannedStartOn, $productionStartOn,
+            $decommissionPlannedOn, $decommissionedOn, $criticality, $criticalityRank, $operationMode,
+            $operatorSupplierID, $product, $version, $supplierID, $userCount, $confidentiality, $integrity,
+            $availability, $traceability, $classifiedByPersonID, $classifiedOn, $classificationValidUntil,
+            $personalDataLevel, $pdPurpose, $pdLegalBasis, $pdSubjectCategoriesJSON, $pdProcessorAgreement,
+            $pdProcessorAgreementRef, $pdRetention, $nis2, $aiUsed, $aiRiskClass, $aiDescription, $backupEnabled,
+            $rpoHours, $rtoHours, $documentationLinksJSON, $tagsJSON, $createdAt, $updatedAt,
+        ]
+    }
 
     init() {}
 
@@ -149,7 +160,8 @@ final class ITSystem: Model, TenantScoped, @unchecked Sendable {
         ITSystemDraft(
             name: name, aliases: aliases, description: description, category: category, systemType: systemType,
             ownerOrgUnitId: ownerOrgUnitID, userOrgUnitIds: userOrgUnitIds, managementObjectId: managementObjectID,
-            lifecycleStatus: lifecycleStatus, plannedStartOn: day(plannedStartOn), productionStartOn: day(productionStartOn),
+            lifecycleStatus: lifecycleStatus, plannedStartOn: day(plannedStartOn),
+            productionStartOn: day(productionStartOn),
             decommissionPlannedOn: day(decommissionPlannedOn), decommissionedOn: day(decommissionedOn),
             criticality: criticality, operationMode: operationMode, operatorSupplierId: operatorSupplierID,
             product: product, version: version, supplierId: supplierID, userCount: userCount,

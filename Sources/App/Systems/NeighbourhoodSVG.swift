@@ -8,13 +8,16 @@ import StyrbordCore
 /// technology, so the links in it would be focusable yet nameless (axe: nested-interactive). Each
 /// link's `<title>` gives its full name where the box shows a shortened one.
 enum NeighbourhoodSVG {
-    static func render(_ layout: NeighbourhoodLayout, center: UUID, names: [UUID: String], link: (UUID) -> String, lang: UILanguage) -> TrustedHTML {
+    static func render(
+        _ layout: NeighbourhoodLayout, center: UUID, names: [UUID: String], link: (UUID) -> String, lang: UILanguage
+    ) -> TrustedHTML {
         let w = NeighbourhoodLayout.boxWidth, h = NeighbourhoodLayout.boxHeight
         let positions = Dictionary(uniqueKeysWithValues: layout.nodes.map { ($0.system, $0) })
         let centerName = names[center] ?? ""
         let upstream = layout.nodes.filter { $0.column < 0 }.count
         let downstream = layout.nodes.filter { $0.column > 0 }.count
-        let summary = lang == .sv
+        let summary =
+            lang == .sv
             ? "\(centerName): hämtar information från \(upstream) och lämnar till \(downstream) system inom två steg."
             : "\(centerName): gets information from \(upstream) and gives to \(downstream) systems within two steps."
         var svg = """
@@ -29,15 +32,18 @@ enum NeighbourhoodSVG {
             let (x1, y1) = (a.x + w, a.y + h / 2)
             let (x2, y2) = (b.x, b.y + h / 2)
             let mid = (x1 + x2) / 2
-            svg += "<path class=\"edge\" d=\"M \(x1) \(y1) C \(mid) \(y1), \(mid) \(y2), \(x2) \(y2)\" marker-end=\"url(#arrow)\"/>"
+            svg +=
+                "<path class=\"edge\" d=\"M \(x1) \(y1) C \(mid) \(y1), \(mid) \(y2), \(x2) \(y2)\" marker-end=\"url(#arrow)\"/>"
         }
         for node in layout.nodes {
             let name = names[node.system] ?? "?"
             let shown = name.count > 22 ? String(name.prefix(21)) + "…" : name
             let cls = node.system == center ? "node center" : "node"
-            svg += "<a href=\"\(HTMLEscape.attribute(link(node.system)))\"><title>\(HTMLEscape.text(name))</title><g class=\"\(cls)\">"
+            svg +=
+                "<a href=\"\(HTMLEscape.attribute(link(node.system)))\"><title>\(HTMLEscape.text(name))</title><g class=\"\(cls)\">"
             svg += "<rect x=\"\(node.x)\" y=\"\(node.y)\" width=\"\(w)\" height=\"\(h)\" rx=\"6\"/>"
-            svg += "<text x=\"\(node.x + w / 2)\" y=\"\(node.y + h / 2 + 5)\" text-anchor=\"middle\" aria-hidden=\"true\">\(HTMLEscape.text(shown))</text>"
+            svg +=
+                "<text x=\"\(node.x + w / 2)\" y=\"\(node.y + h / 2 + 5)\" text-anchor=\"middle\" aria-hidden=\"true\">\(HTMLEscape.text(shown))</text>"
             svg += "</g></a>"
         }
         svg += "</svg>"

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import StyrbordCore
+import Vapor
 
 /// The org tree and role catalogue of each tenant, kept while the tenant's data version is unchanged.
 /// Every audited write bumps the version in the database (`AuditLog.record`), so an entry can never
@@ -27,8 +28,6 @@ final class RegisterCache: Sendable {
     }
 }
 
-import Vapor
-
 extension Application {
     private struct RegisterCacheKey: StorageKey { typealias Value = RegisterCache }
 
@@ -42,6 +41,7 @@ extension Application {
 extension Request {
     /// The register context for `tenant`, from the cache when the tenant's data is unchanged.
     func registerContext(for tenant: Tenant) async throws -> RegisterContext {
-        try await RegisterContext.load(tenant: tenant, today: dependencies.today, cache: application.registerCache, on: db)
+        try await RegisterContext.load(
+            tenant: tenant, today: dependencies.today, cache: application.registerCache, on: db)
     }
 }

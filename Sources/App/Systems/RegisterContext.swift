@@ -12,14 +12,18 @@ struct RegisterContext: Sendable {
     var policy: RoleRequirementPolicy
     var today: CalendarDay
 
-    static func load(tenant: Tenant, today: CalendarDay, cache: RegisterCache? = nil, on db: any Database) async throws -> RegisterContext {
+    static func load(
+        tenant: Tenant, today: CalendarDay, cache: RegisterCache? = nil, on db: any Database
+    ) async throws -> RegisterContext {
         let load = {
             async let units = RegisterRows.orgUnits(tenant: try tenant.requireID(), on: db)
             async let roles = RoleType.scoped(to: tenant, on: db).sort(\.$sortOrder).all()
-            return RegisterCache.Entry(version: tenant.dataVersion, orgTree: OrgTree(units: try await units), roleTypes: try await roles)
+            return RegisterCache.Entry(
+                version: tenant.dataVersion, orgTree: OrgTree(units: try await units), roleTypes: try await roles)
         }
         let entry = if let cache { try await cache.entry(for: tenant, load: load) } else { try await load() }
-        return RegisterContext(tenant: tenant, orgTree: entry.orgTree, roleTypes: entry.roleTypes, policy: .standard, today: today)
+        return RegisterContext(
+            tenant: tenant, orgTree: entry.orgTree, roleTypes: entry.roleTypes, policy: .standard, today: today)
     }
 
     var roleTypesByID: [UUID: RoleType] {
@@ -39,7 +43,8 @@ struct RegisterContext: Sendable {
     }
 
     func systemRoles(of systemIDs: [UUID], on db: any Database) async throws -> SystemRoles {
-        let (assignments, people) = try await RegisterRows.assignments(tenant: try tenant.requireID(), systems: systemIDs, on: db)
+        let (assignments, people) = try await RegisterRows.assignments(
+            tenant: try tenant.requireID(), systems: systemIDs, on: db)
         return SystemRoles(assignments: assignments, people: people)
     }
 
@@ -52,7 +57,9 @@ struct RegisterContext: Sendable {
 
     /// The gaps of each given system.
     func roleGaps(systems: [ITSystem], on db: any Database) async throws -> [UUID: [RoleGap]] {
-        let subjects = systems.compactMap { s in s.id.map { GapSubject(id: $0, category: s.category, lifecycle: s.lifecycleStatus) } }
+        let subjects = systems.compactMap { s in
+            s.id.map { GapSubject(id: $0, category: s.category, lifecycle: s.lifecycleStatus) }
+        }
         return roleGaps(subjects, roles: try await systemRoles(of: subjects.map(\.id), on: db))
     }
 
@@ -60,14 +67,18 @@ struct RegisterContext: Sendable {
         let byID = roleTypesByID
         var held: [UUID: [HeldRole]] = [:]
         for a in roles.assignments {
-            guard let systemID = a.systemID, let role = byID[a.roleTypeID], let from = CalendarDay(iso: a.validFrom) else { continue }
-            held[systemID, default: []].append(HeldRole(
-                roleKey: role.key, holding: a.holding, validFrom: from, validTo: a.validTo.flatMap(CalendarDay.init(iso:)),
-                holderIsActive: roles.people[a.personID]?.isActive ?? false))
+            guard let systemID = a.systemID, let role = byID[a.roleTypeID], let from = CalendarDay(iso: a.validFrom)
+            else { continue }
+            held[systemID, default: []].append(
+                HeldRole(
+                    roleKey: role.key, holding: a.holding, validFrom: from,
+                    validTo: a.validTo.flatMap(CalendarDay.init(iso:)),
+                    holderIsActive: roles.people[a.personID]?.isActive ?? false))
         }
         var result: [UUID: [RoleGap]] = [:]
         for system in systems {
-            let gaps = policy.gaps(category: system.category, lifecycle: system.lifecycle, held: held[system.id] ?? [], on: today)
+            let gaps = policy.gaps(
+                category: system.category, lifecycle: system.lifecycle, held: held[system.id] ?? [], on: today)
             if !gaps.isEmpty { result[system.id] = gaps }
         }
         return result
@@ -78,9 +89,10 @@ struct RegisterContext: Sendable {
         let subjects = try await RegisterRows.requirementKeys(tenant: try tenant.requireID(), on: db)
             .map { GapSubject(id: $0.id, category: $0.category, lifecycle: $0.lifecycle) }
         let gaps = roleGaps(subjects, roles: try await systemRoles(of: subjects.map(\.id), on: db))
-        return Set(gaps.compactMap { id, gaps in
-            role == nil || gaps.contains { $0.roleKey == role } ? id : nil
-        })
+        return Set(
+            gaps.compactMap { id, gaps in
+                role == nil || gaps.contains { $0.roleKey == role } ? id : nil
+            })
     }
 
     /// How a role key reads in the UI.

@@ -61,14 +61,22 @@ enum RegisterRows {
     }
 
     /// Role assignments held on the given systems, with their holders, in one query.
-    static func assignments(tenant: UUID, systems: [UUID], on db: any Database) async throws -> (assignments: [AssignmentRow], people: [UUID: PersonRow]) {
+    static func assignments(
+        tenant: UUID, systems: [UUID], on db: any Database
+    ) async throws -> (assignments: [AssignmentRow], people: [UUID: PersonRow]) {
         guard !systems.isEmpty else { return ([], [:]) }
         let rows = try await sql(db).select()
             .column(SQLColumn("id", table: "role_assignments"), as: "id")
-            .columns(SQLColumn("role_type_id"), SQLColumn("person_id"), SQLColumn("system_id"), SQLColumn("holding"),
-                     SQLColumn("valid_from"), SQLColumn("valid_to"), SQLColumn("name", table: "people"), SQLColumn("is_active", table: "people"))
+            .columns(
+                SQLColumn("role_type_id"), SQLColumn("person_id"), SQLColumn("system_id"), SQLColumn("holding"),
+                SQLColumn("valid_from"), SQLColumn("valid_to"), SQLColumn("name", table: "people"),
+                SQLColumn("is_active", table: "people")
+            )
             .from("role_assignments")
-            .join("people", on: SQLColumn("person_id", table: "role_assignments"), .equal, SQLColumn("id", table: "people"))
+            .join(
+                "people", on: SQLColumn("person_id", table: "role_assignments"), .equal,
+                SQLColumn("id", table: "people")
+            )
             .where(SQLColumn("tenant_id", table: "role_assignments"), .equal, SQLBind(tenant))
             .where(SQLColumn("system_id", table: "role_assignments"), .in, SQLBind.group(systems))
             .all()
@@ -77,17 +85,19 @@ enum RegisterRows {
         assignments.reserveCapacity(rows.count)
         for r in rows {
             let personID = try uuid(r, "person_id")
-            assignments.append(AssignmentRow(
-                id: try uuid(r, "id"),
-                roleTypeID: try uuid(r, "role_type_id"),
-                personID: personID,
-                systemID: try optionalUUID(r, "system_id"),
-                holding: RoleHolding(rawValue: try r.decode(column: "holding", as: String.self)) ?? .primary,
-                validFrom: try r.decode(column: "valid_from", as: String.self),
-                validTo: try r.decode(column: "valid_to", as: String?.self)))
+            assignments.append(
+                AssignmentRow(
+                    id: try uuid(r, "id"),
+                    roleTypeID: try uuid(r, "role_type_id"),
+                    personID: personID,
+                    systemID: try optionalUUID(r, "system_id"),
+                    holding: RoleHolding(rawValue: try r.decode(column: "holding", as: String.self)) ?? .primary,
+                    validFrom: try r.decode(column: "valid_from", as: String.self),
+                    validTo: try r.decode(column: "valid_to", as: String?.self)))
             if people[personID] == nil {
-                people[personID] = PersonRow(id: personID, name: try r.decode(column: "name", as: String.self),
-                                             isActive: try r.decode(column: "is_active", as: Bool.self))
+                people[personID] = PersonRow(
+                    id: personID, name: try r.decode(column: "name", as: String.self),
+                    isActive: try r.decode(column: "is_active", as: Bool.self))
             }
         }
         return (assignments, people)
@@ -103,37 +113,45 @@ enum RegisterRows {
         return try rows.map { r in
             OrgTree.Unit(
                 id: try uuid(r, "id"), parentID: try optionalUUID(r, "parent_id"),
-                name: try r.decode(column: "name", as: String.self), sortKey: try r.decode(column: "sort_key", as: String.self),
+                name: try r.decode(column: "name", as: String.self),
+                sortKey: try r.decode(column: "sort_key", as: String.self),
                 shortName: try r.decode(column: "short_name", as: String.self),
                 kind: OrgUnitKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .unit)
         }
     }
 
     /// The columns of the register's table, qualified so they can be selected beside a join.
-    static let systemListColumns: [any SQLExpression] = ["id", "name", "aliases", "category", "owner_org_unit_id", "lifecycle_status", "criticality"]
-        .map { SQLAlias(SQLColumn($0, table: "it_systems"), as: SQLIdentifier($0)) }
+    static let systemListColumns: [any SQLExpression] = [
+        "id", "name", "aliases", "category", "owner_org_unit_id", "lifecycle_status", "criticality",
+    ]
+    .map { SQLAlias(SQLColumn($0, table: "it_systems"), as: SQLIdentifier($0)) }
 
     static func systemListRow(_ r: any SQLRow) throws -> SystemListRow {
         SystemListRow(
-                id: try uuid(r, "id"), name: try r.decode(column: "name", as: String.self),
-                aliases: JSONText.decode(try r.decode(column: "aliases", as: String.self), as: [String].self) ?? [],
-                category: SystemCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .business,
-                ownerOrgUnitID: try optionalUUID(r, "owner_org_unit_id"),
-                lifecycleStatus: LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self)) ?? .inProduction,
-                criticality: Criticality(rawValue: try r.decode(column: "criticality", as: String.self)) ?? .medium)
+            id: try uuid(r, "id"), name: try r.decode(column: "name", as: String.self),
+            aliases: JSONText.decode(try r.decode(column: "aliases", as: String.self), as: [String].self) ?? [],
+            category: SystemCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .business,
+            ownerOrgUnitID: try optionalUUID(r, "owner_org_unit_id"),
+            lifecycleStatus: LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self))
+                ?? .inProduction,
+            criticality: Criticality(rawValue: try r.decode(column: "criticality", as: String.self)) ?? .medium)
     }
 
     /// Category and lifecycle of every system of the tenant: what the role requirements depend on.
-    static func requirementKeys(tenant: UUID, on db: any Database) async throws -> [(id: UUID, category: SystemCategory, lifecycle: LifecycleStatus)] {
+    static func requirementKeys(
+        tenant: UUID, on db: any Database
+    ) async throws -> [(id: UUID, category: SystemCategory, lifecycle: LifecycleStatus)] {
         let rows = try await sql(db).select()
             .columns("id", "category", "lifecycle_status")
             .from("it_systems")
             .where("tenant_id", .equal, SQLBind(tenant))
             .all()
         return try rows.map { r in
-            (try uuid(r, "id"),
-             SystemCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .business,
-             LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self)) ?? .inProduction)
+            (
+                try uuid(r, "id"),
+                SystemCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .business,
+                LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self)) ?? .inProduction
+            )
         }
     }
 }

@@ -63,7 +63,8 @@ enum SystemForm {
     /// issues on their field; the draft is then still returned so the rest can be validated too.
     static func draft(from f: FormData) -> (ITSystemDraft, [ValidationIssue]) {
         var p = FormParser(f)
-        var d = ITSystemDraft(name: f["name"], category: p.choice("category", SystemCategory.self, required: true) ?? .business)
+        var d = ITSystemDraft(
+            name: f["name"], category: p.choice("category", SystemCategory.self, required: true) ?? .business)
         d.aliases = FormParser.list(f["aliases"])
         d.description = f.raw["description"]?.first ?? ""
         d.systemType = p.choice("systemType", SystemType.self) ?? .support
@@ -99,10 +100,12 @@ enum SystemForm {
             processorAgreementRef: f["personalData.processorAgreementRef"],
             retention: f["personalData.retention"])
         d.nis2 = p.choice("nis2", Nis2Applicability.self) ?? .notAssessed
-        d.ai = .init(usesAI: f.isChecked("ai.usesAI"), riskClass: p.choice("ai.riskClass", AIRiskClass.self),
-                     description: f.raw["ai.description"]?.first ?? "")
-        d.backup = .init(isBackedUp: p.optionalBool("backup.isBackedUp"), rpoHours: p.integer("backup.rpoHours"),
-                         rtoHours: p.integer("backup.rtoHours"))
+        d.ai = .init(
+            usesAI: f.isChecked("ai.usesAI"), riskClass: p.choice("ai.riskClass", AIRiskClass.self),
+            description: f.raw["ai.description"]?.first ?? "")
+        d.backup = .init(
+            isBackedUp: p.optionalBool("backup.isBackedUp"), rpoHours: p.integer("backup.rpoHours"),
+            rtoHours: p.integer("backup.rtoHours"))
         d.documentationLinks = (0..<maxLinks).compactMap { i in
             let title = f["documentationLinks[\(i)].title"], url = f["documentationLinks[\(i)].url"]
             return title.isEmpty && url.isEmpty ? nil : ITSystemDraft.Link(title: title, url: url)
@@ -153,8 +156,9 @@ struct FormParser {
             return nil
         }
         guard let day = CalendarDay(iso: raw) else {
-            fail(field, sv: "Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.",
-                 en: "Enter a valid date as YYYY-MM-DD, for example 2026-03-01.")
+            fail(
+                field, sv: "Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.",
+                en: "Enter a valid date as YYYY-MM-DD, for example 2026-03-01.")
             return nil
         }
         return day
@@ -194,7 +198,9 @@ struct FormParser {
         let raw = form[field]
         guard !raw.isEmpty else { return nil }
         guard let money = Money.parseKronor(raw) else {
-            fail(field, sv: "Ange ett belopp i kronor, till exempel 125 000.", en: "Enter an amount in kronor, for example 125000.")
+            fail(
+                field, sv: "Ange ett belopp i kronor, till exempel 125 000.",
+                en: "Enter an amount in kronor, for example 125000.")
             return nil
         }
         return money

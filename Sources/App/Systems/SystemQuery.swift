@@ -70,7 +70,9 @@ struct SystemQuery: Sendable, Equatable {
                 default: true
                 }
             if !ok {
-                issues.add(key, sv: "Ogiltigt värde \"\(value)\" för parametern \(key).", en: "Invalid value \"\(value)\" for the parameter \(key).")
+                issues.add(
+                    key, sv: "Ogiltigt värde \"\(value)\" för parametern \(key).",
+                    en: "Invalid value \"\(value)\" for the parameter \(key).")
             }
         }
         if !issues.isValid { throw InvalidQuery(issues: issues.issues) }
@@ -114,7 +116,9 @@ struct SystemPage: Sendable {
 extension SystemQuery {
     /// Runs the query for one tenant with SQLKit's builder (the same statements on SQLite and
     /// PostgreSQL). `everything` ignores paging (exports).
-    func run(tenant: Tenant, context: RegisterContext, on db: any Database, everything: Bool = false) async throws -> SystemPage {
+    func run(
+        tenant: Tenant, context: RegisterContext, on db: any Database, everything: Bool = false
+    ) async throws -> SystemPage {
         let tenantID = try tenant.requireID()
         var lacking: Set<UUID>?
         if let missingRole {
@@ -123,25 +127,31 @@ extension SystemQuery {
         let units = orgUnitID.map { Array(context.orgTree.subtree(of: $0)) }
         let sql = RegisterRows.sql(db)
 
-        let count = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"),
-                                       tenantID: tenantID, units: units, lacking: lacking)
-            .first()
+        let count = try await filtered(
+            sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"),
+            tenantID: tenantID, units: units, lacking: lacking
+        )
+        .first()
         let total = try count?.decode(column: "n", as: Int.self) ?? 0
 
-        var select = filtered(sql.select().columns(RegisterRows.systemListColumns), tenantID: tenantID, units: units, lacking: lacking)
+        var select = filtered(
+            sql.select().columns(RegisterRows.systemListColumns), tenantID: tenantID, units: units, lacking: lacking)
         let direction: SQLDirection = descending ? .descending : .ascending
         switch sort {
         case .name: select = select.orderBy(SQLColumn("sort_key", table: "it_systems"), direction)
         case .category: select = select.orderBy(SQLColumn("category", table: "it_systems"), direction)
         case .owner:
-            select = select.join(SQLIdentifier("org_units"), method: SQLJoinMethod.left,
-                                 on: SQLColumn("owner_org_unit_id", table: "it_systems"), .equal, SQLColumn("id", table: "org_units"))
-                .orderBy(SQLColumn("sort_key", table: "org_units"), direction)
+            select = select.join(
+                SQLIdentifier("org_units"), method: SQLJoinMethod.left,
+                on: SQLColumn("owner_org_unit_id", table: "it_systems"), .equal, SQLColumn("id", table: "org_units")
+            )
+            .orderBy(SQLColumn("sort_key", table: "org_units"), direction)
         case .lifecycle: select = select.orderBy(SQLColumn("lifecycle_rank", table: "it_systems"), direction)
         case .criticality: select = select.orderBy(SQLColumn("criticality_rank", table: "it_systems"), direction)
         case .updated: select = select.orderBy(SQLColumn("updated_at", table: "it_systems"), direction)
         }
-        select = select.orderBy(SQLColumn("sort_key", table: "it_systems")).orderBy(SQLColumn("id", table: "it_systems"))  // stable order
+        select = select.orderBy(SQLColumn("sort_key", table: "it_systems")).orderBy(
+            SQLColumn("id", table: "it_systems"))  // stable order
         if !everything {
             select = select.limit(perPage).offset((page - 1) * perPage)
         }
@@ -149,21 +159,32 @@ extension SystemQuery {
         return SystemPage(rows: rows, total: total, query: self)
     }
 
-    private func filtered(_ select: SQLSelectBuilder, tenantID: UUID, units: [UUID]?, lacking: Set<UUID>?) -> SQLSelectBuilder {
+    private func filtered(
+        _ select: SQLSelectBuilder, tenantID: UUID, units: [UUID]?, lacking: Set<UUID>?
+    ) -> SQLSelectBuilder {
         var s = select.from("it_systems").where(SQLColumn("tenant_id", table: "it_systems"), .equal, SQLBind(tenantID))
         for term in text.lowercased().split(whereSeparator: \.isWhitespace).prefix(8) {
             // search_text is stored lower-cased, so LIKE means the same on both databases.
-            s = s.where(SQLColumn("search_text", table: "it_systems"), .like, SQLBind("%\(Self.escapeLike(String(term)))%"))
+            s = s.where(
+                SQLColumn("search_text", table: "it_systems"), .like, SQLBind("%\(Self.escapeLike(String(term)))%"))
         }
         if let category { s = s.where(SQLColumn("category", table: "it_systems"), .equal, SQLBind(category.rawValue)) }
-        if let lifecycle { s = s.where(SQLColumn("lifecycle_status", table: "it_systems"), .equal, SQLBind(lifecycle.rawValue)) }
-        if let criticality { s = s.where(SQLColumn("criticality", table: "it_systems"), .equal, SQLBind(criticality.rawValue)) }
-        if let personalData { s = s.where(SQLColumn("personal_data_level", table: "it_systems"), .equal, SQLBind(personalData.rawValue)) }
+        if let lifecycle {
+            s = s.where(SQLColumn("lifecycle_status", table: "it_systems"), .equal, SQLBind(lifecycle.rawValue))
+        }
+        if let criticality {
+            s = s.where(SQLColumn("criticality", table: "it_systems"), .equal, SQLBind(criticality.rawValue))
+        }
+        if let personalData {
+            s = s.where(SQLColumn("personal_data_level", table: "it_systems"), .equal, SQLBind(personalData.rawValue))
+        }
         if let units { s = s.where(SQLColumn("owner_org_unit_id", table: "it_systems"), .in, SQLBind.group(units)) }
         if let lacking {
             // An empty IN list is not valid SQL everywhere; no system lacking the role means no match.
-            s = lacking.isEmpty ? s.where(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
-                                : s.where(SQLColumn("id", table: "it_systems"), .in, SQLBind.group(Array(lacking)))
+            s =
+                lacking.isEmpty
+                ? s.where(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
+                : s.where(SQLColumn("id", table: "it_systems"), .in, SQLBind.group(Array(lacking)))
         }
         return s
     }

@@ -1,4 +1,5 @@
 import Foundation
+import StyrbordCore
 import Vapor
 
 /// The tabs of a system's page; each is its own URL so they work without JavaScript.
@@ -17,20 +18,24 @@ enum SystemTab: String, CaseIterable, Sendable {
     }
 }
 
-import StyrbordCore
-
 /// Every URL of the system register, and where each is registered.
 enum SystemRoutes {
     static func index(_ tenant: String, query: [(String, String)] = []) -> String {
         URLBuilder.path(URLBuilder.segments("t", tenant, "systems"), query: query)
     }
     static func new(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "systems", "new") }
-    static func show(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "systems", id.uuidString) }
+    static func show(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "systems", id.uuidString)
+    }
     static func tab(_ tenant: String, _ id: UUID, _ tab: SystemTab) -> String {
         tab == .overview ? show(tenant, id) : URLBuilder.segments("t", tenant, "systems", id.uuidString, tab.rawValue)
     }
-    static func edit(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "systems", id.uuidString, "edit") }
-    static func delete(_ tenant: String, _ id: UUID) -> String { URLBuilder.segments("t", tenant, "systems", id.uuidString, "delete") }
+    static func edit(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "systems", id.uuidString, "edit")
+    }
+    static func delete(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "systems", id.uuidString, "delete")
+    }
     static func neighbourhoodSVG(_ tenant: String, _ id: UUID) -> String {
         URLBuilder.segments("t", tenant, "systems", id.uuidString, "neighbourhood.svg")
     }

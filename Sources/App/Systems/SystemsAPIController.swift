@@ -11,7 +11,8 @@ struct SystemsAPIController {
         let query = try SystemQuery.parseStrict(req.queryItems)
         let context = try await req.registerContext(for: tenant)
         let page = try await query.run(tenant: tenant, context: context, on: req.db)
-        let items = try await Self.responses(for: try await page.models(tenant: tenant, on: req.db), context: context, on: req.db)
+        let items = try await Self.responses(
+            for: try await page.models(tenant: tenant, on: req.db), context: context, on: req.db)
         return ListResponse(items: items, page: query.page, perPage: query.perPage, total: page.total)
     }
 
@@ -37,7 +38,8 @@ struct SystemsAPIController {
         let (tenant, system) = try await load(req)
         let draft = try req.jsonBody(SystemWriteRequest.self)
         let updated = try await SystemRules.update(
-            system, with: draft, tenant: tenant, actor: .from(req), message: req.headers.first(name: "X-Change-Message"), on: req.db)
+            system, with: draft, tenant: tenant, actor: .from(req),
+            message: req.headers.first(name: "X-Change-Message"), on: req.db)
         let context = try await req.registerContext(for: tenant)
         return try await Self.responses(for: [updated], context: context, on: req.db)[0]
     }
@@ -53,14 +55,18 @@ struct SystemsAPIController {
         let (tenant, system) = try await load(req)
         let view = try await SystemDependencies.load(system: system, tenant: tenant, on: req.db)
         func map(_ reaches: [IntegrationGraph.Reach]) -> [DependencyResponse] {
-            reaches.map { DependencyResponse(systemId: $0.system, name: view.names[$0.system] ?? "", distance: $0.distance, via: $0.via) }
+            reaches.map {
+                DependencyResponse(
+                    systemId: $0.system, name: view.names[$0.system] ?? "", distance: $0.distance, via: $0.via)
+            }
         }
         return DependenciesResponse(dependsOn: map(view.dependsOn), dependedOnBy: map(view.dependedOnBy))
     }
 
     @Sendable func history(req: Request) async throws -> [HistoryEntryResponse] {
         let (tenant, system) = try await load(req)
-        return try await SystemHistory.entries(for: try system.requireID(), tenant: tenant, on: req.db).map(HistoryEntryResponse.init)
+        return try await SystemHistory.entries(for: try system.requireID(), tenant: tenant, on: req.db).map(
+            HistoryEntryResponse.init)
     }
 
     private func load(_ req: Request) async throws -> (Tenant, ITSystem) {
@@ -70,10 +76,14 @@ struct SystemsAPIController {
     }
 
     /// Builds responses for several systems with one query per related table.
-    static func responses(for systems: [ITSystem], context: RegisterContext, on db: any Database) async throws -> [SystemResponse] {
+    static func responses(
+        for systems: [ITSystem], context: RegisterContext, on db: any Database
+    ) async throws -> [SystemResponse] {
         let ids = systems.compactMap(\.id)
         let links = ids.isEmpty ? [] : try await SystemUserOrgUnit.query(on: db).filter(\.$systemID ~~ ids).all()
-        let users = Dictionary(grouping: links, by: \.systemID).mapValues { $0.map(\.orgUnitID).sorted { $0.uuidString < $1.uuidString } }
+        let users = Dictionary(grouping: links, by: \.systemID).mapValues {
+            $0.map(\.orgUnitID).sorted { $0.uuidString < $1.uuidString }
+        }
         let gaps = try await context.roleGaps(systems: systems, on: db)
         return try systems.map { s in
             try SystemResponse(s, userOrgUnitIds: users[s.id!] ?? [], gaps: gaps[s.id!] ?? [])
@@ -101,8 +111,13 @@ struct SystemDependencies: Sendable {
         let up = graph.dependencies(of: id)
         let down = graph.dependents(of: id)
         let involved = Set(up.map(\.system) + down.map(\.system) + [id])
-            .union(all.filter { $0.sourceSystemID == id || $0.targetSystemID == id }.flatMap { [$0.sourceSystemID, $0.targetSystemID].compactMap { $0 } })
-        let systems = try await ITSystem.scoped(to: tenant, on: db).filter(\.$id ~~ Array(involved)).field(\.$id).field(\.$name).all()
+            .union(
+                all.filter { $0.sourceSystemID == id || $0.targetSystemID == id }.flatMap {
+                    [$0.sourceSystemID, $0.targetSystemID].compactMap { $0 }
+                })
+        let systems = try await ITSystem.scoped(to: tenant, on: db).filter(\.$id ~~ Array(involved)).field(\.$id).field(
+            \.$name
+        ).all()
         let names = Dictionary(uniqueKeysWithValues: systems.compactMap { s in s.id.map { ($0, s.name) } })
         return SystemDependencies(
             dependsOn: up, dependedOnBy: down, names: names,

@@ -13,12 +13,14 @@ struct SystemsController {
         let render = {
             let context = try await req.registerContext(for: tenant)
             let page = try await query.run(tenant: tenant, context: context, on: req.db)
-            let model = try await SystemsIndexPage.Model.load(page: page, context: context, lang: req.uiLanguage, on: req.db)
+            let model = try await SystemsIndexPage.Model.load(
+                page: page, context: context, lang: req.uiLanguage, on: req.db)
             return SystemsIndexPage(model: model, ctx: ctx).html
         }
         guard ctx.flash == nil else { return Layout.response(try await render()) }
-        let key = PageCache.Key(tenantID: try tenant.requireID(), version: tenant.dataVersion, day: req.dependencies.today,
-                                lang: ctx.lang, page: URLBuilder.path(req.url.path, query: query.parameters))
+        let key = PageCache.Key(
+            tenantID: try tenant.requireID(), version: tenant.dataVersion, day: req.dependencies.today,
+            lang: ctx.lang, page: URLBuilder.path(req.url.path, query: query.parameters))
         return Layout.response(try await req.application.pageCache.html(for: key, render: render))
     }
 
@@ -28,19 +30,23 @@ struct SystemsController {
 
     func show(req: Request, tab: SystemTab) async throws -> Response {
         let tenant = try await req.tenant()
-        let system = try await ITSystem.find(try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
+        let system = try await ITSystem.find(
+            try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
         let context = try await req.registerContext(for: tenant)
-        let model = try await SystemShowPage.Model.load(system: system, tab: tab, context: context, lang: req.uiLanguage, on: req.db)
+        let model = try await SystemShowPage.Model.load(
+            system: system, tab: tab, context: context, lang: req.uiLanguage, on: req.db)
         return SystemShowPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render()
     }
 
     /// The neighbourhood picture on its own, for linking and printing.
     @Sendable func neighbourhoodSVG(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let system = try await ITSystem.find(try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
+        let system = try await ITSystem.find(
+            try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
         let deps = try await SystemDependencies.load(system: system, tenant: tenant, on: req.db)
-        let svg = NeighbourhoodSVG.render(deps.layout, center: try system.requireID(), names: deps.names,
-                                          link: { SystemRoutes.tab(tenant.slug, $0, .integrations) }, lang: req.uiLanguage)
+        let svg = NeighbourhoodSVG.render(
+            deps.layout, center: try system.requireID(), names: deps.names,
+            link: { SystemRoutes.tab(tenant.slug, $0, .integrations) }, lang: req.uiLanguage)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
         return Response(status: .ok, headers: headers, body: .init(string: svg.value))
@@ -51,7 +57,8 @@ struct SystemsController {
         let blank = ITSystemDraft(name: "", category: .business)
         var values = SystemForm.values(from: blank)
         values = FormData(values.raw.merging(["category": [""]]) { _, new in new })  // make the user choose
-        return try await renderForm(req: req, tenant: tenant, system: nil, values: values, errors: FormErrors(), status: .ok)
+        return try await renderForm(
+            req: req, tenant: tenant, system: nil, values: values, errors: FormErrors(), status: .ok)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -63,20 +70,26 @@ struct SystemsController {
             let system = try await SystemRules.create(draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.show(tenant.slug, try system.requireID()), flash: .created)
         } showErrors: { errors in
-            try await renderForm(req: req, tenant: tenant, system: nil, values: form, errors: errors, status: .unprocessableEntity)
+            try await renderForm(
+                req: req, tenant: tenant, system: nil, values: form, errors: errors, status: .unprocessableEntity)
         }
     }
 
     @Sendable func edit(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let system = try await ITSystem.find(try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
-        let draft = system.draft(userOrgUnitIds: try await SystemRules.userOrgUnitIDs(of: try system.requireID(), on: req.db))
-        return try await renderForm(req: req, tenant: tenant, system: system, values: SystemForm.values(from: draft), errors: FormErrors(), status: .ok)
+        let system = try await ITSystem.find(
+            try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
+        let draft = system.draft(
+            userOrgUnitIds: try await SystemRules.userOrgUnitIDs(of: try system.requireID(), on: req.db))
+        return try await renderForm(
+            req: req, tenant: tenant, system: system, values: SystemForm.values(from: draft), errors: FormErrors(),
+            status: .ok)
     }
 
     @Sendable func update(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let system = try await ITSystem.find(try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
+        let system = try await ITSystem.find(
+            try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
         let form = try req.formData()
         let (draft, parseIssues) = SystemForm.draft(from: form)
         return try await FormSubmission.handle {
@@ -84,16 +97,20 @@ struct SystemsController {
             _ = try await SystemRules.update(system, with: draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.show(tenant.slug, try system.requireID()), flash: .saved)
         } showErrors: { errors in
-            try await renderForm(req: req, tenant: tenant, system: system, values: form, errors: errors, status: .unprocessableEntity)
+            try await renderForm(
+                req: req, tenant: tenant, system: system, values: form, errors: errors, status: .unprocessableEntity)
         }
     }
 
     @Sendable func confirmDelete(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let system = try await ITSystem.find(try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
+        let system = try await ITSystem.find(
+            try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
         let id = try system.requireID()
         async let roles = RoleAssignment.query(on: req.db).filter(\.$systemID == id).count()
-        async let integrations = Integration.query(on: req.db).group(.or) { $0.filter(\.$sourceSystemID == id).filter(\.$targetSystemID == id) }.count()
+        async let integrations = Integration.query(on: req.db).group(.or) {
+            $0.filter(\.$sourceSystemID == id).filter(\.$targetSystemID == id)
+        }.count()
         async let contracts = Contract.query(on: req.db).filter(\.$systemID == id).count()
         let model = SystemDeletePage.Model(
             tenantSlug: tenant.slug, systemID: id, systemName: system.name, roleCount: try await roles,
@@ -103,13 +120,17 @@ struct SystemsController {
 
     @Sendable func delete(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let system = try await ITSystem.find(try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
+        let system = try await ITSystem.find(
+            try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
         let form = try req.formData()
         try await SystemRules.delete(system, tenant: tenant, actor: .from(req), message: form["message"], on: req.db)
         return req.redirect(to: SystemRoutes.index(tenant.slug), flash: .deleted)
     }
 
-    private func renderForm(req: Request, tenant: Tenant, system: ITSystem?, values: FormData, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+    private func renderForm(
+        req: Request, tenant: Tenant, system: ITSystem?, values: FormData, errors: FormErrors,
+        status: HTTPResponseStatus
+    ) async throws -> Response {
         let context = try await req.registerContext(for: tenant)
         let options = try await PickerOptions.load(tenant: tenant, on: req.db)
         let model = SystemFormPage.Model(
@@ -128,8 +149,11 @@ struct PickerOptions: Sendable {
 
     static func load(tenant: Tenant, on db: any Database) async throws -> PickerOptions {
         async let suppliers = Supplier.scoped(to: tenant, on: db).sort(\.$sortKey).field(\.$id).field(\.$name).all()
-        async let objects = ManagementObject.scoped(to: tenant, on: db).sort(\.$sortKey).field(\.$id).field(\.$name).all()
-        async let people = Person.scoped(to: tenant, on: db).sort(\.$sortKey).field(\.$id).field(\.$name).field(\.$isActive).all()
+        async let objects = ManagementObject.scoped(to: tenant, on: db).sort(\.$sortKey).field(\.$id).field(\.$name)
+            .all()
+        async let people = Person.scoped(to: tenant, on: db).sort(\.$sortKey).field(\.$id).field(\.$name).field(
+            \.$isActive
+        ).all()
         return PickerOptions(
             suppliers: try await suppliers.map { ($0.id!.uuidString, $0.name) },
             managementObjects: try await objects.map { ($0.id!.uuidString, $0.name) },

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import StyrbordCore
 import Vapor
 
 /// A municipality (kommun, with its companies) and everything it registers. Every other table carries
@@ -33,7 +34,9 @@ final class Tenant: Model, @unchecked Sendable {
 
     /// A valid slug: 2–63 characters of a–z, 0–9 and single hyphens, as in `upplands-vasby`.
     static func isValidSlug(_ slug: String) -> Bool {
-        guard (2...63).contains(slug.unicodeScalars.count), !slug.hasPrefix("-"), !slug.hasSuffix("-"), !slug.contains("--") else {
+        guard (2...63).contains(slug.unicodeScalars.count), !slug.hasPrefix("-"), !slug.hasSuffix("-"),
+            !slug.contains("--")
+        else {
             return false
         }
         return slug.unicodeScalars.allSatisfy(isSlugScalar)
@@ -67,5 +70,3 @@ extension TenantScoped {
         return found
     }
 }
-
-import StyrbordCore

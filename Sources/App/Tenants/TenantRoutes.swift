@@ -22,28 +22,42 @@ enum TenantRoutes {
 
 /// Creating a tenant: the row and its role catalogue, in one transaction.
 enum TenantSetup {
-    static func create(slug: String, name: String, organisationNumber: String = "", id: UUID? = nil,
-                       dependencies: AppDependencies, on db: any Database) async throws -> Tenant {
+    static func create(
+        slug: String, name: String, organisationNumber: String = "", id: UUID? = nil,
+        dependencies: AppDependencies, on db: any Database
+    ) async throws -> Tenant {
         var v = Validator()
         if !Tenant.isValidSlug(slug) {
-            v.add("slug", sv: "Adressnamnet får innehålla a–z, 0–9 och bindestreck (2–63 tecken), som \"upplands-vasby\".",
-                  en: "The slug may contain a–z, 0–9 and hyphens (2–63 characters), as in \"upplands-vasby\".")
+            v.add(
+                "slug",
+                sv: "Adressnamnet får innehålla a–z, 0–9 och bindestreck (2–63 tecken), som \"upplands-vasby\".",
+                en: "The slug may contain a–z, 0–9 and hyphens (2–63 characters), as in \"upplands-vasby\".")
         }
         v.requireText(name, field: "name", label: Localized(sv: "Namn", en: "Name"), max: 200)
         if !organisationNumber.isEmpty && !organisationNumber.isSwedishOrganisationNumber {
-            v.add("organisationNumber", sv: "Ange organisationsnumret som 212000-0000.", en: "Enter the organisation number as 212000-0000.")
+            v.add(
+                "organisationNumber", sv: "Ange organisationsnumret som 212000-0000.",
+                en: "Enter the organisation number as 212000-0000.")
         }
         try v.throwIfAny()
         if try await Tenant.query(on: db).filter(\.$slug == slug).first() != nil {
-            throw ValidationFailure(issues: [ValidationIssue(field: "slug", message: Localized(
-                sv: "Det finns redan en kommun med adressen \"\(slug)\".", en: "There is already a municipality at \"\(slug)\"."))])
+            throw ValidationFailure(issues: [
+                ValidationIssue(
+                    field: "slug",
+                    message: Localized(
+                        sv: "Det finns redan en kommun med adressen \"\(slug)\".",
+                        en: "There is already a municipality at \"\(slug)\"."))
+            ])
         }
         return try await db.writeTransaction { tx in
-            let tenant = Tenant(id: id ?? dependencies.uuid(), slug: slug, name: name.trimmed,
-                                organisationNumber: organisationNumber, createdAt: dependencies.now())
+            let tenant = Tenant(
+                id: id ?? dependencies.uuid(), slug: slug, name: name.trimmed,
+                organisationNumber: organisationNumber, createdAt: dependencies.now())
             try await tenant.create(on: tx)
             for (index, definition) in RoleCatalogue.standard.enumerated() {
-                try await RoleType(id: dependencies.uuid(), tenantID: tenant.requireID(), definition: definition, sortOrder: index).create(on: tx)
+                try await RoleType(
+                    id: dependencies.uuid(), tenantID: tenant.requireID(), definition: definition, sortOrder: index
+                ).create(on: tx)
             }
             return tenant
         }
@@ -100,7 +114,8 @@ struct TenantsController {
         if tenants.count == 1, let only = tenants.first {
             return req.redirect(to: SystemRoutes.index(only.slug))
         }
-        let page = HomePage(model: .init(tenants: tenants.map { ($0.slug, $0.name) }), ctx: PageContext(request: req, tenant: nil))
+        let page = HomePage(
+            model: .init(tenants: tenants.map { ($0.slug, $0.name) }), ctx: PageContext(request: req, tenant: nil))
         return page.render()
     }
 
@@ -124,9 +139,15 @@ struct HomePage: Page {
         .group(
             .h1(.text(title)),
             model.tenants.isEmpty
-                ? .p(.text(ctx.t("Det finns ingen kommun ännu. Skapa en med kommandot styrbord demo eller via API:t.",
-                                 "There is no municipality yet. Create one with the command styrbord demo or through the API.")))
-                : .ul(.class("tenant-list"), .forEach(model.tenants) { t in .li(.a(.link(SystemRoutes.index(t.slug)), .safe(t.name))) })
+                ? .p(
+                    .text(
+                        ctx.t(
+                            "Det finns ingen kommun ännu. Skapa en med kommandot styrbord demo eller via API:t.",
+                            "There is no municipality yet. Create one with the command styrbord demo or through the API."
+                        )))
+                : .ul(
+                    .class("tenant-list"),
+                    .forEach(model.tenants) { t in .li(.a(.link(SystemRoutes.index(t.slug)), .safe(t.name))) })
         )
     }
 }

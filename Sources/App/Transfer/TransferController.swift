@@ -11,7 +11,9 @@ struct TransferController {
 
     @Sendable func index(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        return TransferIndexPage(model: .init(tenantSlug: tenant.slug, error: nil), ctx: PageContext(request: req, tenant: tenant)).render()
+        return TransferIndexPage(
+            model: .init(tenantSlug: tenant.slug, error: nil), ctx: PageContext(request: req, tenant: tenant)
+        ).render()
     }
 
     /// Reads an uploaded file and shows what importing it would do.
@@ -21,19 +23,28 @@ struct TransferController {
         struct Upload: Content { var file: File? }
         let upload = try? req.content.decode(Upload.self)
         guard let file = upload?.file, file.data.readableBytes > 0 else {
-            return TransferIndexPage(model: .init(tenantSlug: tenant.slug, error: ImportError.fileMissing.userMessage[ctx.lang]), ctx: ctx)
-                .render(status: .badRequest)
+            return TransferIndexPage(
+                model: .init(tenantSlug: tenant.slug, error: ImportError.fileMissing.userMessage[ctx.lang]), ctx: ctx
+            )
+            .render(status: .badRequest)
         }
         let name = Self.safeFilename(file.filename)
         let ext = (name as NSString).pathExtension.lowercased()
         guard Self.allowedExtensions.contains(ext) else {
-            let message = ctx.t("Filen \"\(name)\" är inte en CSV-fil. Spara listan i Excel som \"CSV (semikolonavgränsad)\" och försök igen.",
-                                "The file \"\(name)\" is not a CSV file. Save the list in Excel as \"CSV (semicolon delimited)\" and try again.")
-            return TransferIndexPage(model: .init(tenantSlug: tenant.slug, error: message), ctx: ctx).render(status: .unsupportedMediaType)
+            let message = ctx.t(
+                "Filen \"\(name)\" är inte en CSV-fil. Spara listan i Excel som \"CSV (semikolonavgränsad)\" och försök igen.",
+                "The file \"\(name)\" is not a CSV file. Save the list in Excel as \"CSV (semicolon delimited)\" and try again."
+            )
+            return TransferIndexPage(model: .init(tenantSlug: tenant.slug, error: message), ctx: ctx).render(
+                status: .unsupportedMediaType)
         }
         guard file.data.readableBytes <= Self.maxUploadBytes else {
-            return TransferIndexPage(model: .init(tenantSlug: tenant.slug, error: ImportError.fileTooLarge(limitMB: 5).userMessage[ctx.lang]), ctx: ctx)
-                .render(status: .payloadTooLarge)
+            return TransferIndexPage(
+                model: .init(
+                    tenantSlug: tenant.slug, error: ImportError.fileTooLarge(limitMB: 5).userMessage[ctx.lang]),
+                ctx: ctx
+            )
+            .render(status: .payloadTooLarge)
         }
         let bytes = Array(file.data.readableBytesView)
         return try await preview(req: req, tenant: tenant, bytes: bytes, filename: name, mapping: [:], status: .ok)
@@ -51,18 +62,24 @@ struct TransferController {
         let tenant = try await req.tenant()
         let (bytes, name, mapping) = try Self.carried(try req.formData())
         let actor = AuditActor.from(req)
-        let prepared = try await SystemImportService.prepare(bytes: bytes, mapping: mapping, tenant: tenant, today: req.dependencies.today,
-                                                             makeID: actor.uuid, on: req.db)
+        let prepared = try await SystemImportService.prepare(
+            bytes: bytes, mapping: mapping, tenant: tenant, today: req.dependencies.today,
+            makeID: actor.uuid, on: req.db)
         guard prepared.canImport else {
-            return try await preview(req: req, tenant: tenant, bytes: bytes, filename: name, mapping: mapping, status: .unprocessableEntity)
+            return try await preview(
+                req: req, tenant: tenant, bytes: bytes, filename: name, mapping: mapping, status: .unprocessableEntity)
         }
         _ = try await SystemImportService.execute(prepared, tenant: tenant, actor: actor, source: name, on: req.db)
         return req.redirect(to: SystemRoutes.index(tenant.slug), flash: .imported)
     }
 
-    private func preview(req: Request, tenant: Tenant, bytes: [UInt8], filename: String, mapping: [String: String], status: HTTPResponseStatus) async throws -> Response {
-        let prepared = try await SystemImportService.prepare(bytes: bytes, mapping: mapping, tenant: tenant, today: req.dependencies.today,
-                                                             makeID: { UUID() }, on: req.db)
+    private func preview(
+        req: Request, tenant: Tenant, bytes: [UInt8], filename: String, mapping: [String: String],
+        status: HTTPResponseStatus
+    ) async throws -> Response {
+        let prepared = try await SystemImportService.prepare(
+            bytes: bytes, mapping: mapping, tenant: tenant, today: req.dependencies.today,
+            makeID: { UUID() }, on: req.db)
         let model = ImportPreviewPage.Model(
             tenantSlug: tenant.slug, filename: filename, content: Data(bytes).base64EncodedString(), prepared: prepared)
         return ImportPreviewPage(model: model, ctx: PageContext(request: req, tenant: tenant))
@@ -88,7 +105,9 @@ struct TransferController {
     /// shown and kept in history, never used to touch the file system.
     static func safeFilename(_ raw: String) -> String {
         let last = raw.replacingOccurrences(of: "\\", with: "/").split(separator: "/").last.map(String.init) ?? ""
-        let clean = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init)).trimmed
+        let clean = String(
+            last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init)
+        ).trimmed
         return clean.isEmpty ? "fil.csv" : String(clean.prefix(100))
     }
 
@@ -101,8 +120,9 @@ struct TransferController {
             let format = TransferRoutes.Format(rawValue: String(parts[1]))
         else { throw Abort(.notFound) }
         let today = req.dependencies.today
-        let bytes = try await RegisterExporter.export(dataset, format, tenant: tenant, query: SystemQuery(query: req.queryItems),
-                                                      lang: req.uiLanguage, today: today, on: req.db)
+        let bytes = try await RegisterExporter.export(
+            dataset, format, tenant: tenant, query: SystemQuery(query: req.queryItems),
+            lang: req.uiLanguage, today: today, on: req.db)
         let filename = RegisterExporter.filename(dataset, format, tenant: tenant, today: today)
         return format == .csv ? Downloads.csv(bytes, filename: filename) : Downloads.json(bytes, filename: filename)
     }
@@ -136,9 +156,13 @@ struct ImportAPIController {
     /// 422 with every issue when nothing could be imported.
     @Sendable func systems(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        guard let media = req.headers.contentType, media.type.lowercased() == "text", media.subType.lowercased() == "csv" else { throw ImportError.notCSV }
+        guard let media = req.headers.contentType, media.type.lowercased() == "text",
+            media.subType.lowercased() == "csv"
+        else { throw ImportError.notCSV }
         guard let body = req.body.data, body.readableBytes > 0 else { throw ImportError.fileMissing }
-        guard body.readableBytes <= TransferController.maxUploadBytes else { throw ImportError.fileTooLarge(limitMB: 5) }
+        guard body.readableBytes <= TransferController.maxUploadBytes else {
+            throw ImportError.fileTooLarge(limitMB: 5)
+        }
         var mapping: [String: String] = [:]
         var dryRun = false
         var issues = Validator()
@@ -152,7 +176,9 @@ struct ImportAPIController {
                 dryRun = value == "true"
             case "map":
                 guard let eq = value.firstIndex(of: "="), eq != value.startIndex else {
-                    issues.add(key, sv: "Skriv map=Rubrik=fält, som map=Systemnamn=name.", en: "Write map=Heading=field, as in map=Systemnamn=name.")
+                    issues.add(
+                        key, sv: "Skriv map=Rubrik=fält, som map=Systemnamn=name.",
+                        en: "Write map=Heading=field, as in map=Systemnamn=name.")
                     continue
                 }
                 mapping[String(value[..<eq])] = String(value[value.index(after: eq)...])
@@ -162,8 +188,9 @@ struct ImportAPIController {
         }
         if !issues.isValid { throw InvalidQuery(issues: issues.issues) }
         let actor = AuditActor.from(req)
-        let prepared = try await SystemImportService.prepare(bytes: Array(body.readableBytesView), mapping: mapping, tenant: tenant,
-                                                             today: req.dependencies.today, makeID: actor.uuid, on: req.db)
+        let prepared = try await SystemImportService.prepare(
+            bytes: Array(body.readableBytesView), mapping: mapping, tenant: tenant,
+            today: req.dependencies.today, makeID: actor.uuid, on: req.db)
         var imported = false
         if prepared.canImport && !dryRun {
             _ = try await SystemImportService.execute(prepared, tenant: tenant, actor: actor, source: "API", on: req.db)
@@ -171,9 +198,13 @@ struct ImportAPIController {
         }
         let s = prepared.summary
         let response = ImportResponse(
-            imported: imported, canImport: prepared.canImport, encoding: prepared.preview.encoding.rawValue, rows: prepared.preview.rows.count,
-            issues: prepared.issues.map { IssueResponse(line: $0.line, column: $0.column, field: $0.field, message: $0.message.en) },
-            created: s.created, updated: s.updated, unchanged: s.unchanged, newSuppliers: s.newSuppliers, newPersons: s.newPersons,
+            imported: imported, canImport: prepared.canImport, encoding: prepared.preview.encoding.rawValue,
+            rows: prepared.preview.rows.count,
+            issues: prepared.issues.map {
+                IssueResponse(line: $0.line, column: $0.column, field: $0.field, message: $0.message.en)
+            },
+            created: s.created, updated: s.updated, unchanged: s.unchanged, newSuppliers: s.newSuppliers,
+            newPersons: s.newPersons,
             appointments: s.appointments, replacements: s.replacements)
         let status: HTTPResponseStatus = imported ? .created : (prepared.canImport ? .ok : .unprocessableEntity)
         return try await response.encodeResponse(status: status, for: req)
@@ -181,8 +212,12 @@ struct ImportAPIController {
 }
 
 extension TransferRoutes {
-    static func importPreview(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "transfer", "import", "preview") }
-    static func importConfirm(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "transfer", "import", "confirm") }
+    static func importPreview(_ tenant: String) -> String {
+        URLBuilder.segments("t", tenant, "transfer", "import", "preview")
+    }
+    static func importConfirm(_ tenant: String) -> String {
+        URLBuilder.segments("t", tenant, "transfer", "import", "confirm")
+    }
 
     static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
         let pages = TransferController()

@@ -9,7 +9,10 @@ enum TransferRoutes {
     static func index(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "transfer") }
     static func importSystems(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "transfer", "import") }
     static func importForm(_ tenant: String) -> String { index(tenant) + "#import" }
-    static func export(_ tenant: String, _ dataset: Dataset, _ format: Format, query: [(String, String)] = []) -> String {
-        URLBuilder.path(URLBuilder.segments("t", tenant, "transfer", "export", "\(dataset.rawValue).\(format.rawValue)"), query: query)
+    static func export(_ tenant: String, _ dataset: Dataset, _ format: Format, query: [(String, String)] = []) -> String
+    {
+        URLBuilder.path(
+            URLBuilder.segments("t", tenant, "transfer", "export", "\(dataset.rawValue).\(format.rawValue)"),
+            query: query)
     }
 }

@@ -152,7 +152,9 @@ public enum CSV {
     }
 
     /// Every record, blank ones included, each with the line it starts on.
-    private static func parse(_ s: [Unicode.Scalar], from start: Int, line firstLine: Int, delimiter: CSVDelimiter)
+    private static func parse(
+        _ s: [Unicode.Scalar], from start: Int, line firstLine: Int, delimiter: CSVDelimiter
+    )
         throws(CSVError) -> [CSVRow]
     {
         let delim = delimiter.scalar

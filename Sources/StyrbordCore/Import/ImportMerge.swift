@@ -35,9 +35,11 @@ extension ITSystemDraft {
             case .personalData: d.personalData.level = imported.personalData.level
             case .purpose: d.personalData.purpose = imported.personalData.purpose
             case .legalBasis: d.personalData.legalBasis = imported.personalData.legalBasis
-            case .dataSubjectCategories: d.personalData.dataSubjectCategories = imported.personalData.dataSubjectCategories
+            case .dataSubjectCategories:
+                d.personalData.dataSubjectCategories = imported.personalData.dataSubjectCategories
             case .processorAgreement: d.personalData.processorAgreement = imported.personalData.processorAgreement
-            case .processorAgreementRef: d.personalData.processorAgreementRef = imported.personalData.processorAgreementRef
+            case .processorAgreementRef:
+                d.personalData.processorAgreementRef = imported.personalData.processorAgreementRef
             case .retention: d.personalData.retention = imported.personalData.retention
             case .nis2: d.nis2 = imported.nis2
             case .usesAI: d.ai.usesAI = imported.ai.usesAI
@@ -47,7 +49,9 @@ extension ITSystemDraft {
             case .tags: d.tags = imported.tags
             case .documentationLink:
                 // The file holds one link; keep the others already registered.
-                let kept = d.documentationLinks.filter { link in !imported.documentationLinks.contains { $0.url == link.url } }
+                let kept = d.documentationLinks.filter { link in
+                    !imported.documentationLinks.contains { $0.url == link.url }
+                }
                 d.documentationLinks = imported.documentationLinks + kept
             case .role: break  // roles are not part of the draft
             }

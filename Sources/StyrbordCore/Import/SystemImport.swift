@@ -174,7 +174,9 @@ public struct SystemImporter: Sendable {
     }
 
     /// Parses and checks the data rows of `table` with a mapping that has passed `validate`.
-    public func rows(of table: CSVTable, mapping: ImportMapping)
+    public func rows(
+        of table: CSVTable, mapping: ImportMapping
+    )
         -> (rows: [SystemImportRow], skippedLines: [Int], issues: [ImportIssue])
     {
         var rows: [SystemImportRow] = []
@@ -286,7 +288,8 @@ struct RowParser {
                 let valid = vocabulary.suggestions.joined(separator: ", ")
                 fail(
                     "\"\(value)\" är inget giltigt värde för \(ImportText.inSentence(field.label.sv)). Giltiga värden: \(valid).",
-                    "\"\(value)\" is not a valid value for \(ImportText.inSentence(field.label.en)). Valid values: \(valid).")
+                    "\"\(value)\" is not a valid value for \(ImportText.inSentence(field.label.en)). Valid values: \(valid)."
+                )
             }
         }
         func day(_ assign: (CalendarDay) -> Void) {

@@ -274,56 +274,83 @@ public struct ITSystemDraft: Sendable, Hashable, Codable {
         v.limit(product, field: "product", label: Localized(sv: "Produkt", en: "Product"), max: 200)
         v.limit(version, field: "version", label: Localized(sv: "Version", en: "Version"), max: 100)
         if let count = userCount, count < 0 || count > 10_000_000 {
-            v.add("userCount", sv: "Antal användare måste vara mellan 0 och 10 000 000.",
-                  en: "Number of users must be between 0 and 10,000,000.")
+            v.add(
+                "userCount", sv: "Antal användare måste vara mellan 0 och 10 000 000.",
+                en: "Number of users must be between 0 and 10,000,000.")
         }
         if let start = productionStartOn, let end = decommissionedOn, end < start {
-            v.add("decommissionedOn", sv: "Avvecklingsdatum kan inte ligga före driftstart (\(start)).",
-                  en: "The decommissioning date can't be before production start (\(start)).")
+            v.add(
+                "decommissionedOn", sv: "Avvecklingsdatum kan inte ligga före driftstart (\(start)).",
+                en: "The decommissioning date can't be before production start (\(start)).")
         }
         if let planned = decommissionPlannedOn, let start = productionStartOn, planned < start {
-            v.add("decommissionPlannedOn", sv: "Planerad avveckling kan inte ligga före driftstart (\(start)).",
-                  en: "Planned decommissioning can't be before production start (\(start)).")
+            v.add(
+                "decommissionPlannedOn", sv: "Planerad avveckling kan inte ligga före driftstart (\(start)).",
+                en: "Planned decommissioning can't be before production start (\(start)).")
         }
         if lifecycleStatus != .decommissioned, decommissionedOn != nil {
-            v.add("decommissionedOn", sv: "Ange avvecklingsdatum bara för ett avvecklat system, eller ändra livscykelstatus till Avvecklad.",
-                  en: "Only a decommissioned system has a decommissioning date: clear it or set the lifecycle to Decommissioned.")
+            v.add(
+                "decommissionedOn",
+                sv: "Ange avvecklingsdatum bara för ett avvecklat system, eller ändra livscykelstatus till Avvecklad.",
+                en:
+                    "Only a decommissioned system has a decommissioning date: clear it or set the lifecycle to Decommissioned."
+            )
         }
         if operationMode == .inHouse, operatorSupplierId != nil {
-            v.add("operatorSupplierId", sv: "Vid egen drift finns ingen extern driftpartner: välj Extern drift eller Molntjänst, eller ta bort driftpartnern.",
-                  en: "An in-house system has no external operator: choose external or cloud operation, or remove the operator.")
+            v.add(
+                "operatorSupplierId",
+                sv:
+                    "Vid egen drift finns ingen extern driftpartner: välj Extern drift eller Molntjänst, eller ta bort driftpartnern.",
+                en:
+                    "An in-house system has no external operator: choose external or cloud operation, or remove the operator."
+            )
         }
         if let from = classification.classifiedOn, let until = classification.validUntil, until <= from {
-            v.add("classification.validUntil", sv: "Klassningen måste gälla till ett datum efter klassningsdatumet (\(from)).",
-                  en: "The classification must be valid until a date after it was made (\(from)).")
+            v.add(
+                "classification.validUntil",
+                sv: "Klassningen måste gälla till ett datum efter klassningsdatumet (\(from)).",
+                en: "The classification must be valid until a date after it was made (\(from)).")
         }
         for (i, category) in personalData.dataSubjectCategories.enumerated() {
-            v.limit(category, field: "personalData.dataSubjectCategories[\(i)]",
-                    label: Localized(sv: "Kategori av registrerade", en: "Data subject category"), max: 200)
+            v.limit(
+                category, field: "personalData.dataSubjectCategories[\(i)]",
+                label: Localized(sv: "Kategori av registrerade", en: "Data subject category"), max: 200)
         }
-        v.limit(personalData.purpose, field: "personalData.purpose", label: Localized(sv: "Ändamål", en: "Purpose"), max: 2_000)
-        v.limit(personalData.retention, field: "personalData.retention", label: Localized(sv: "Gallring", en: "Retention"), max: 500)
-        v.limit(personalData.processorAgreementRef, field: "personalData.processorAgreementRef",
-                label: Localized(sv: "Avtalsreferens", en: "Agreement reference"), max: 200)
+        v.limit(
+            personalData.purpose, field: "personalData.purpose", label: Localized(sv: "Ändamål", en: "Purpose"),
+            max: 2_000)
+        v.limit(
+            personalData.retention, field: "personalData.retention", label: Localized(sv: "Gallring", en: "Retention"),
+            max: 500)
+        v.limit(
+            personalData.processorAgreementRef, field: "personalData.processorAgreementRef",
+            label: Localized(sv: "Avtalsreferens", en: "Agreement reference"), max: 200)
         if !ai.usesAI, let risk = ai.riskClass, risk != .notAssessed {
-            v.add("ai.riskClass", sv: "Ange att systemet använder AI innan du anger riskklass enligt AI-förordningen.",
-                  en: "Mark the system as using AI before giving its AI Act risk class.")
+            v.add(
+                "ai.riskClass", sv: "Ange att systemet använder AI innan du anger riskklass enligt AI-förordningen.",
+                en: "Mark the system as using AI before giving its AI Act risk class.")
         }
-        v.limit(ai.description, field: "ai.description", label: Localized(sv: "Beskrivning av AI", en: "AI description"), max: 2_000)
+        v.limit(
+            ai.description, field: "ai.description", label: Localized(sv: "Beskrivning av AI", en: "AI description"),
+            max: 2_000)
         for (field, value) in [("backup.rpoHours", backup.rpoHours), ("backup.rtoHours", backup.rtoHours)] {
             if let hours = value, hours < 0 || hours > 8_760 {
-                v.add(field, sv: "Ange ett antal timmar mellan 0 och 8 760 (ett år).",
-                      en: "Enter a number of hours between 0 and 8,760 (one year).")
+                v.add(
+                    field, sv: "Ange ett antal timmar mellan 0 och 8 760 (ett år).",
+                    en: "Enter a number of hours between 0 and 8,760 (one year).")
             }
         }
         for (i, link) in documentationLinks.enumerated() {
             if link.title.isEmpty {
                 v.add("documentationLinks[\(i)].title", sv: "Ge länken en rubrik.", en: "Give the link a title.")
             }
-            v.limit(link.title, field: "documentationLinks[\(i)].title", label: Localized(sv: "Rubrik", en: "Title"), max: 200)
+            v.limit(
+                link.title, field: "documentationLinks[\(i)].title", label: Localized(sv: "Rubrik", en: "Title"),
+                max: 200)
             if !link.url.isWebURL || link.url.unicodeScalars.count > 2_000 {
-                v.add("documentationLinks[\(i)].url", sv: "Ange en fullständig webbadress som börjar med https://.",
-                      en: "Enter a full web address starting with https://.")
+                v.add(
+                    "documentationLinks[\(i)].url", sv: "Ange en fullständig webbadress som börjar med https://.",
+                    en: "Enter a full web address starting with https://.")
             }
         }
         for (i, tag) in tags.enumerated() {

@@ -124,8 +124,12 @@ public struct NeighbourhoodLayout: Sendable {
         }
         // Links: each reached system to the one it was reached through, in the direction information flows.
         var links: [Link] = []
-        for reach in upstream where placed.contains(reach.system) { links.append(Link(from: reach.system, to: reach.via)) }
-        for reach in downstream where placed.contains(reach.system) { links.append(Link(from: reach.via, to: reach.system)) }
+        for reach in upstream where placed.contains(reach.system) {
+            links.append(Link(from: reach.system, to: reach.via))
+        }
+        for reach in downstream where placed.contains(reach.system) {
+            links.append(Link(from: reach.via, to: reach.system))
+        }
         self.nodes = nodes
         self.links = links
         self.width = margin * 2 + keys.count * Self.boxWidth + (keys.count - 1) * gapX

@@ -14,7 +14,9 @@ public struct OrgUnitDraft: Sendable, Hashable, Codable {
     /// F5: incidents in access management go to the responsible manager.
     public var managerPersonId: UUID?
 
-    public init(name: String, kind: OrgUnitKind, parentId: UUID? = nil, shortName: String = "", managerPersonId: UUID? = nil) {
+    public init(
+        name: String, kind: OrgUnitKind, parentId: UUID? = nil, shortName: String = "", managerPersonId: UUID? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.parentId = parentId
@@ -98,11 +100,14 @@ public struct PersonDraft: Sendable, Hashable, Codable {
         v.limit(title, field: "title", label: Localized(sv: "Titel", en: "Title"), max: 200)
         v.limit(phone, field: "phone", label: Localized(sv: "Telefon", en: "Phone"), max: 50)
         if !email.isEmpty && !email.looksLikeEmail {
-            v.add("email", sv: "Ange en e-postadress som namn@kommun.se.", en: "Enter an e-mail address such as name@kommun.se.")
+            v.add(
+                "email", sv: "Ange en e-postadress som namn@kommun.se.",
+                en: "Enter an e-mail address such as name@kommun.se.")
         }
         if isActive && leftOn != nil {
-            v.add("leftOn", sv: "En aktiv person har inget slutdatum: ta bort datumet eller markera personen som slutad.",
-                  en: "An active person has no leaving date: clear it or mark the person as having left.")
+            v.add(
+                "leftOn", sv: "En aktiv person har inget slutdatum: ta bort datumet eller markera personen som slutad.",
+                en: "An active person has no leaving date: clear it or mark the person as having left.")
         }
         return v.issues
     }
@@ -160,14 +165,19 @@ public struct SupplierDraft: Sendable, Hashable, Codable {
         var v = Validator()
         v.requireText(name, field: "name", label: Localized(sv: "Namn", en: "Name"), max: 200)
         if !organisationNumber.isEmpty && !organisationNumber.isSwedishOrganisationNumber {
-            v.add("organisationNumber", sv: "Ange organisationsnumret som 556677-8899.",
-                  en: "Enter the organisation number as 556677-8899.")
+            v.add(
+                "organisationNumber", sv: "Ange organisationsnumret som 556677-8899.",
+                en: "Enter the organisation number as 556677-8899.")
         }
         if !email.isEmpty && !email.looksLikeEmail {
-            v.add("email", sv: "Ange en e-postadress som namn@foretag.se.", en: "Enter an e-mail address such as name@company.se.")
+            v.add(
+                "email", sv: "Ange en e-postadress som namn@foretag.se.",
+                en: "Enter an e-mail address such as name@company.se.")
         }
         if !website.isEmpty && !website.isWebURL {
-            v.add("website", sv: "Ange en fullständig webbadress som börjar med https://.", en: "Enter a full web address starting with https://.")
+            v.add(
+                "website", sv: "Ange en fullständig webbadress som börjar med https://.",
+                en: "Enter a full web address starting with https://.")
         }
         v.limit(contactName, field: "contactName", label: Localized(sv: "Kontaktperson", en: "Contact"), max: 200)
         v.limit(phone, field: "phone", label: Localized(sv: "Telefon", en: "Phone"), max: 50)
@@ -269,20 +279,29 @@ public struct RoleAssignmentDraft: Sendable, Hashable, Codable {
     public func validate(roleScope: RoleScopeKind) -> [ValidationIssue] {
         var v = Validator()
         if scope != roleScope {
-            v.add("scope", sv: "Rollen gäller för \(roleScope.label.sv.lowercased()), inte för \(scope.label.sv.lowercased()).",
-                  en: "This role is held for a \(roleScope.label.en.lowercased()), not for a \(scope.label.en.lowercased()).")
+            v.add(
+                "scope",
+                sv: "Rollen gäller för \(roleScope.label.sv.lowercased()), inte för \(scope.label.sv.lowercased()).",
+                en:
+                    "This role is held for a \(roleScope.label.en.lowercased()), not for a \(scope.label.en.lowercased())."
+            )
         }
         if scope != .tenant && scopeId == nil {
             v.add("scopeId", sv: "Välj vad rollen gäller för.", en: "Choose what the role is held for.")
         }
         if let to = validTo, to < validFrom {
-            v.add("validTo", sv: "Slutdatum kan inte ligga före startdatum (\(validFrom)).",
-                  en: "The end date can't be before the start date (\(validFrom)).")
+            v.add(
+                "validTo", sv: "Slutdatum kan inte ligga före startdatum (\(validFrom)).",
+                en: "The end date can't be before the start date (\(validFrom)).")
         }
         if appointedByPersonId == personId {
-            v.add("appointedByPersonId", sv: "En person kan inte utse sig själv.", en: "A person can't appoint themselves.")
+            v.add(
+                "appointedByPersonId", sv: "En person kan inte utse sig själv.",
+                en: "A person can't appoint themselves.")
         }
-        v.limit(decisionReference, field: "decisionReference", label: Localized(sv: "Beslutsreferens", en: "Decision reference"), max: 200)
+        v.limit(
+            decisionReference, field: "decisionReference",
+            label: Localized(sv: "Beslutsreferens", en: "Decision reference"), max: 200)
         return v.issues
     }
 }
@@ -313,7 +332,9 @@ public struct IntegrationDraft: Sendable, Hashable, Codable {
         self.description = description
     }
 
-    enum CodingKeys: String, CodingKey { case sourceSystemId, targetSystemId, kind, information, frequency, externalParty, description }
+    enum CodingKeys: String, CodingKey {
+        case sourceSystemId, targetSystemId, kind, information, frequency, externalParty, description
+    }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         sourceSystemId = try c.decode(UUID.self, forKey: .sourceSystemId)
@@ -336,13 +357,18 @@ public struct IntegrationDraft: Sendable, Hashable, Codable {
     public func validate() -> [ValidationIssue] {
         var v = Validator()
         if targetSystemId == nil && externalParty.isEmpty {
-            v.add("targetSystemId", sv: "Välj målsystem eller ange en extern part.", en: "Choose a target system or name an external party.")
+            v.add(
+                "targetSystemId", sv: "Välj målsystem eller ange en extern part.",
+                en: "Choose a target system or name an external party.")
         }
         if targetSystemId == sourceSystemId {
-            v.add("targetSystemId", sv: "Ett system kan inte integreras med sig självt.", en: "A system can't integrate with itself.")
+            v.add(
+                "targetSystemId", sv: "Ett system kan inte integreras med sig självt.",
+                en: "A system can't integrate with itself.")
         }
         v.limit(information, field: "information", label: Localized(sv: "Information", en: "Information"), max: 1_000)
-        v.limit(externalParty, field: "externalParty", label: Localized(sv: "Extern part", en: "External party"), max: 200)
+        v.limit(
+            externalParty, field: "externalParty", label: Localized(sv: "Extern part", en: "External party"), max: 200)
         v.limit(description, field: "description", label: Localized(sv: "Beskrivning", en: "Description"), max: 5_000)
         return v.issues
     }
@@ -426,22 +452,31 @@ public struct ContractDraft: Sendable, Hashable, Codable {
         v.limit(reference, field: "reference", label: Localized(sv: "Referens", en: "Reference"), max: 100)
         v.limit(notes, field: "notes", label: Localized(sv: "Anteckningar", en: "Notes"), max: 5_000)
         if let start = startsOn, let end = endsOn, end < start {
-            v.add("endsOn", sv: "Avtalet kan inte sluta före det börjar (\(start)).", en: "The contract can't end before it starts (\(start)).")
+            v.add(
+                "endsOn", sv: "Avtalet kan inte sluta före det börjar (\(start)).",
+                en: "The contract can't end before it starts (\(start)).")
         }
         if let months = noticePeriodMonths, months < 0 || months > 120 {
-            v.add("noticePeriodMonths", sv: "Ange uppsägningstiden i månader, 0–120.", en: "Enter the notice period in months, 0–120.")
+            v.add(
+                "noticePeriodMonths", sv: "Ange uppsägningstiden i månader, 0–120.",
+                en: "Enter the notice period in months, 0–120.")
         }
         if let months = renewalPeriodMonths, months < 1 || months > 120 {
-            v.add("renewalPeriodMonths", sv: "Ange förlängningsperioden i månader, 1–120.", en: "Enter the renewal period in months, 1–120.")
+            v.add(
+                "renewalPeriodMonths", sv: "Ange förlängningsperioden i månader, 1–120.",
+                en: "Enter the renewal period in months, 1–120.")
         }
         if !autoRenews && renewalPeriodMonths != nil {
-            v.add("renewalPeriodMonths", sv: "Förlängningsperiod anges bara för avtal som förlängs automatiskt.",
-                  en: "A renewal period applies only to a contract that renews automatically.")
+            v.add(
+                "renewalPeriodMonths", sv: "Förlängningsperiod anges bara för avtal som förlängs automatiskt.",
+                en: "A renewal period applies only to a contract that renews automatically.")
         }
         for (field, money) in [("yearlyLicenceCost", yearlyLicenceCost), ("yearlyOperationCost", yearlyOperationCost)] {
             if let m = money {
                 if m.amountMinor < 0 || m.amountMinor > 100_000_000_000_00 {
-                    v.add(field, sv: "Ange ett belopp mellan 0 och 100 miljarder kronor.", en: "Enter an amount between 0 and 100 billion kronor.")
+                    v.add(
+                        field, sv: "Ange ett belopp mellan 0 och 100 miljarder kronor.",
+                        en: "Enter an amount between 0 and 100 billion kronor.")
                 }
                 if m.currency != "SEK" {
                     v.add(field, sv: "Belopp anges i svenska kronor (SEK).", en: "Amounts are in Swedish kronor (SEK).")
@@ -456,7 +491,8 @@ extension String {
     /// A deliberately loose check: something@something.tld, no spaces. Delivery proves the rest.
     public var looksLikeEmail: Bool {
         let parts = split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !contains(where: \.isWhitespace), !unicodeScalars.contains("\0"),
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !contains(where: \.isWhitespace),
+            !unicodeScalars.contains("\0"),
             !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), unicodeScalars.count <= 254
         else { return false }
         return true

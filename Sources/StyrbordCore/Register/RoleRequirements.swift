@@ -76,7 +76,9 @@ public struct RoleRequirementPolicy: Sendable, Hashable {
     /// The role keys a system of this category must have (a primary holder).
     public func requiredRoleKeys(for category: SystemCategory) -> [String] {
         var seen = Set<String>()
-        return requirements.filter { $0.categories.contains(category) }.map(\.roleKey).filter { seen.insert($0).inserted }
+        return requirements.filter { $0.categories.contains(category) }.map(\.roleKey).filter {
+            seen.insert($0).inserted
+        }
     }
 
     /// What is missing for one system on `day`. Decommissioned systems need no roles.

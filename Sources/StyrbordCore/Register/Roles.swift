@@ -65,20 +65,29 @@ public enum RoleCatalogue {
         RoleDefinition(
             key: systemOwner, name: Localized(sv: "Systemägare", en: "System owner"), scope: .system,
             duties: Localized(
-                sv: "Beslutar om utveckling och avveckling, mål och budget via systemförvaltningsplanen, utser systemförvaltare och tecknar SLA med systemägare IT.",
-                en: "Decides development and decommissioning, goals and budget through the system management plan, appoints the system manager and signs the SLA with the IT system owner."),
+                sv:
+                    "Beslutar om utveckling och avveckling, mål och budget via systemförvaltningsplanen, utser systemförvaltare och tecknar SLA med systemägare IT.",
+                en:
+                    "Decides development and decommissioning, goals and budget through the system management plan, appoints the system manager and signs the SLA with the IT system owner."
+            ),
             source: "D2"),
         RoleDefinition(
             key: systemOwnerIT, name: Localized(sv: "Systemägare IT", en: "IT system owner"), scope: .system,
             duties: Localized(
-                sv: "Tillgodoser behov av infrastruktur och teknisk plattform, deltar i systemförvaltningsplanen och utser teknisk systemförvaltare. Är IT-chefen.",
-                en: "Provides infrastructure and technical platform, takes part in the system management plan and appoints the technical system manager. Is the IT manager."),
+                sv:
+                    "Tillgodoser behov av infrastruktur och teknisk plattform, deltar i systemförvaltningsplanen och utser teknisk systemförvaltare. Är IT-chefen.",
+                en:
+                    "Provides infrastructure and technical platform, takes part in the system management plan and appoints the technical system manager. Is the IT manager."
+            ),
             source: "D2"),
         RoleDefinition(
             key: systemManager, name: Localized(sv: "Systemförvaltare", en: "System manager"), scope: .system,
             duties: Localized(
-                sv: "Tar inom givna ramar funktionellt ansvar för förvaltningsobjektet, driver utveckling enligt systemförvaltningsplanen och följer upp avtal.",
-                en: "Takes functional responsibility within the given budget, drives development according to the plan and follows up agreements."),
+                sv:
+                    "Tar inom givna ramar funktionellt ansvar för förvaltningsobjektet, driver utveckling enligt systemförvaltningsplanen och följer upp avtal.",
+                en:
+                    "Takes functional responsibility within the given budget, drives development according to the plan and follows up agreements."
+            ),
             source: "D2, T11"),
         RoleDefinition(
             key: technicalManager, name: Localized(sv: "Teknisk systemförvaltare", en: "Technical system manager"),
@@ -109,8 +118,11 @@ public enum RoleCatalogue {
         RoleDefinition(
             key: itManager, name: Localized(sv: "IT-chef", en: "IT manager"), scope: .tenant,
             duties: Localized(
-                sv: "Kommunens IT-strateg: ansvarar för eFörvaltningsprogram och IT-verksamhetsplan och godkänner styrdokument före publicering.",
-                en: "The municipality's IT strategist: owns the e-government programme and IT business plan and approves governing documents before publication."),
+                sv:
+                    "Kommunens IT-strateg: ansvarar för eFörvaltningsprogram och IT-verksamhetsplan och godkänner styrdokument före publicering.",
+                en:
+                    "The municipality's IT strategist: owns the e-government programme and IT business plan and approves governing documents before publication."
+            ),
             source: "D1, D3"),
         RoleDefinition(
             key: securityManager, name: Localized(sv: "Säkerhetschef", en: "Security manager"), scope: .tenant,

@@ -21,7 +21,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     /// Nil for dates that don't exist (2025-02-30). Plain arithmetic: this runs for every stored date
     /// the register reads, and Foundation's calendar is far slower.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+            day <= Self.daysIn(month: month, year: year)
+        else {
             return nil
         }
         self.year = year

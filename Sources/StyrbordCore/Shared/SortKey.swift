@@ -6,8 +6,10 @@ public enum SortKey {
         var table: [Character: Int] = [:]
         for (i, ch) in "0123456789abcdefghijklmnopqrstuvwxyzåäö".enumerated() { table[ch] = 20 + i }
         // Letters Swedish sorts as their base letter.
-        for (ch, base) in [("é", "e"), ("è", "e"), ("ê", "e"), ("ë", "e"), ("á", "a"), ("à", "a"), ("â", "a"),
-                           ("ü", "y"), ("ø", "ö"), ("æ", "ä"), ("í", "i"), ("ó", "o"), ("ú", "u"), ("ç", "c"), ("ñ", "n")] {
+        for (ch, base) in [
+            ("é", "e"), ("è", "e"), ("ê", "e"), ("ë", "e"), ("á", "a"), ("à", "a"), ("â", "a"),
+            ("ü", "y"), ("ø", "ö"), ("æ", "ä"), ("í", "i"), ("ó", "o"), ("ú", "u"), ("ç", "c"), ("ñ", "n"),
+        ] {
             table[Character(ch)] = table[Character(base)]
         }
         return table

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem with submitted data, tied to the field it concerns so that a form can show the message
 /// next to the field and the API can name it. `field` is the API's JSON path (`classification.validUntil`,
 /// `documentationLinks[1].url`); HTML forms use the same string as the input's name.
@@ -51,7 +53,9 @@ public struct Validator: Sendable {
     /// limit counted in clusters bounds nothing (schemathesis stored a megabyte-sized "phone number").
     public mutating func limit(_ value: String, field: String, label: Localized, max: Int) {
         if value.unicodeScalars.contains("\0") {
-            add(field, sv: "\(label.sv) får inte innehålla tecknet NUL.", en: "\(label.en) can't contain the NUL character.")
+            add(
+                field, sv: "\(label.sv) får inte innehålla tecknet NUL.",
+                en: "\(label.en) can't contain the NUL character.")
         }
         let length = value.unicodeScalars.count
         if length > max {
@@ -75,8 +79,6 @@ public struct ValidationFailure: Error, Sendable {
     public var issues: [ValidationIssue]
     public init(issues: [ValidationIssue]) { self.issues = issues }
 }
-
-import Foundation
 
 extension String {
     /// Whitespace-trimmed text; empty becomes nil (how optional text fields are stored).
@@ -124,7 +126,10 @@ extension UUID {
             position += 2
         }
         guard index == 16, position == 36 else { return nil }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 }

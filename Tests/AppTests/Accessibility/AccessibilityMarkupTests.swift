@@ -22,8 +22,10 @@ struct AccessibilityMarkupTests {
     }
 
     private func pages(_ a: ITSystem, _ person: Person) -> [String] {
-        ["/t/testby/systems", "/t/testby/systems/new", "/t/testby/roles", "/t/testby/people", "/t/testby/org",
-         "/t/testby/reports/role-distribution", "/t/testby/transfer", PersonRoutes.show("testby", person.id!)]
+        [
+            "/t/testby/systems", "/t/testby/systems/new", "/t/testby/roles", "/t/testby/people", "/t/testby/org",
+            "/t/testby/reports/role-distribution", "/t/testby/transfer", PersonRoutes.show("testby", person.id!),
+        ]
             + SystemTab.allCases.map { SystemRoutes.tab("testby", a.id!, $0) }
     }
 
@@ -79,7 +81,9 @@ struct AccessibilityMarkupTests {
             for path in pages(a, person) {
                 documents.append((path, try await app.get(path).text))
             }
-            let failed = try await app.sendForm("/t/testby/systems", ["name": "", "decommissionPlannedOn": "2020-01-01", "productionStartOn": "2024-01-01"])
+            let failed = try await app.sendForm(
+                "/t/testby/systems",
+                ["name": "", "decommissionPlannedOn": "2020-01-01", "productionStartOn": "2024-01-01"])
             #expect(failed.status == .unprocessableEntity)
             documents.append(("POST /t/testby/systems", failed.text))
             for (path, html) in documents {

@@ -15,16 +15,23 @@ struct IntegrationsAndContractsTests {
             let other = try await Fixtures.tenant("annanstad", on: app)
             let heroma = try await Fixtures.system("Heroma", in: t, on: app.db)
             let foreign = try await Fixtures.system("Främmande", in: other, on: app.db)
-            let nowhere = try await app.sendJSON(.POST, "/api/v1/tenants/testby/integrations", ["sourceSystemId": heroma.id!.uuidString, "kind": "fil"])
+            let nowhere = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/integrations", ["sourceSystemId": heroma.id!.uuidString, "kind": "fil"])
             #expect(try nowhere.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["targetSystemId"])
-            let crossing = try await app.sendJSON(.POST, "/api/v1/tenants/testby/integrations",
-                                                  ["sourceSystemId": heroma.id!.uuidString, "targetSystemId": foreign.id!.uuidString, "kind": "fil"])
-            #expect(try crossing.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["targetSystemId"])
-            let external = try await app.sendJSON(.POST, "/api/v1/tenants/testby/integrations", [
-                "sourceSystemId": heroma.id!.uuidString, "kind": "fil", "externalParty": "Skatteverket", "information": "Kontrolluppgifter", "frequency": "arsvis",
-            ])
+            let crossing = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/integrations",
+                ["sourceSystemId": heroma.id!.uuidString, "targetSystemId": foreign.id!.uuidString, "kind": "fil"])
+            #expect(
+                try crossing.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["targetSystemId"])
+            let external = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/integrations",
+                [
+                    "sourceSystemId": heroma.id!.uuidString, "kind": "fil", "externalParty": "Skatteverket",
+                    "information": "Kontrolluppgifter", "frequency": "arsvis",
+                ])
             #expect(external.status == .created)
-            let list = try await app.get("/api/v1/tenants/testby/integrations?systemId=\(heroma.id!.uuidString)").decode(ListResponse<IntegrationResponse>.self)
+            let list = try await app.get("/api/v1/tenants/testby/integrations?systemId=\(heroma.id!.uuidString)")
+                .decode(ListResponse<IntegrationResponse>.self)
             #expect(list.items.map(\.draft.externalParty) == ["Skatteverket"])
         }
     }
@@ -35,10 +42,12 @@ struct IntegrationsAndContractsTests {
             let t = try await Fixtures.tenant(on: app)
             let lon = try await Fixtures.system("Personec lön", in: t, on: app.db)
             let eko = try await Fixtures.system("Raindance", in: t, on: app.db)
-            let res = try await app.sendForm(IntegrationRoutes.create("testby"), [
-                "sourceSystemId": lon.id!.uuidString, "targetSystemId": eko.id!.uuidString, "kind": "fil",
-                "information": "Lönetransaktioner", "frequency": "manadsvis",
-            ])
+            let res = try await app.sendForm(
+                IntegrationRoutes.create("testby"),
+                [
+                    "sourceSystemId": lon.id!.uuidString, "targetSystemId": eko.id!.uuidString, "kind": "fil",
+                    "information": "Lönetransaktioner", "frequency": "manadsvis",
+                ])
             #expect(res.status == .seeOther)
             let target = try await app.get(SystemRoutes.tab("testby", eko.id!, .integrations)).text
             #expect(target.contains("Lönetransaktioner"))
@@ -52,18 +61,25 @@ struct IntegrationsAndContractsTests {
             let t = try await Fixtures.tenant(on: app)
             let system = try await Fixtures.system("Public 360", in: t, on: app.db)
             let supplier = try await Fixtures.supplier("Tieto", in: t, on: app.db)
-            let bad = try await app.sendForm(ContractRoutes.create("testby"), [
-                "systemId": system.id!.uuidString, "title": "Licensavtal", "yearlyLicenceCost": "mycket", "endsOn": "2026-13-01",
-            ])
+            let bad = try await app.sendForm(
+                ContractRoutes.create("testby"),
+                [
+                    "systemId": system.id!.uuidString, "title": "Licensavtal", "yearlyLicenceCost": "mycket",
+                    "endsOn": "2026-13-01",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("Ange ett belopp i kronor"))
             #expect(bad.text.contains("Ange ett giltigt datum"))
-            let res = try await app.sendForm(ContractRoutes.create("testby"), [
-                "systemId": system.id!.uuidString, "supplierId": supplier.id!.uuidString, "title": "Licensavtal",
-                "startsOn": "2023-01-01", "endsOn": "2026-12-31", "noticePeriodMonths": "6", "yearlyLicenceCost": "125 000,50",
-            ])
+            let res = try await app.sendForm(
+                ContractRoutes.create("testby"),
+                [
+                    "systemId": system.id!.uuidString, "supplierId": supplier.id!.uuidString, "title": "Licensavtal",
+                    "startsOn": "2023-01-01", "endsOn": "2026-12-31", "noticePeriodMonths": "6",
+                    "yearlyLicenceCost": "125 000,50",
+                ])
             #expect(res.status == .seeOther)
-            let api = try await app.get("/api/v1/tenants/testby/contracts?systemId=\(system.id!.uuidString)").decode(ListResponse<ContractResponse>.self)
+            let api = try await app.get("/api/v1/tenants/testby/contracts?systemId=\(system.id!.uuidString)").decode(
+                ListResponse<ContractResponse>.self)
             let stored = try #require(api.items.first)
             #expect(stored.draft.yearlyLicenceCost?.amountMinor == 12_500_050)
             #expect(stored.noticeDeadline?.iso == "2026-06-30")

@@ -30,7 +30,9 @@ struct OpenAPIContractTests {
         let document = try ContractDocument.load()
         let ids = document.operations.map(\.id)
         #expect(!ids.contains(""), "Operations without an operationId")
-        #expect(Set(ids).count == ids.count, "Repeated operationIds: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
+        #expect(
+            Set(ids).count == ids.count,
+            "Repeated operationIds: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
         #expect(document.unresolvedReferences().isEmpty, "Unresolved: \(document.unresolvedReferences())")
     }
 
@@ -68,7 +70,8 @@ struct OpenAPIContractTests {
                 (.GET, "\(t)/people?status=all", .ok), (.GET, "\(t)/people/\(world.person)", .ok),
                 (.GET, "\(t)/management-objects", .ok), (.GET, "\(t)/management-objects/\(world.object)", .ok),
                 (.GET, "\(t)/role-types", .ok), (.GET, "\(t)/role-types/\(world.roleType)", .ok),
-                (.GET, "\(t)/role-assignments?current=true", .ok), (.GET, "\(t)/role-assignments/\(world.assignment)", .ok),
+                (.GET, "\(t)/role-assignments?current=true", .ok),
+                (.GET, "\(t)/role-assignments/\(world.assignment)", .ok),
                 (.GET, "\(t)/integrations", .ok), (.GET, "\(t)/integrations/\(world.integration)", .ok),
                 (.GET, "\(t)/contracts", .ok), (.GET, "\(t)/contracts/\(world.contract)", .ok),
                 (.GET, "\(t)/reports/role-distribution", .ok),
@@ -92,7 +95,8 @@ struct OpenAPIContractTests {
             #expect(created.status == .created)
             #expect(created.location?.hasPrefix("\(t)/systems/") == true)
             try document.expectConforms(created, method: .POST, path: "\(t)/systems")
-            let refused = try await app.sendRaw(.POST, "\(t)/systems", #"{"name": "", "category": "kommungemensamt", "userCount": -1}"#)
+            let refused = try await app.sendRaw(
+                .POST, "\(t)/systems", #"{"name": "", "category": "kommungemensamt", "userCount": -1}"#)
             #expect(refused.status == .unprocessableEntity)
             try document.expectConforms(refused, method: .POST, path: "\(t)/systems")
             let undecodable = try await app.sendRaw(.POST, "\(t)/systems", #"{"name": "X", "category": "gemensam"}"#)
@@ -102,7 +106,9 @@ struct OpenAPIContractTests {
             #expect(wrongType.status == .unsupportedMediaType)
             try document.expectConforms(wrongType, method: .POST, path: "\(t)/suppliers")
             let csv = "System;Kategori\r\nImporterat;Verksamhetssystem\r\n"
-            let dryRun = try await app.sendRaw(.POST, "\(t)/imports/systems?dryRun=true", csv, contentType: HTTPMediaType(type: "text", subType: "csv"))
+            let dryRun = try await app.sendRaw(
+                .POST, "\(t)/imports/systems?dryRun=true", csv, contentType: HTTPMediaType(type: "text", subType: "csv")
+            )
             #expect(dryRun.status == .ok)
             try document.expectConforms(dryRun, method: .POST, path: "\(t)/imports/systems")
         }
@@ -134,7 +140,10 @@ struct OpenAPIContractTests {
             // Optional fields without a value are left out, never null: a null is a problem too.
             var withNull = system
             withNull["ownerOrgUnitId"] = .null
-            #expect(document.problems(.object(withNull), schema: document.schema(named: "System")).contains { $0.hasPrefix("$.ownerOrgUnitId") })
+            #expect(
+                document.problems(.object(withNull), schema: document.schema(named: "System")).contains {
+                    $0.hasPrefix("$.ownerOrgUnitId")
+                })
         }
     }
 }
@@ -159,42 +168,53 @@ private struct ContractWorld {
         let person = try await Fixtures.person("Åsa Öberg", in: tenant, on: db)
         let supplier = try await Fixtures.supplier("CGI Sverige AB", in: tenant, on: db)
         let object = try await Fixtures.managementObject("Socialtjänst", owner: child, in: tenant, on: db)
-        let system = try await Fixtures.system("Procapita", owner: child, configure: { d in
-            d.aliases = ["Lifecare"]
-            d.userOrgUnitIds = [parent.id!]
-            d.managementObjectId = object.id
-            d.productionStartOn = CalendarDay(year: 2012, month: 5, day: 1)
-            d.decommissionPlannedOn = CalendarDay(year: 2030, month: 1, day: 1)
-            d.operationMode = .external
-            d.operatorSupplierId = supplier.id
-            d.supplierId = supplier.id
-            d.userCount = 450
-            d.classification = .init(confidentiality: .l3, integrity: .l2, availability: .l2, traceability: .l1,
-                                     classifiedByPersonId: person.id, classifiedOn: CalendarDay(year: 2025, month: 1, day: 10),
-                                     validUntil: CalendarDay(year: 2027, month: 1, day: 10))
-            d.personalData = .init(level: .sensitive, purpose: "Handläggning", legalBasis: .publicAuthority,
-                                   dataSubjectCategories: ["Brukare"], processorAgreement: .inPlace, processorAgreementRef: "KS 2020/1",
-                                   retention: "Gallras efter 5 år")
-            d.ai = .init(usesAI: true, riskClass: .limited, description: "Textförslag")
-            d.backup = .init(isBackedUp: true, rpoHours: 24, rtoHours: 8)
-            d.documentationLinks = [.init(title: "Manual", url: "https://example.se/manual")]
-            d.tags = ["socialtjänst"]
-        }, in: tenant, on: db)
+        let system = try await Fixtures.system(
+            "Procapita", owner: child,
+            configure: { d in
+                d.aliases = ["Lifecare"]
+                d.userOrgUnitIds = [parent.id!]
+                d.managementObjectId = object.id
+                d.productionStartOn = CalendarDay(year: 2012, month: 5, day: 1)
+                d.decommissionPlannedOn = CalendarDay(year: 2030, month: 1, day: 1)
+                d.operationMode = .external
+                d.operatorSupplierId = supplier.id
+                d.supplierId = supplier.id
+                d.userCount = 450
+                d.classification = .init(
+                    confidentiality: .l3, integrity: .l2, availability: .l2, traceability: .l1,
+                    classifiedByPersonId: person.id, classifiedOn: CalendarDay(year: 2025, month: 1, day: 10),
+                    validUntil: CalendarDay(year: 2027, month: 1, day: 10))
+                d.personalData = .init(
+                    level: .sensitive, purpose: "Handläggning", legalBasis: .publicAuthority,
+                    dataSubjectCategories: ["Brukare"], processorAgreement: .inPlace,
+                    processorAgreementRef: "KS 2020/1",
+                    retention: "Gallras efter 5 år")
+                d.ai = .init(usesAI: true, riskClass: .limited, description: "Textförslag")
+                d.backup = .init(isBackedUp: true, rpoHours: 24, rtoHours: 8)
+                d.documentationLinks = [.init(title: "Manual", url: "https://example.se/manual")]
+                d.tags = ["socialtjänst"]
+            }, in: tenant, on: db)
         let other = try await Fixtures.system("Raindance", category: .common, in: tenant, on: db)
         let integration = try await Fixtures.integration(from: other, to: system, in: tenant, on: db)
         let role = try await Fixtures.roleType(RoleCatalogue.systemManager, in: tenant, on: db)
         let boss = try await Fixtures.person("Bo Chef", in: tenant, on: db)
         _ = try await Fixtures.person("Kim Slutat", active: false, in: tenant, on: db)  // leftOn is filled in
-        let assignment = try await Fixtures.assign(role, to: person, scope: .system, scopeID: system.id, holding: .deputy,
-                                                   to: CalendarDay(year: 2030, month: 12, day: 31), appointedBy: boss, in: tenant, db: db)
+        let assignment = try await Fixtures.assign(
+            role, to: person, scope: .system, scopeID: system.id, holding: .deputy,
+            to: CalendarDay(year: 2030, month: 12, day: 31), appointedBy: boss, in: tenant, db: db)
         let contract = try await ContractRules.create(
-            ContractDraft(systemId: try system.requireID(), supplierId: supplier.id, title: "Licensavtal", reference: "KS 2019/12",
-                          startsOn: CalendarDay(year: 2020, month: 1, day: 1), endsOn: CalendarDay(year: 2027, month: 12, day: 31),
-                          noticePeriodMonths: 9, autoRenews: true, renewalPeriodMonths: 24,
-                          yearlyLicenceCost: Money(kronor: 250_000), yearlyOperationCost: Money(kronor: 80_000), notes: "Ramavtal"),
+            ContractDraft(
+                systemId: try system.requireID(), supplierId: supplier.id, title: "Licensavtal",
+                reference: "KS 2019/12",
+                startsOn: CalendarDay(year: 2020, month: 1, day: 1),
+                endsOn: CalendarDay(year: 2027, month: 12, day: 31),
+                noticePeriodMonths: 9, autoRenews: true, renewalPeriodMonths: 24,
+                yearlyLicenceCost: Money(kronor: 250_000), yearlyOperationCost: Money(kronor: 80_000), notes: "Ramavtal"
+            ),
             tenant: tenant, actor: Fixtures.actor, on: db)
         return ContractWorld(
-            system: try system.requireID(), supplier: try supplier.requireID(), unit: try child.requireID(), person: try person.requireID(),
+            system: try system.requireID(), supplier: try supplier.requireID(), unit: try child.requireID(),
+            person: try person.requireID(),
             object: try object.requireID(), roleType: try role.requireID(), assignment: try assignment.requireID(),
             integration: try integration.requireID(), contract: try contract.requireID())
     }
@@ -202,7 +222,8 @@ private struct ContractWorld {
 
 /// A JSON value exactly as the API sent it: integers stay integers, booleans stay booleans.
 enum JSONValue: Decodable, Equatable {
-    case null, bool(Bool), integer(Int64), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+    case null, bool(Bool), integer(Int64), number(Double), string(String), array([JSONValue]), object(
+        [String: JSONValue])
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -265,7 +286,10 @@ struct ContractDocument {
         for (path, item) in (root["paths"] as? [String: Any]) ?? [:] {
             for (method, value) in (item as? [String: Any]) ?? [:] where methods.contains(method) {
                 let definition = value as? [String: Any] ?? [:]
-                operations.append(Operation(method: method.uppercased(), path: path, id: definition["operationId"] as? String ?? "", definition: definition))
+                operations.append(
+                    Operation(
+                        method: method.uppercased(), path: path, id: definition["operationId"] as? String ?? "",
+                        definition: definition))
             }
         }
         return ContractDocument(root: root, operations: operations)
@@ -304,7 +328,9 @@ struct ContractDocument {
     }
 
     /// Records an issue for every way the response differs from what the document says the operation answers.
-    func expectConforms(_ res: TestingHTTPResponse, method: HTTPMethod, path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectConforms(
+        _ res: TestingHTTPResponse, method: HTTPMethod, path: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         guard let op = operation(method, path) else {
             Issue.record("\(method.rawValue) \(path) is not in the document", sourceLocation: sourceLocation)
             return
@@ -316,19 +342,28 @@ struct ContractDocument {
         }
         for (name, header) in documented["headers"] as? [String: Any] ?? [:] {
             if (resolve(header) as? [String: Any])?["required"] as? Bool == true, res.headers.first(name: name) == nil {
-                Issue.record("\(op.id) \(res.status.code) lacks the required header \(name)", sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(op.id) \(res.status.code) lacks the required header \(name)", sourceLocation: sourceLocation)
             }
         }
         guard let content = documented["content"] as? [String: Any] else {
-            if res.body.readableBytes > 0 { Issue.record("\(op.id) \(res.status.code) documents no body but sent one", sourceLocation: sourceLocation) }
+            if res.body.readableBytes > 0 {
+                Issue.record(
+                    "\(op.id) \(res.status.code) documents no body but sent one", sourceLocation: sourceLocation)
+            }
             return
         }
-        guard let json = content["application/json"] as? [String: Any], let schema = json["schema"] as? [String: Any] else {
+        guard let json = content["application/json"] as? [String: Any], let schema = json["schema"] as? [String: Any]
+        else {
             return  // not JSON (the document itself): nothing more to check here
         }
-        #expect(res.headers.contentType?.subType == "json", "\(op.id) \(res.status.code) content type", sourceLocation: sourceLocation)
+        #expect(
+            res.headers.contentType?.subType == "json", "\(op.id) \(res.status.code) content type",
+            sourceLocation: sourceLocation)
         let problems = self.problems(try JSONValue.decode(res.body), schema: schema)
-        #expect(problems.isEmpty, "\(op.id) \(res.status.code):\n\(problems.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        #expect(
+            problems.isEmpty, "\(op.id) \(res.status.code):\n\(problems.joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
     }
 
     /// Follows `$ref` (local references only, which is all the document uses).
@@ -341,7 +376,9 @@ struct ContractDocument {
         guard ref.hasPrefix("#/") else { return nil }
         var current: Any? = root
         for key in ref.dropFirst(2).split(separator: "/") {
-            current = (current as? [String: Any])?[String(key).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")]
+            current =
+                (current as? [String: Any])?[
+                    String(key).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")]
         }
         return current
     }
@@ -371,7 +408,9 @@ struct ContractDocument {
         if let options = schema["anyOf"] as? [Any] {
             let results = options.map { problems(value, schema: $0, at: path) }
             if !results.contains(where: \.isEmpty) {
-                found.append("\(path): matches none of anyOf (\(results.map { $0.joined(separator: "; ") }.joined(separator: " | ")))")
+                found.append(
+                    "\(path): matches none of anyOf (\(results.map { $0.joined(separator: "; ") }.joined(separator: " | ")))"
+                )
             }
         }
         if let types = schema["type"].map({ $0 as? [String] ?? [$0 as? String ?? ""] }),
@@ -392,8 +431,12 @@ struct ContractDocument {
             if let min = Self.number(schema["minimum"]), Double(i) < min { found.append("\(path): \(i) < \(min)") }
             if let max = Self.number(schema["maximum"]), Double(i) > max { found.append("\(path): \(i) > \(max)") }
         case .array(let items):
-            if let min = schema["minItems"] as? Int, items.count < min { found.append("\(path): fewer than \(min) items") }
-            if let max = schema["maxItems"] as? Int, items.count > max { found.append("\(path): more than \(max) items") }
+            if let min = schema["minItems"] as? Int, items.count < min {
+                found.append("\(path): fewer than \(min) items")
+            }
+            if let max = schema["maxItems"] as? Int, items.count > max {
+                found.append("\(path): more than \(max) items")
+            }
             if let itemSchema = schema["items"] {
                 for (i, item) in items.enumerated() { found += problems(item, schema: itemSchema, at: "\(path)[\(i)]") }
             }
@@ -411,7 +454,8 @@ struct ContractDocument {
         if let min = schema["minLength"] as? Int, length < min { found.append("\(path): shorter than \(min)") }
         if let max = schema["maxLength"] as? Int, length > max { found.append("\(path): longer than \(max)") }
         if let pattern = schema["pattern"] as? String,
-            (try? NSRegularExpression(pattern: pattern))?.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil
+            (try? NSRegularExpression(pattern: pattern))?.firstMatch(in: s, range: NSRange(s.startIndex..., in: s))
+                == nil
         {
             found.append("\(path): \"\(s)\" does not match \(pattern)")
         }

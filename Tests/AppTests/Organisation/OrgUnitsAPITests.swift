@@ -16,13 +16,19 @@ struct OrgUnitsAPITests {
             let t = try await Fixtures.tenant(on: app)
             let manager = try await Fixtures.person("Maria Chef", in: t, on: app.db)
             let ks = try await Fixtures.orgUnit("Kommunstyrelsen", kind: .board, in: t, on: app.db)
-            let created = try await app.sendJSON(.POST, base, OrgUnitDraft(
-                name: "  Kommunledningskontoret ", kind: .administration, parentId: ks.id, shortName: "KLK", managerPersonId: manager.id))
+            let created = try await app.sendJSON(
+                .POST, base,
+                OrgUnitDraft(
+                    name: "  Kommunledningskontoret ", kind: .administration, parentId: ks.id, shortName: "KLK",
+                    managerPersonId: manager.id))
             #expect(created.status == .created)
             let body = try created.decode(OrgUnitResponse.self)
             #expect(created.location == "\(base)/\(body.id.uuidString)")
-            #expect(body.draft == OrgUnitDraft(name: "Kommunledningskontoret", kind: .administration, parentId: ks.id, shortName: "KLK",
-                                               managerPersonId: manager.id))
+            #expect(
+                body.draft
+                    == OrgUnitDraft(
+                        name: "Kommunledningskontoret", kind: .administration, parentId: ks.id, shortName: "KLK",
+                        managerPersonId: manager.id))
             // The draft's fields sit beside id at the top level.
             let json = try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any]
             #expect(json?["name"] as? String == "Kommunledningskontoret")
@@ -39,7 +45,8 @@ struct OrgUnitsAPITests {
             #expect(all.items.map(\.draft.name) == ["Kommunstyrelsen", "Kommunledningskontoret"])  // parents first
 
             // PUT replaces everything: what the body leaves out is cleared.
-            let replaced = try await app.sendJSON(.PUT, "\(base)/\(body.id.uuidString)", ["name": "KLK", "kind": "avdelning"])
+            let replaced = try await app.sendJSON(
+                .PUT, "\(base)/\(body.id.uuidString)", ["name": "KLK", "kind": "avdelning"])
             #expect(replaced.status == .ok)
             #expect(try replaced.decode(OrgUnitResponse.self).draft == OrgUnitDraft(name: "KLK", kind: .department))
 
@@ -54,8 +61,11 @@ struct OrgUnitsAPITests {
     func validation() async throws {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
-            let res = try await app.sendJSON(.POST, base, OrgUnitDraft(
-                name: " ", kind: .unit, parentId: UUID(), shortName: String(repeating: "X", count: 21), managerPersonId: UUID()))
+            let res = try await app.sendJSON(
+                .POST, base,
+                OrgUnitDraft(
+                    name: " ", kind: .unit, parentId: UUID(), shortName: String(repeating: "X", count: 21),
+                    managerPersonId: UUID()))
             #expect(res.status == .unprocessableEntity)
             let error = try res.decode(AppErrorMiddleware.APIErrorBody.self)
             #expect(error.code == "validation.failed")
@@ -75,12 +85,14 @@ struct OrgUnitsAPITests {
             let a = try await Fixtures.orgUnit("A-förvaltningen", in: t, on: app.db)
             let b = try await Fixtures.orgUnit("B-avdelningen", kind: .department, in: t, on: app.db)
             let c = try await Fixtures.orgUnit("C-enheten", kind: .unit, parent: b, in: t, on: app.db)
-            let aUnderB = try await app.sendJSON(.PUT, "\(base)/\(b.id!.uuidString)",
-                                                 OrgUnitDraft(name: "B-avdelningen", kind: .department, parentId: a.id))
+            let aUnderB = try await app.sendJSON(
+                .PUT, "\(base)/\(b.id!.uuidString)",
+                OrgUnitDraft(name: "B-avdelningen", kind: .department, parentId: a.id))
             #expect(aUnderB.status == .ok)
             for newParent in [b, c, a] {  // its child, its grandchild, itself
-                let res = try await app.sendJSON(.PUT, "\(base)/\(a.id!.uuidString)",
-                                                 OrgUnitDraft(name: "A-förvaltningen", kind: .administration, parentId: newParent.id))
+                let res = try await app.sendJSON(
+                    .PUT, "\(base)/\(a.id!.uuidString)",
+                    OrgUnitDraft(name: "A-förvaltningen", kind: .administration, parentId: newParent.id))
                 #expect(res.status == .unprocessableEntity, "\(newParent.name)")
                 let error = try res.decode(AppErrorMiddleware.APIErrorBody.self)
                 #expect(error.errors?.map(\.field) == ["parentId"])
@@ -97,12 +109,15 @@ struct OrgUnitsAPITests {
             let social = try await Fixtures.orgUnit("Socialförvaltningen", in: t, on: app.db)
             let school = try await Fixtures.orgUnit("Barn- och utbildningsförvaltningen", in: t, on: app.db)
             _ = try await Fixtures.orgUnit("Administration", kind: .department, parent: social, in: t, on: app.db)
-            let clash = try await app.sendJSON(.POST, base, OrgUnitDraft(name: "ADMINISTRATION", kind: .department, parentId: social.id))
+            let clash = try await app.sendJSON(
+                .POST, base, OrgUnitDraft(name: "ADMINISTRATION", kind: .department, parentId: social.id))
             #expect(clash.status == .unprocessableEntity)
             #expect(try clash.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["name"])
-            let elsewhere = try await app.sendJSON(.POST, base, OrgUnitDraft(name: "Administration", kind: .department, parentId: school.id))
+            let elsewhere = try await app.sendJSON(
+                .POST, base, OrgUnitDraft(name: "Administration", kind: .department, parentId: school.id))
             #expect(elsewhere.status == .created)
-            let root = try await app.sendJSON(.POST, base, OrgUnitDraft(name: "socialförvaltningen", kind: .administration))
+            let root = try await app.sendJSON(
+                .POST, base, OrgUnitDraft(name: "socialförvaltningen", kind: .administration))
             #expect(root.status == .unprocessableEntity)
         }
     }
@@ -117,16 +132,21 @@ struct OrgUnitsAPITests {
             let aBase = "/api/v1/tenants/a-kommun/org-units"
             #expect(try await app.get("\(aBase)/\(secret.id!.uuidString)").status == .notFound)
             #expect(try await app.get("/t/a-kommun/org/\(secret.id!.uuidString)").status == .notFound)
-            let write = try await app.sendJSON(.PUT, "\(aBase)/\(secret.id!.uuidString)", OrgUnitDraft(name: "Mitt", kind: .unit))
+            let write = try await app.sendJSON(
+                .PUT, "\(aBase)/\(secret.id!.uuidString)", OrgUnitDraft(name: "Mitt", kind: .unit))
             #expect(write.status == .notFound)
             #expect(try await app.delete("\(aBase)/\(secret.id!.uuidString)").status == .notFound)
-            let ref = try await app.sendJSON(.POST, aBase, OrgUnitDraft(name: "Ny", kind: .unit, parentId: secret.id, managerPersonId: bPerson.id))
+            let ref = try await app.sendJSON(
+                .POST, aBase, OrgUnitDraft(name: "Ny", kind: .unit, parentId: secret.id, managerPersonId: bPerson.id))
             #expect(ref.status == .unprocessableEntity)
             let error = try ref.decode(AppErrorMiddleware.APIErrorBody.self)
             #expect(Set(error.errors?.map(\.field) ?? []) == ["parentId", "managerPersonId"])
             // Reported exactly like an id that exists nowhere.
-            let unknown = try await app.sendJSON(.POST, aBase, OrgUnitDraft(name: "Ny", kind: .unit, parentId: UUID(), managerPersonId: UUID()))
-            #expect(try unknown.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.message) == error.errors?.map(\.message))
+            let unknown = try await app.sendJSON(
+                .POST, aBase, OrgUnitDraft(name: "Ny", kind: .unit, parentId: UUID(), managerPersonId: UUID()))
+            #expect(
+                try unknown.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.message)
+                    == error.errors?.map(\.message))
             #expect(try await OrgUnit.scoped(to: a, on: app.db).count() == 0)
             #expect(try await OrgUnit.find(secret.id, in: b, on: app.db, what: OrgUnit.what).name == "B-förvaltningen")
             #expect(try await app.get(aBase).decode(ListResponse<OrgUnitResponse>.self).total == 0)
@@ -149,10 +169,13 @@ struct OrgUnitsAPITests {
             try await person.update(on: app.db)
             let roleHolder = try await Fixtures.orgUnit("Barn- och utbildningsförvaltningen", in: t, on: app.db)
             let coordinator = try await Fixtures.roleType(RoleCatalogue.itCoordinator, in: t, on: app.db)
-            try await Fixtures.assign(coordinator, to: person, scope: .orgUnit, scopeID: roleHolder.id, to: testToday.adding(days: -10),
-                                      in: t, db: app.db)
-            for (unit, expected) in [(parent, "(1 sub-unit)"), (owner, "(1 system it owns)"), (user, "(1 system it uses)"),
-                                     (home, "(1 person)"), (roleHolder, "(1 role assignment)")] {
+            try await Fixtures.assign(
+                coordinator, to: person, scope: .orgUnit, scopeID: roleHolder.id, to: testToday.adding(days: -10),
+                in: t, db: app.db)
+            for (unit, expected) in [
+                (parent, "(1 sub-unit)"), (owner, "(1 system it owns)"), (user, "(1 system it uses)"),
+                (home, "(1 person)"), (roleHolder, "(1 role assignment)"),
+            ] {
                 let res = try await app.delete("\(base)/\(unit.id!.uuidString)")
                 #expect(res.status == .conflict, "\(unit.name)")
                 let error = try res.decode(AppErrorMiddleware.APIErrorBody.self)
@@ -170,7 +193,8 @@ struct OrgUnitsAPITests {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
             let headers = actorHeader("Eva IT-chef")
-            let created = try await app.sendJSON(.POST, base, OrgUnitDraft(name: "Servicekontoret", kind: .administration), headers: headers)
+            let created = try await app.sendJSON(
+                .POST, base, OrgUnitDraft(name: "Servicekontoret", kind: .administration), headers: headers)
             let id = try created.decode(OrgUnitResponse.self).id
             let changed = OrgUnitDraft(name: "Servicekontoret", kind: .administration, shortName: "SK")
             _ = try await app.sendJSON(.PUT, "\(base)/\(id.uuidString)", changed, headers: headers)
@@ -178,9 +202,15 @@ struct OrgUnitsAPITests {
             #expect(try await app.delete("\(base)/\(id.uuidString)").status == .noContent)
             let entries = try await AuditEntry.query(on: app.db).filter(\.$objectID == id).sort(\.$at).all()
             #expect(entries.map(\.action) == [.create, .update, .delete])
-            #expect(entries.allSatisfy { $0.objectType == OrgUnit.objectType && $0.tenantID == t.id && $0.objectLabel == "Servicekontoret" })
+            #expect(
+                entries.allSatisfy {
+                    $0.objectType == OrgUnit.objectType && $0.tenantID == t.id && $0.objectLabel == "Servicekontoret"
+                })
             #expect(entries.map(\.actor) == ["Eva IT-chef", "Eva IT-chef", "system"])
-            #expect(AuditChange.diff(before: entries[1].before, after: entries[1].after) == [AuditChange(field: "shortName", before: nil, after: "SK")])
+            #expect(
+                AuditChange.diff(before: entries[1].before, after: entries[1].after) == [
+                    AuditChange(field: "shortName", before: nil, after: "SK")
+                ])
         }
     }
 }

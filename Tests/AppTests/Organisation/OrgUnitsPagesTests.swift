@@ -13,7 +13,8 @@ struct OrgUnitsPagesTests {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
             let ks = try await Fixtures.orgUnit("Kommunstyrelsen", kind: .board, in: t, on: app.db)
-            let klk = try await Fixtures.orgUnit("Kommunledningskontoret", kind: .administration, parent: ks, in: t, on: app.db)
+            let klk = try await Fixtures.orgUnit(
+                "Kommunledningskontoret", kind: .administration, parent: ks, in: t, on: app.db)
             klk.shortName = "KLK"
             try await klk.update(on: app.db)
             let it = try await Fixtures.orgUnit("IT-avdelningen", kind: .department, parent: klk, in: t, on: app.db)
@@ -25,7 +26,9 @@ struct OrgUnitsPagesTests {
             #expect(html.components(separatedBy: "<h1").count == 2)
             #expect(html.contains("Ny organisationsenhet"))
             #expect(html.contains("(KLK)"))
-            for kind in ["Nämnd", "Förvaltning", "Avdelning"] { #expect(html.contains("<span class=\"kind\">\(kind)</span>")) }
+            for kind in ["Nämnd", "Förvaltning", "Avdelning"] {
+                #expect(html.contains("<span class=\"kind\">\(kind)</span>"))
+            }
             // IT-avdelningen is a list item inside Kommunledningskontoret's, which is inside Kommunstyrelsen's.
             let ksAt = try #require(html.range(of: ">Kommunstyrelsen</a>"))
             let klkAt = try #require(html.range(of: ">Kommunledningskontoret</a>"))
@@ -36,7 +39,9 @@ struct OrgUnitsPagesTests {
             #expect(!between.contains("</ul>"))
             let link = SystemRoutes.index("testby", query: [("orgUnit", klk.id!.uuidString)])
             #expect(html.contains("href=\"\(link)\">1 system (2 med underenheterna)</a>"))
-            #expect(html.contains("href=\"\(SystemRoutes.index("testby", query: [("orgUnit", it.id!.uuidString)]))\">1 system</a>"))
+            #expect(
+                html.contains(
+                    "href=\"\(SystemRoutes.index("testby", query: [("orgUnit", it.id!.uuidString)]))\">1 system</a>"))
         }
     }
 
@@ -46,7 +51,8 @@ struct OrgUnitsPagesTests {
             let t = try await Fixtures.tenant(on: app)
             let ks = try await Fixtures.orgUnit("Kommunstyrelsen", kind: .board, in: t, on: app.db)
             let social = try await Fixtures.orgUnit("Socialförvaltningen", parent: ks, in: t, on: app.db)
-            _ = try await Fixtures.orgUnit("Individ- och familjeomsorg", kind: .department, parent: social, in: t, on: app.db)
+            _ = try await Fixtures.orgUnit(
+                "Individ- och familjeomsorg", kind: .department, parent: social, in: t, on: app.db)
             let chief = try await Fixtures.person("Sonja Socialchef", in: t, on: app.db)
             social.managerPersonID = chief.id
             try await social.update(on: app.db)
@@ -106,8 +112,11 @@ struct OrgUnitsPagesTests {
             #expect(html.contains("href=\"#f-kind\""))
             #expect(try await OrgUnit.scoped(to: t, on: app.db).count() == 2)
             // Moving A under its own child is explained next to the parent field.
-            let cycle = try await app.sendForm(OrgUnitRoutes.edit("testby", a.id!), [
-                "name": "A-förvaltningen", "kind": "forvaltning", "parentId": b.id!.uuidString])
+            let cycle = try await app.sendForm(
+                OrgUnitRoutes.edit("testby", a.id!),
+                [
+                    "name": "A-förvaltningen", "kind": "forvaltning", "parentId": b.id!.uuidString,
+                ])
             #expect(cycle.status == .unprocessableEntity)
             #expect(cycle.text.contains("id=\"f-parentId-error\""))
             #expect(cycle.text.contains("En enhet kan inte ligga under sig själv"))
@@ -120,10 +129,15 @@ struct OrgUnitsPagesTests {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
             let parent = try await Fixtures.orgUnit("Kommunstyrelsen", kind: .board, in: t, on: app.db)
-            let res = try await app.sendForm("/t/testby/org", [
-                "name": "Samhällsbyggnadsförvaltningen", "kind": "forvaltning", "parentId": parent.id!.uuidString, "shortName": "SBF"])
+            let res = try await app.sendForm(
+                "/t/testby/org",
+                [
+                    "name": "Samhällsbyggnadsförvaltningen", "kind": "forvaltning", "parentId": parent.id!.uuidString,
+                    "shortName": "SBF",
+                ])
             #expect(res.status == .seeOther)
-            let unit = try #require(try await OrgUnit.scoped(to: t, on: app.db).filter(\.$name == "Samhällsbyggnadsförvaltningen").first())
+            let unit = try #require(
+                try await OrgUnit.scoped(to: t, on: app.db).filter(\.$name == "Samhällsbyggnadsförvaltningen").first())
             #expect(res.location == OrgUnitRoutes.show("testby", unit.id!))
             #expect(unit.parentID == parent.id)
             #expect(unit.kind == .administration)
@@ -159,7 +173,9 @@ struct OrgUnitsPagesTests {
             let leaf = try await Fixtures.orgUnit("Tomma enheten", kind: .unit, in: t, on: app.db)
             let ok = try await app.sendForm(OrgUnitRoutes.delete("testby", leaf.id!), ["message": "Omorganisation"])
             #expect(ok.status == .seeOther)
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$objectID == leaf.id!).first()?.message == "Omorganisation")
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$objectID == leaf.id!).first()?.message
+                    == "Omorganisation")
         }
     }
 }

@@ -15,23 +15,37 @@ struct PeopleAPITests {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
             let unit = try await Fixtures.orgUnit("Socialförvaltningen", in: t, on: app.db)
-            let created = try await app.sendJSON(.POST, base, PersonDraft(
-                name: " Anna Andersson ", email: "Anna.Andersson@Testby.se", title: "IT-samordnare", phone: "0123-456", orgUnitId: unit.id))
+            let created = try await app.sendJSON(
+                .POST, base,
+                PersonDraft(
+                    name: " Anna Andersson ", email: "Anna.Andersson@Testby.se", title: "IT-samordnare",
+                    phone: "0123-456", orgUnitId: unit.id))
             #expect(created.status == .created)
             let body = try created.decode(PersonResponse.self)
             #expect(created.location == "\(base)/\(body.id.uuidString)")
-            #expect(body.draft == PersonDraft(name: "Anna Andersson", email: "anna.andersson@testby.se", title: "IT-samordnare",
-                                              phone: "0123-456", orgUnitId: unit.id, isActive: true))
+            #expect(
+                body.draft
+                    == PersonDraft(
+                        name: "Anna Andersson", email: "anna.andersson@testby.se", title: "IT-samordnare",
+                        phone: "0123-456", orgUnitId: unit.id, isActive: true))
             let json = try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any]
             #expect(json?["email"] as? String == "anna.andersson@testby.se")
             #expect(json?["isActive"] as? Bool == true)
-            #expect(try await app.get("\(base)/\(body.id.uuidString)").decode(PersonResponse.self).draft.title == "IT-samordnare")
+            #expect(
+                try await app.get("\(base)/\(body.id.uuidString)").decode(PersonResponse.self).draft.title
+                    == "IT-samordnare")
 
-            let replaced = try await app.sendJSON(.PUT, "\(base)/\(body.id.uuidString)", PersonDraft(name: "Anna Berg", isActive: false,
-                                                                                                   leftOn: CalendarDay(year: 2026, month: 2, day: 27)))
+            let replaced = try await app.sendJSON(
+                .PUT, "\(base)/\(body.id.uuidString)",
+                PersonDraft(
+                    name: "Anna Berg", isActive: false,
+                    leftOn: CalendarDay(year: 2026, month: 2, day: 27)))
             #expect(replaced.status == .ok)
-            #expect(try replaced.decode(PersonResponse.self).draft == PersonDraft(name: "Anna Berg", isActive: false,
-                                                                                   leftOn: CalendarDay(year: 2026, month: 2, day: 27)))
+            #expect(
+                try replaced.decode(PersonResponse.self).draft
+                    == PersonDraft(
+                        name: "Anna Berg", isActive: false,
+                        leftOn: CalendarDay(year: 2026, month: 2, day: 27)))
             #expect(try await app.delete("\(base)/\(body.id.uuidString)").status == .noContent)
             #expect(try await app.get("\(base)/\(body.id.uuidString)").status == .notFound)
             #expect(try await Person.scoped(to: t, on: app.db).count() == 0)
@@ -42,9 +56,12 @@ struct PeopleAPITests {
     func validation() async throws {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
-            let res = try await app.sendJSON(.POST, base, PersonDraft(
-                name: "", email: "inte en adress", phone: String(repeating: "1", count: 51), orgUnitId: UUID(), isActive: true,
-                leftOn: testToday))
+            let res = try await app.sendJSON(
+                .POST, base,
+                PersonDraft(
+                    name: "", email: "inte en adress", phone: String(repeating: "1", count: 51), orgUnitId: UUID(),
+                    isActive: true,
+                    leftOn: testToday))
             #expect(res.status == .unprocessableEntity)
             let fields = Set(try res.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) ?? [])
             #expect(fields == ["name", "email", "phone", "orgUnitId", "leftOn"])
@@ -67,11 +84,15 @@ struct PeopleAPITests {
             let error = try clash.decode(AppErrorMiddleware.APIErrorBody.self)
             #expect(error.errors?.map(\.field) == ["email"])
             #expect(error.message.isEmpty == false)
-            let other = try await app.sendJSON(.POST, "/api/v1/tenants/annanby/people", PersonDraft(name: "Anna C", email: "anna@testby.se"))
+            let other = try await app.sendJSON(
+                .POST, "/api/v1/tenants/annanby/people", PersonDraft(name: "Anna C", email: "anna@testby.se"))
             #expect(other.status == .created)
             // Saving the person with their own address is no clash; people without e-mail never clash.
             let id = try first.decode(PersonResponse.self).id
-            #expect(try await app.sendJSON(.PUT, "\(base)/\(id.uuidString)", PersonDraft(name: "Anna Andersson", email: "Anna@testby.se")).status == .ok)
+            #expect(
+                try await app.sendJSON(
+                    .PUT, "\(base)/\(id.uuidString)", PersonDraft(name: "Anna Andersson", email: "Anna@testby.se")
+                ).status == .ok)
             #expect(try await app.sendJSON(.POST, base, PersonDraft(name: "Utan e-post 1")).status == .created)
             #expect(try await app.sendJSON(.POST, base, PersonDraft(name: "Utan e-post 2")).status == .created)
         }
@@ -96,7 +117,9 @@ struct PeopleAPITests {
             for draft in [
                 PersonDraft(name: "Östen Öberg", email: "osten@testby.se", title: "Systemförvaltare"),
                 PersonDraft(name: "Anna Andersson", email: "anna@testby.se", title: "IT-samordnare"),
-                PersonDraft(name: "Bo Berg", email: "bo.samordnare@testby.se", title: "Handläggare", isActive: false, leftOn: testToday),
+                PersonDraft(
+                    name: "Bo Berg", email: "bo.samordnare@testby.se", title: "Handläggare", isActive: false,
+                    leftOn: testToday),
                 PersonDraft(name: "Cecilia Ceder", title: "Rektor"),
             ] {
                 _ = try await PersonRules.create(draft, tenant: t, actor: Fixtures.actor, on: app.db)
@@ -112,7 +135,8 @@ struct PeopleAPITests {
             #expect(try await names("q=SAMORDNARE&status=all") == ["Anna Andersson", "Bo Berg"])  // title and e-mail
             #expect(try await names("q=%C3%96sten") == ["Östen Öberg"])
             #expect(try await names("q=rektor") == ["Cecilia Ceder"])
-            let paged = try await app.get("\(base)?status=all&perPage=3&page=2").decode(ListResponse<PersonResponse>.self)
+            let paged = try await app.get("\(base)?status=all&perPage=3&page=2").decode(
+                ListResponse<PersonResponse>.self)
             #expect(paged.total == 4 && paged.items.map(\.draft.name) == ["Östen Öberg"])
             let bad = try await app.get("\(base)?status=gone")
             #expect(bad.status == .badRequest)
@@ -130,7 +154,9 @@ struct PeopleAPITests {
             let aBase = "/api/v1/tenants/a-kommun/people"
             #expect(try await app.get("\(aBase)/\(secret.id!.uuidString)").status == .notFound)
             #expect(try await app.get("/t/a-kommun/people/\(secret.id!.uuidString)").status == .notFound)
-            #expect(try await app.sendJSON(.PUT, "\(aBase)/\(secret.id!.uuidString)", PersonDraft(name: "Min")).status == .notFound)
+            #expect(
+                try await app.sendJSON(.PUT, "\(aBase)/\(secret.id!.uuidString)", PersonDraft(name: "Min")).status
+                    == .notFound)
             #expect(try await app.delete("\(aBase)/\(secret.id!.uuidString)").status == .notFound)
             let ref = try await app.sendJSON(.POST, aBase, PersonDraft(name: "Ny", orgUnitId: bUnit.id))
             #expect(ref.status == .unprocessableEntity)
@@ -150,9 +176,11 @@ struct PeopleAPITests {
             let former = try await Fixtures.person("Fredrik Förre", in: t, on: app.db)
             let boss = try await Fixtures.person("Bodil Chef", in: t, on: app.db)
             let role = try await Fixtures.roleType(RoleCatalogue.systemManager, in: t, on: app.db)
-            try await Fixtures.assign(role, to: holder, scope: .system, scopeID: system.id, appointedBy: boss, in: t, db: app.db)
-            try await Fixtures.assign(role, to: former, scope: .system, scopeID: system.id, to: CalendarDay(year: 2025, month: 1, day: 1),
-                                      in: t, db: app.db)
+            try await Fixtures.assign(
+                role, to: holder, scope: .system, scopeID: system.id, appointedBy: boss, in: t, db: app.db)
+            try await Fixtures.assign(
+                role, to: former, scope: .system, scopeID: system.id, to: CalendarDay(year: 2025, month: 1, day: 1),
+                in: t, db: app.db)
             for person in [holder, former, boss] {
                 let res = try await app.delete("\(base)/\(person.id!.uuidString)")
                 #expect(res.status == .conflict, "\(person.name)")
@@ -171,14 +199,20 @@ struct PeopleAPITests {
         try await withTestApp { app in
             _ = try await Fixtures.tenant(on: app)
             let headers = actorHeader("Petra Personal")
-            let id = try await app.sendJSON(.POST, base, PersonDraft(name: "Tillfällig"), headers: headers).decode(PersonResponse.self).id
-            _ = try await app.sendJSON(.PUT, "\(base)/\(id.uuidString)", PersonDraft(name: "Tillfällig", title: "Konsult"), headers: headers)
+            let id = try await app.sendJSON(.POST, base, PersonDraft(name: "Tillfällig"), headers: headers).decode(
+                PersonResponse.self
+            ).id
+            _ = try await app.sendJSON(
+                .PUT, "\(base)/\(id.uuidString)", PersonDraft(name: "Tillfällig", title: "Konsult"), headers: headers)
             let deleted = try await app.testing().sendRequest(.DELETE, "\(base)/\(id.uuidString)", headers: headers)
             #expect(deleted.status == .noContent)
             let entries = try await AuditEntry.query(on: app.db).filter(\.$objectID == id).sort(\.$at).all()
             #expect(entries.map(\.action) == [.create, .update, .delete])
             #expect(entries.allSatisfy { $0.actor == "Petra Personal" && $0.objectType == Person.objectType })
-            #expect(AuditChange.diff(before: entries[1].before, after: entries[1].after) == [AuditChange(field: "title", before: nil, after: "Konsult")])
+            #expect(
+                AuditChange.diff(before: entries[1].before, after: entries[1].after) == [
+                    AuditChange(field: "title", before: nil, after: "Konsult")
+                ])
         }
     }
 }

@@ -14,11 +14,15 @@ struct PeoplePagesTests {
             let t = try await Fixtures.tenant(on: app)
             let unit = try await Fixtures.orgUnit("Socialförvaltningen", in: t, on: app.db)
             let system = try await Fixtures.system("Procapita", in: t, on: app.db)
-            let anna = try await PersonRules.create(PersonDraft(name: "Anna Andersson", email: "anna@testby.se", title: "Systemförvaltare",
-                                                                orgUnitId: unit.id), tenant: t, actor: Fixtures.actor, on: app.db)
+            let anna = try await PersonRules.create(
+                PersonDraft(
+                    name: "Anna Andersson", email: "anna@testby.se", title: "Systemförvaltare",
+                    orgUnitId: unit.id), tenant: t, actor: Fixtures.actor, on: app.db)
             _ = try await Fixtures.person("Bo Berg", active: false, in: t, on: app.db)
             try await Fixtures.assign(RoleCatalogue.systemManager, to: anna, on: system, in: t, db: app.db)
-            try await Fixtures.assign(RoleCatalogue.systemOwner, to: anna, on: system, to: CalendarDay(year: 2025, month: 1, day: 1), in: t, db: app.db)
+            try await Fixtures.assign(
+                RoleCatalogue.systemOwner, to: anna, on: system, to: CalendarDay(year: 2025, month: 1, day: 1), in: t,
+                db: app.db)
             let res = try await app.get("/t/testby/people")
             #expect(res.status == .ok)
             let html = res.text
@@ -46,20 +50,29 @@ struct PeoplePagesTests {
             let unit = try await Fixtures.orgUnit("Barn- och utbildningsförvaltningen", in: t, on: app.db)
             let system = try await Fixtures.system("Skola24", in: t, on: app.db)
             let person = try await Fixtures.person("Karin Kvist", in: t, on: app.db)
-            try await Fixtures.assign(RoleCatalogue.systemManager, to: person, on: system, holding: .deputy, in: t, db: app.db)
-            try await Fixtures.assign(RoleCatalogue.systemOwner, to: person, on: system, to: CalendarDay(year: 2025, month: 6, day: 30), in: t, db: app.db)
-            try await Fixtures.assign(try await Fixtures.roleType(RoleCatalogue.itCoordinator, in: t, on: app.db), to: person,
-                                      scope: .orgUnit, scopeID: unit.id, in: t, db: app.db)
-            try await Fixtures.assign(try await Fixtures.roleType(RoleCatalogue.itArchitect, in: t, on: app.db), to: person,
-                                      scope: .tenant, scopeID: nil, in: t, db: app.db)
+            try await Fixtures.assign(
+                RoleCatalogue.systemManager, to: person, on: system, holding: .deputy, in: t, db: app.db)
+            try await Fixtures.assign(
+                RoleCatalogue.systemOwner, to: person, on: system, to: CalendarDay(year: 2025, month: 6, day: 30),
+                in: t, db: app.db)
+            try await Fixtures.assign(
+                try await Fixtures.roleType(RoleCatalogue.itCoordinator, in: t, on: app.db), to: person,
+                scope: .orgUnit, scopeID: unit.id, in: t, db: app.db)
+            try await Fixtures.assign(
+                try await Fixtures.roleType(RoleCatalogue.itArchitect, in: t, on: app.db), to: person,
+                scope: .tenant, scopeID: nil, in: t, db: app.db)
             let res = try await app.get(PersonRoutes.show("testby", person.id!))
             #expect(res.status == .ok)
             let html = res.text
             #expect(html.contains("<h1>Karin Kvist</h1>"))
-            for heading in ["<h3>System</h3>", "<h3>Organisationsenheter</h3>", "<h3>Hela kommunen</h3>"] { #expect(html.contains(heading)) }
+            for heading in ["<h3>System</h3>", "<h3>Organisationsenheter</h3>", "<h3>Hela kommunen</h3>"] {
+                #expect(html.contains(heading))
+            }
             #expect(!html.contains("<h3>Förvaltningsobjekt</h3>"))
             #expect(html.contains("href=\"\(SystemRoutes.tab("testby", system.id!, .roles))\">Skola24</a>"))
-            #expect(html.contains("href=\"\(OrgUnitRoutes.show("testby", unit.id!))\">Barn- och utbildningsförvaltningen</a>"))
+            #expect(
+                html.contains(
+                    "href=\"\(OrgUnitRoutes.show("testby", unit.id!))\">Barn- och utbildningsförvaltningen</a>"))
             #expect(html.contains("<th scope=\"row\">IT-arkitekt</th>"))
             #expect(html.contains("<td>Ersättare</td>"))
             #expect(html.contains("<td>2025-06-30</td>"))
@@ -76,9 +89,12 @@ struct PeoplePagesTests {
             let unit = try await Fixtures.orgUnit("Kommunledningskontoret", in: t, on: app.db)
             let person = try await Fixtures.person("Lars Lämnat", active: false, in: t, on: app.db)
             try await Fixtures.assign(RoleCatalogue.systemManager, to: person, on: system, in: t, db: app.db)
-            try await Fixtures.assign(try await Fixtures.roleType(RoleCatalogue.itCoordinator, in: t, on: app.db), to: person,
-                                      scope: .orgUnit, scopeID: unit.id, in: t, db: app.db)
-            try await Fixtures.assign(RoleCatalogue.systemOwner, to: person, on: system, to: CalendarDay(year: 2025, month: 1, day: 1), in: t, db: app.db)
+            try await Fixtures.assign(
+                try await Fixtures.roleType(RoleCatalogue.itCoordinator, in: t, on: app.db), to: person,
+                scope: .orgUnit, scopeID: unit.id, in: t, db: app.db)
+            try await Fixtures.assign(
+                RoleCatalogue.systemOwner, to: person, on: system, to: CalendarDay(year: 2025, month: 1, day: 1), in: t,
+                db: app.db)
             let html = try await app.get(PersonRoutes.show("testby", person.id!)).text
             let notice = try #require(html.range(of: "Roller behöver ny innehavare"))
             let end = try #require(html.range(of: "</div>", range: notice.upperBound..<html.endIndex))
@@ -92,11 +108,14 @@ struct PeoplePagesTests {
             #expect(html.contains("Har slutat \(testToday.iso)"))
 
             // Once the roles are ended, the notice goes.
-            for a in try await RoleAssignment.query(on: app.db).filter(\.$personID == person.id!).all() where a.validTo == nil {
+            for a in try await RoleAssignment.query(on: app.db).filter(\.$personID == person.id!).all()
+            where a.validTo == nil {
                 a.validTo = testToday.adding(days: -1).iso
                 try await a.update(on: app.db)
             }
-            #expect(!(try await app.get(PersonRoutes.show("testby", person.id!)).text.contains("Roller behöver ny innehavare")))
+            #expect(
+                !(try await app.get(PersonRoutes.show("testby", person.id!)).text.contains(
+                    "Roller behöver ny innehavare")))
         }
     }
 
@@ -104,9 +123,14 @@ struct PeoplePagesTests {
     func validationError() async throws {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
-            _ = try await PersonRules.create(PersonDraft(name: "Anna A", email: "anna@testby.se"), tenant: t, actor: Fixtures.actor, on: app.db)
-            let res = try await app.sendForm("/t/testby/people", [
-                "name": "Anna B", "email": "ANNA@testby.se", "title": "Kept title", "isActive": "true", "leftOn": "igår"])
+            _ = try await PersonRules.create(
+                PersonDraft(name: "Anna A", email: "anna@testby.se"), tenant: t, actor: Fixtures.actor, on: app.db)
+            let res = try await app.sendForm(
+                "/t/testby/people",
+                [
+                    "name": "Anna B", "email": "ANNA@testby.se", "title": "Kept title", "isActive": "true",
+                    "leftOn": "igår",
+                ])
             #expect(res.status == .unprocessableEntity)
             let html = res.text
             #expect(html.contains("value=\"Kept title\""))
@@ -123,13 +147,19 @@ struct PeoplePagesTests {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
             let unit = try await Fixtures.orgUnit("Kultur- och fritidsförvaltningen", in: t, on: app.db)
-            let res = try await app.sendForm("/t/testby/people", [
-                "name": "Frida Fritid", "email": "frida@testby.se", "orgUnitId": unit.id!.uuidString, "isActive": "true"])
+            let res = try await app.sendForm(
+                "/t/testby/people",
+                [
+                    "name": "Frida Fritid", "email": "frida@testby.se", "orgUnitId": unit.id!.uuidString,
+                    "isActive": "true",
+                ])
             #expect(res.status == .seeOther)
-            let frida = try #require(try await Person.scoped(to: t, on: app.db).filter(\.$name == "Frida Fritid").first())
+            let frida = try #require(
+                try await Person.scoped(to: t, on: app.db).filter(\.$name == "Frida Fritid").first())
             #expect(res.location == PersonRoutes.show("testby", frida.id!))
             #expect(frida.orgUnitID == unit.id && frida.isActive)
-            let left = try await app.sendForm(PersonRoutes.edit("testby", frida.id!), ["name": "Frida Fritid", "email": "frida@testby.se"])
+            let left = try await app.sendForm(
+                PersonRoutes.edit("testby", frida.id!), ["name": "Frida Fritid", "email": "frida@testby.se"])
             #expect(left.status == .seeOther)
             let updated = try await Person.find(frida.id, in: t, on: app.db, what: Person.what)
             #expect(!updated.isActive)

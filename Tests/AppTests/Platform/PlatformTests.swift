@@ -17,7 +17,9 @@ struct PlatformTests {
             try await app.autoRevert()
             let sql = try #require(app.db as? any SQLDatabase)
             // With everything reverted, the register's tables are gone.
-            await #expect(throws: (any Error).self) { _ = try await sql.raw("SELECT COUNT(*) AS n FROM it_systems").all() }
+            await #expect(throws: (any Error).self) {
+                _ = try await sql.raw("SELECT COUNT(*) AS n FROM it_systems").all()
+            }
             try await app.autoMigrate()
             let again = try await Fixtures.tenant(on: app)
             _ = try await Fixtures.system("Efter", in: again, on: app.db)
@@ -63,14 +65,18 @@ struct PlatformTests {
     @Test("A municipality is created with the standard role catalogue; bad slugs and duplicates are refused")
     func tenants() async throws {
         try await withTestApp { app in
-            let created = try await app.sendJSON(.POST, "/api/v1/tenants", ["slug": "upplands-vasby", "name": "Upplands Väsby kommun"])
+            let created = try await app.sendJSON(
+                .POST, "/api/v1/tenants", ["slug": "upplands-vasby", "name": "Upplands Väsby kommun"])
             #expect(created.status == .created)
             #expect(created.location == "/api/v1/tenants/upplands-vasby")
             let roles = try await app.get("/api/v1/tenants/upplands-vasby/role-types").decode([RoleTypeResponse].self)
             #expect(roles.map(\.body.key) == RoleCatalogue.standard.map(\.key))
             let bad = try await app.sendJSON(.POST, "/api/v1/tenants", ["slug": "Upplands Väsby", "name": ""])
             #expect(bad.status == .unprocessableEntity)
-            #expect(Set(try bad.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) ?? []) == ["slug", "name"])
+            #expect(
+                Set(try bad.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) ?? []) == [
+                    "slug", "name",
+                ])
             let twice = try await app.sendJSON(.POST, "/api/v1/tenants", ["slug": "upplands-vasby", "name": "Igen"])
             #expect(twice.status == .unprocessableEntity)
             #expect(try await Tenant.query(on: app.db).count() == 1)

@@ -20,11 +20,17 @@ struct RoleAssignmentTests {
             let managerRole = try await Fixtures.roleType(RoleCatalogue.systemManager, in: t, on: app.db)
             let form = RoleRoutes.newAssignment("testby", scope: .system, scopeID: system.id!)
             #expect(try await app.get(form).status == .ok)
-            for (role, person, holding) in [(ownerRole, owner, "ordinarie"), (managerRole, manager, "ordinarie"), (managerRole, deputy, "ersattare")] {
-                let res = try await app.sendForm(RoleRoutes.assignments("testby"), [
-                    "scope": "system", "scopeId": system.id!.uuidString, "roleTypeId": role.id!.uuidString,
-                    "personId": person.id!.uuidString, "holding": holding, "validFrom": "2026-01-01", "appointedByPersonId": owner.id == person.id ? "" : owner.id!.uuidString,
-                ])
+            for (role, person, holding) in [
+                (ownerRole, owner, "ordinarie"), (managerRole, manager, "ordinarie"),
+                (managerRole, deputy, "ersattare"),
+            ] {
+                let res = try await app.sendForm(
+                    RoleRoutes.assignments("testby"),
+                    [
+                        "scope": "system", "scopeId": system.id!.uuidString, "roleTypeId": role.id!.uuidString,
+                        "personId": person.id!.uuidString, "holding": holding, "validFrom": "2026-01-01",
+                        "appointedByPersonId": owner.id == person.id ? "" : owner.id!.uuidString,
+                    ])
                 #expect(res.status == .seeOther, "\(res.text)")
                 #expect(res.location == SystemRoutes.tab("testby", system.id!, .roles))
             }
@@ -44,7 +50,8 @@ struct RoleAssignmentTests {
             let gone = try await Fixtures.person("Gunnar Gått", active: false, in: t, on: app.db)
             let ended = try await Fixtures.person("Eva Ex", in: t, on: app.db)
             try await Fixtures.assign(RoleCatalogue.systemOwner, to: gone, on: system, in: t, db: app.db)
-            try await Fixtures.assign(RoleCatalogue.systemManager, to: ended, on: system, to: testToday.adding(days: -1), in: t, db: app.db)
+            try await Fixtures.assign(
+                RoleCatalogue.systemManager, to: ended, on: system, to: testToday.adding(days: -1), in: t, db: app.db)
             let context = try await RegisterContext.load(tenant: t, today: testToday, on: app.db)
             let gaps = try await context.roleGaps(systems: [system], on: app.db)[system.id!] ?? []
             #expect(Set(gaps.map(\.roleKey)) == [RoleCatalogue.systemOwner, RoleCatalogue.systemManager])
@@ -60,10 +67,12 @@ struct RoleAssignmentTests {
             let anna = try await Fixtures.person("Anna Andersson", in: t, on: app.db)
             let role = try await Fixtures.roleType(RoleCatalogue.systemManager, in: t, on: app.db)
             func post(_ person: Person, from: String) async throws -> TestingHTTPResponse {
-                try await app.sendJSON(.POST, "/api/v1/tenants/testby/role-assignments", [
-                    "roleTypeId": role.id!.uuidString, "personId": person.id!.uuidString, "scope": "system",
-                    "scopeId": system.id!.uuidString, "validFrom": from,
-                ])
+                try await app.sendJSON(
+                    .POST, "/api/v1/tenants/testby/role-assignments",
+                    [
+                        "roleTypeId": role.id!.uuidString, "personId": person.id!.uuidString, "scope": "system",
+                        "scopeId": system.id!.uuidString, "validFrom": from,
+                    ])
             }
             let leftRes = try await post(gone, from: "2026-01-01")
             #expect(leftRes.status == .unprocessableEntity)
@@ -84,16 +93,20 @@ struct RoleAssignmentTests {
             let anna = try await Fixtures.person("Anna Andersson", in: t, on: app.db)
             let itChef = try await Fixtures.roleType(RoleCatalogue.itManager, in: t, on: app.db)
             let manager = try await Fixtures.roleType(RoleCatalogue.systemManager, in: t, on: app.db)
-            let wrongScope = try await app.sendJSON(.POST, "/api/v1/tenants/testby/role-assignments", [
-                "roleTypeId": itChef.id!.uuidString, "personId": anna.id!.uuidString, "scope": "system",
-                "scopeId": foreign.id!.uuidString, "validFrom": "2026-01-01",
-            ])
+            let wrongScope = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/role-assignments",
+                [
+                    "roleTypeId": itChef.id!.uuidString, "personId": anna.id!.uuidString, "scope": "system",
+                    "scopeId": foreign.id!.uuidString, "validFrom": "2026-01-01",
+                ])
             let fields = Set(try wrongScope.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) ?? [])
             #expect(fields == ["scope", "scopeId"])
-            let foreignSystem = try await app.sendJSON(.POST, "/api/v1/tenants/testby/role-assignments", [
-                "roleTypeId": manager.id!.uuidString, "personId": anna.id!.uuidString, "scope": "system",
-                "scopeId": foreign.id!.uuidString, "validFrom": "2026-01-01",
-            ])
+            let foreignSystem = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/role-assignments",
+                [
+                    "roleTypeId": manager.id!.uuidString, "personId": anna.id!.uuidString, "scope": "system",
+                    "scopeId": foreign.id!.uuidString, "validFrom": "2026-01-01",
+                ])
             #expect(try foreignSystem.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["scopeId"])
         }
     }
@@ -107,11 +120,13 @@ struct RoleAssignmentTests {
             let a = try await Fixtures.assign(RoleCatalogue.systemOwner, to: anna, on: system, in: t, db: app.db)
             let bad = try await app.sendForm(RoleRoutes.endAssignment("testby", a.id!), ["validTo": "2023-01-01"])
             #expect(bad.status == .unprocessableEntity)
-            let res = try await app.sendForm(RoleRoutes.endAssignment("testby", a.id!), ["validTo": "2026-02-28", "message": "Ny tjänst"])
+            let res = try await app.sendForm(
+                RoleRoutes.endAssignment("testby", a.id!), ["validTo": "2026-02-28", "message": "Ny tjänst"])
             #expect(res.status == .seeOther)
             let stored = try #require(try await RoleAssignment.find(a.id, on: app.db))
             #expect(stored.validTo == "2026-02-28")
-            let history = try await app.get("/api/v1/tenants/testby/systems/\(system.id!.uuidString)/history").decode([HistoryEntryResponse].self)
+            let history = try await app.get("/api/v1/tenants/testby/systems/\(system.id!.uuidString)/history").decode(
+                [HistoryEntryResponse].self)
             let entry = try #require(history.first { $0.objectType == RoleAssignment.objectType })
             #expect(entry.objectLabel == "Systemägare: Anna Andersson – Ecos")
             #expect(entry.message == "Ny tjänst")
@@ -128,10 +143,13 @@ struct RoleAssignmentTests {
             let eva = try await Fixtures.person("Eva IT-chef", in: t, on: app.db)
             let itChef = try await Fixtures.roleType(RoleCatalogue.itManager, in: t, on: app.db)
             #expect(try await app.get(RoleRoutes.index("testby")).text.contains("Vakant"))
-            let res = try await app.sendForm(RoleRoutes.assignments("testby"), [
-                "scope": "kommun", "scopeId": "", "roleTypeId": itChef.id!.uuidString, "personId": eva.id!.uuidString,
-                "holding": "ordinarie", "validFrom": "2026-01-01",
-            ])
+            let res = try await app.sendForm(
+                RoleRoutes.assignments("testby"),
+                [
+                    "scope": "kommun", "scopeId": "", "roleTypeId": itChef.id!.uuidString,
+                    "personId": eva.id!.uuidString,
+                    "holding": "ordinarie", "validFrom": "2026-01-01",
+                ])
             #expect(res.status == .seeOther)
             #expect(res.location == RoleRoutes.index("testby"))
             let page = try await app.get(RoleRoutes.index("testby")).text
@@ -151,7 +169,8 @@ struct RoleAssignmentTests {
             #expect(res.status == .conflict)
             #expect(try res.decode(AppErrorMiddleware.APIErrorBody.self).code == "record.in-use")
             let unused = try await Fixtures.roleType(RoleCatalogue.chiefArchivist, in: t, on: app.db)
-            #expect(try await app.delete("/api/v1/tenants/testby/role-types/\(unused.id!.uuidString)").status == .noContent)
+            #expect(
+                try await app.delete("/api/v1/tenants/testby/role-types/\(unused.id!.uuidString)").status == .noContent)
         }
     }
 }

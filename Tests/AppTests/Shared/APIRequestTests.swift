@@ -18,16 +18,19 @@ struct APIRequestTests {
             for (type, body) in [
                 (HTTPMediaType.urlEncodedForm, "name=Evil+AB"),
                 (HTTPMediaType.plainText, #"{"name": "Evil AB"}"#),
-                (HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "x"]),
-                 "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nEvil AB\r\n--x--\r\n"),
+                (
+                    HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "x"]),
+                    "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nEvil AB\r\n--x--\r\n"
+                ),
             ] {
                 let res = try await app.sendRaw(.POST, "/api/v1/tenants/testby/suppliers", body, contentType: type)
                 #expect(res.status == .unsupportedMediaType, "\(type)")
                 #expect(try res.decode(AppErrorMiddleware.APIErrorBody.self).code == "http.415")
             }
             #expect(try await Supplier.scoped(to: tenant, on: app.db).count() == 0)
-            let json = try await app.sendRaw(.POST, "/api/v1/tenants/testby/suppliers", #"{"name": "Ett AB"}"#,
-                                             contentType: HTTPMediaType(type: "application", subType: "json", parameters: ["charset": "utf-8"]))
+            let json = try await app.sendRaw(
+                .POST, "/api/v1/tenants/testby/suppliers", #"{"name": "Ett AB"}"#,
+                contentType: HTTPMediaType(type: "application", subType: "json", parameters: ["charset": "utf-8"]))
             #expect(json.status == .created)
         }
     }
@@ -43,21 +46,24 @@ struct APIRequestTests {
                 #expect(try res.decode(AppErrorMiddleware.APIErrorBody.self).code == "import.not-csv")
             }
             #expect(try await ITSystem.scoped(to: tenant, on: app.db).count() == 0)
-            let res = try await app.sendRaw(.POST, "/api/v1/tenants/testby/imports/systems", csv, contentType: HTTPMediaType(type: "text", subType: "csv"))
+            let res = try await app.sendRaw(
+                .POST, "/api/v1/tenants/testby/imports/systems", csv,
+                contentType: HTTPMediaType(type: "text", subType: "csv"))
             #expect(res.status == .created)
         }
     }
 
-    @Test("A query value the API can't read is 400 naming the parameter, an empty one included",
-          arguments: [
-              ("systems?orgUnit=", "orgUnit"), ("systems?category=", "category"), ("systems?page=", "page"),
-              ("people?status=", "status"), ("integrations?systemId=", "systemId"), ("integrations?kind=", "kind"),
-              ("contracts?systemId=", "systemId"), ("contracts?supplierId=", "supplierId"),
-              ("role-assignments?systemId=", "systemId"), ("role-assignments?scope=", "scope"),
-              ("role-assignments?current=yes", "current"), ("role-assignments?roleKey=", "roleKey"),
-              ("reports/role-distribution?orgUnit=", "orgUnit"),
-              ("reports/role-distribution?includeDecommissioned=ja", "includeDecommissioned"),
-          ])
+    @Test(
+        "A query value the API can't read is 400 naming the parameter, an empty one included",
+        arguments: [
+            ("systems?orgUnit=", "orgUnit"), ("systems?category=", "category"), ("systems?page=", "page"),
+            ("people?status=", "status"), ("integrations?systemId=", "systemId"), ("integrations?kind=", "kind"),
+            ("contracts?systemId=", "systemId"), ("contracts?supplierId=", "supplierId"),
+            ("role-assignments?systemId=", "systemId"), ("role-assignments?scope=", "scope"),
+            ("role-assignments?current=yes", "current"), ("role-assignments?roleKey=", "roleKey"),
+            ("reports/role-distribution?orgUnit=", "orgUnit"),
+            ("reports/role-distribution?includeDecommissioned=ja", "includeDecommissioned"),
+        ])
     func unreadableQueries(query: String, parameter: String) async throws {
         try await withTestApp { app in
             _ = try await Fixtures.tenant(on: app)
@@ -75,7 +81,9 @@ struct APIRequestTests {
             _ = try await Fixtures.tenant(on: app)
             #expect(try await app.get("/api/v1/tenants/testby/systems?q=&missingRole=").status == .ok)
             #expect(try await app.get("/api/v1/tenants/testby/people?q=").status == .ok)
-            #expect(try await app.get("/api/v1/tenants/testby/reports/role-distribution?includeDecommissioned=false").status == .ok)
+            #expect(
+                try await app.get("/api/v1/tenants/testby/reports/role-distribution?includeDecommissioned=false").status
+                    == .ok)
         }
     }
 
@@ -84,15 +92,19 @@ struct APIRequestTests {
         try await withTestApp { app in
             let tenant = try await Fixtures.tenant(on: app)
             let csv = "System;Kategori\r\nProcapita;Verksamhetssystem\r\n"
-            for (query, field) in [("dryRun=null", "dryRun"), ("dryRun=", "dryRun"), ("map=Systemnamn", "map"), ("map==name", "map")] {
-                let res = try await app.sendRaw(.POST, "/api/v1/tenants/testby/imports/systems?\(query)", csv,
-                                                contentType: HTTPMediaType(type: "text", subType: "csv"))
+            for (query, field) in [
+                ("dryRun=null", "dryRun"), ("dryRun=", "dryRun"), ("map=Systemnamn", "map"), ("map==name", "map"),
+            ] {
+                let res = try await app.sendRaw(
+                    .POST, "/api/v1/tenants/testby/imports/systems?\(query)", csv,
+                    contentType: HTTPMediaType(type: "text", subType: "csv"))
                 #expect(res.status == .badRequest, "\(query)")
                 #expect(try res.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == [field])
             }
             #expect(try await ITSystem.scoped(to: tenant, on: app.db).count() == 0)
-            let dry = try await app.sendRaw(.POST, "/api/v1/tenants/testby/imports/systems?dryRun=true&map=Kategori=category", csv,
-                                            contentType: HTTPMediaType(type: "text", subType: "csv"))
+            let dry = try await app.sendRaw(
+                .POST, "/api/v1/tenants/testby/imports/systems?dryRun=true&map=Kategori=category", csv,
+                contentType: HTTPMediaType(type: "text", subType: "csv"))
             #expect(dry.status == .ok)
         }
     }
@@ -118,8 +130,10 @@ struct APIRequestTests {
     func nulRefused() async throws {
         try await withTestApp { app in
             let tenant = try await Fixtures.tenant(on: app)
-            let res = try await app.sendRaw(.POST, "/api/v1/tenants/testby/suppliers",
-                                            #"{"name": "CGI\u0000", "email": "a\u0000@cgi.se", "website": "https://cgi.se/\u0000", "notes": "\u0000"}"#)
+            let res = try await app.sendRaw(
+                .POST, "/api/v1/tenants/testby/suppliers",
+                #"{"name": "CGI\u0000", "email": "a\u0000@cgi.se", "website": "https://cgi.se/\u0000", "notes": "\u0000"}"#
+            )
             #expect(res.status == .unprocessableEntity)
             let error = try res.decode(AppErrorMiddleware.APIErrorBody.self)
             #expect(error.code == "validation.failed")
@@ -134,11 +148,14 @@ struct APIRequestTests {
             let tenant = try await Fixtures.tenant(on: app)
             // 10 visible characters but 10 + 45 code points: over the phone number's 50.
             let zalgo = String(repeating: "a\u{301}\u{302}\u{303}\u{304}\u{305}", count: 10)
-            let res = try await app.sendJSON(.POST, "/api/v1/tenants/testby/suppliers", ["name": "Zalgo AB", "phone": zalgo])
+            let res = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/suppliers", ["name": "Zalgo AB", "phone": zalgo])
             #expect(res.status == .unprocessableEntity)
             #expect(try res.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["phone"])
             #expect(try await Supplier.scoped(to: tenant, on: app.db).count() == 0)
-            let fits = try await app.sendJSON(.POST, "/api/v1/tenants/testby/suppliers", ["name": "Ok AB", "phone": String(zalgo.unicodeScalars.prefix(50))])
+            let fits = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/suppliers",
+                ["name": "Ok AB", "phone": String(zalgo.unicodeScalars.prefix(50))])
             #expect(fits.status == .created)
         }
     }

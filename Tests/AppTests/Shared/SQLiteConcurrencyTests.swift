@@ -13,7 +13,8 @@ struct SQLiteConcurrencyTests {
     func concurrentWrites() async throws {
         // A file, not the tests' in-memory database: the server's pool holds one connection per event
         // loop, and two of them writing at once is what used to fail (schemathesis found it).
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("styrbord-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("styrbord-\(UUID().uuidString).sqlite")
+            .path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let app = try await Application.make(.testing)
         app.dependencies = .live  // concurrent creates need ids that never repeat
@@ -29,13 +30,16 @@ struct SQLiteConcurrencyTests {
                     // Replacing and deleting read before they write, inside one transaction.
                     group.addTask {
                         let path = "/api/v1/tenants/testby/systems/\(id)"
-                        let res = i.isMultiple(of: 3)
+                        let res =
+                            i.isMultiple(of: 3)
                             ? try await app.delete(path)
-                            : try await app.sendJSON(.PUT, path, ["name": "Nytt namn \(i)", "category": "kommungemensamt"])
+                            : try await app.sendJSON(
+                                .PUT, path, ["name": "Nytt namn \(i)", "category": "kommungemensamt"])
                         return ("system \(i)", res.status.code)
                     }
                     group.addTask {
-                        let res = try await app.sendJSON(.POST, "/api/v1/tenants/testby/suppliers", ["name": "Leverantör \(i)"])
+                        let res = try await app.sendJSON(
+                            .POST, "/api/v1/tenants/testby/suppliers", ["name": "Leverantör \(i)"])
                         return ("supplier \(i)", res.status.code)
                     }
                 }

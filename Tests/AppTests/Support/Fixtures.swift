@@ -8,34 +8,46 @@ import Vapor
 /// Records for tests, written through the same rules the app uses.
 enum Fixtures {
     /// Fixtures write a moment before the test's own requests, so histories read in order.
-    static let actor = AuditActor(name: "fixtures", requestID: "fixtures", now: { testNow.addingTimeInterval(-60) }, uuid: { UUID() })
+    static let actor = AuditActor(
+        name: "fixtures", requestID: "fixtures", now: { testNow.addingTimeInterval(-60) }, uuid: { UUID() })
 
     static func tenant(_ slug: String = "testby", name: String? = nil, on app: Application) async throws -> Tenant {
-        try await TenantSetup.create(slug: slug, name: name ?? "\(slug.capitalized) kommun", dependencies: app.dependencies, on: app.db)
+        try await TenantSetup.create(
+            slug: slug, name: name ?? "\(slug.capitalized) kommun", dependencies: app.dependencies, on: app.db)
     }
 
-    static func orgUnit(_ name: String, kind: OrgUnitKind = .administration, parent: OrgUnit? = nil, in tenant: Tenant, on db: any Database) async throws -> OrgUnit {
-        let unit = OrgUnit(id: UUID(), tenantID: try tenant.requireID(),
-                           draft: OrgUnitDraft(name: name, kind: kind, parentId: parent?.id), now: testNow)
+    static func orgUnit(
+        _ name: String, kind: OrgUnitKind = .administration, parent: OrgUnit? = nil, in tenant: Tenant,
+        on db: any Database
+    ) async throws -> OrgUnit {
+        let unit = OrgUnit(
+            id: UUID(), tenantID: try tenant.requireID(),
+            draft: OrgUnitDraft(name: name, kind: kind, parentId: parent?.id), now: testNow)
         try await unit.create(on: db)
         return unit
     }
 
-    static func person(_ name: String, active: Bool = true, in tenant: Tenant, on db: any Database) async throws -> Person {
-        let person = Person(id: UUID(), tenantID: try tenant.requireID(),
-                            draft: PersonDraft(name: name, email: "", isActive: active, leftOn: active ? nil : testToday), now: testNow)
+    static func person(
+        _ name: String, active: Bool = true, in tenant: Tenant, on db: any Database
+    ) async throws -> Person {
+        let person = Person(
+            id: UUID(), tenantID: try tenant.requireID(),
+            draft: PersonDraft(name: name, email: "", isActive: active, leftOn: active ? nil : testToday), now: testNow)
         try await person.create(on: db)
         return person
     }
 
     static func supplier(_ name: String, in tenant: Tenant, on db: any Database) async throws -> Supplier {
-        let supplier = Supplier(id: UUID(), tenantID: try tenant.requireID(), draft: SupplierDraft(name: name), now: testNow)
+        let supplier = Supplier(
+            id: UUID(), tenantID: try tenant.requireID(), draft: SupplierDraft(name: name), now: testNow)
         try await supplier.create(on: db)
         return supplier
     }
 
-    static func system(_ name: String, category: SystemCategory = .business, owner: OrgUnit? = nil,
-                       configure: (inout ITSystemDraft) -> Void = { _ in }, in tenant: Tenant, on db: any Database) async throws -> ITSystem {
+    static func system(
+        _ name: String, category: SystemCategory = .business, owner: OrgUnit? = nil,
+        configure: (inout ITSystemDraft) -> Void = { _ in }, in tenant: Tenant, on db: any Database
+    ) async throws -> ITSystem {
         var draft = ITSystemDraft(name: name, category: category, ownerOrgUnitId: owner?.id)
         configure(&draft)
         return try await SystemRules.create(draft, tenant: tenant, actor: actor, on: db)
@@ -50,21 +62,28 @@ enum Fixtures {
 
     /// Gives `person` the role `key` on `system`.
     @discardableResult
-    static func assign(_ key: String, to person: Person, on system: ITSystem, holding: RoleHolding = .primary,
-                       from: CalendarDay = CalendarDay(year: 2024, month: 1, day: 1)!, to: CalendarDay? = nil,
-                       in tenant: Tenant, db: any Database) async throws -> RoleAssignment {
+    static func assign(
+        _ key: String, to person: Person, on system: ITSystem, holding: RoleHolding = .primary,
+        from: CalendarDay = CalendarDay(year: 2024, month: 1, day: 1)!, to: CalendarDay? = nil,
+        in tenant: Tenant, db: any Database
+    ) async throws -> RoleAssignment {
         let role = try await roleType(key, in: tenant, on: db)
-        let draft = RoleAssignmentDraft(roleTypeId: try role.requireID(), personId: try person.requireID(), scope: .system,
-                                        scopeId: try system.requireID(), holding: holding, validFrom: from, validTo: to)
+        let draft = RoleAssignmentDraft(
+            roleTypeId: try role.requireID(), personId: try person.requireID(), scope: .system,
+            scopeId: try system.requireID(), holding: holding, validFrom: from, validTo: to)
         let assignment = RoleAssignment(id: UUID(), tenantID: try tenant.requireID(), draft: draft, now: testNow)
         try await assignment.create(on: db)
         return assignment
     }
 
-    static func integration(from source: ITSystem, to target: ITSystem, kind: IntegrationKind = .api, in tenant: Tenant, on db: any Database) async throws -> Integration {
+    static func integration(
+        from source: ITSystem, to target: ITSystem, kind: IntegrationKind = .api, in tenant: Tenant, on db: any Database
+    ) async throws -> Integration {
         let integration = Integration(
             id: UUID(), tenantID: try tenant.requireID(),
-            draft: IntegrationDraft(sourceSystemId: try source.requireID(), targetSystemId: try target.requireID(), kind: kind, information: "Uppgifter"),
+            draft: IntegrationDraft(
+                sourceSystemId: try source.requireID(), targetSystemId: try target.requireID(), kind: kind,
+                information: "Uppgifter"),
             now: testNow)
         try await integration.create(on: db)
         return integration

@@ -27,8 +27,11 @@ func withTestApp(_ test: (Application) async throws -> Void) async throws {
             try refuseRemote(url)
             let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
             schema = name
-            try await configure(app, AppConfiguration(database: .postgres(url: url, searchPath: name), autoMigrate: false,
-                                                      postgresConnectionsPerEventLoop: 1))
+            try await configure(
+                app,
+                AppConfiguration(
+                    database: .postgres(url: url, searchPath: name), autoMigrate: false,
+                    postgresConnectionsPerEventLoop: 1))
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: name)").run()
             try await app.autoMigrate()
         } else {
@@ -97,7 +100,9 @@ extension Application {
     }
 
     /// Sends a JSON body (for the API).
-    func sendJSON<T: Encodable>(_ method: HTTPMethod, _ path: String, _ body: T, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    func sendJSON<T: Encodable>(
+        _ method: HTTPMethod, _ path: String, _ body: T, headers: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
         var h = headers
         h.contentType = .json
         let data = try JSONEncoder().encode(body)
@@ -105,7 +110,9 @@ extension Application {
     }
 
     /// Sends raw JSON text (for malformed bodies).
-    func sendRaw(_ method: HTTPMethod, _ path: String, _ text: String, contentType: HTTPMediaType = .json) async throws -> TestingHTTPResponse {
+    func sendRaw(
+        _ method: HTTPMethod, _ path: String, _ text: String, contentType: HTTPMediaType = .json
+    ) async throws -> TestingHTTPResponse {
         var h = HTTPHeaders()
         h.contentType = contentType
         return try await testing().sendRequest(method, path, headers: h, body: ByteBuffer(string: text))

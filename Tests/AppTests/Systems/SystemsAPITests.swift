@@ -12,15 +12,20 @@ struct SystemsAPITests {
     func create() async throws {
         try await withTestApp { app in
             _ = try await Fixtures.tenant(on: app)
-            let res = try await app.sendJSON(.POST, "/api/v1/tenants/testby/systems", [
-                "name": "  Procapita ", "category": "verksamhetssystem",
-            ] as [String: String])
+            let res = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/systems",
+                [
+                    "name": "  Procapita ", "category": "verksamhetssystem",
+                ] as [String: String])
             #expect(res.status == .created)
             let body = try res.decode(SystemResponse.self)
             #expect(body.draft.name == "Procapita")
             #expect(res.location == "/api/v1/tenants/testby/systems/\(body.id.uuidString)")
             let missing = body.missingRoles.map { "\($0.roleKey)/\($0.missing.rawValue)/\($0.source)" }.sorted()
-            #expect(missing == ["systemagare/ordinarie/D2", "systemforvaltare/ersattare/T11", "systemforvaltare/ordinarie/T11"])
+            #expect(
+                missing == [
+                    "systemagare/ordinarie/D2", "systemforvaltare/ersattare/T11", "systemforvaltare/ordinarie/T11",
+                ])
         }
     }
 
@@ -28,7 +33,8 @@ struct SystemsAPITests {
     func unknownCategory() async throws {
         try await withTestApp { app in
             let tenant = try await Fixtures.tenant(on: app)
-            let res = try await app.sendJSON(.POST, "/api/v1/tenants/testby/systems", ["name": "X", "category": "gemensam"])
+            let res = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/systems", ["name": "X", "category": "gemensam"])
             #expect(res.status == .unprocessableEntity)
             let error = try res.decode(AppErrorMiddleware.APIErrorBody.self)
             #expect(error.errors?.first?.field == "category")
@@ -43,10 +49,12 @@ struct SystemsAPITests {
             let a = try await Fixtures.tenant("a-kommun", on: app)
             _ = try await Fixtures.tenant("b-kommun", on: app)
             _ = try await Fixtures.system("Visma Lön", in: a, on: app.db)
-            let clash = try await app.sendJSON(.POST, "/api/v1/tenants/a-kommun/systems", ["name": "visma lön", "category": "kommungemensamt"])
+            let clash = try await app.sendJSON(
+                .POST, "/api/v1/tenants/a-kommun/systems", ["name": "visma lön", "category": "kommungemensamt"])
             #expect(clash.status == .unprocessableEntity)
             #expect(try clash.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["name"])
-            let other = try await app.sendJSON(.POST, "/api/v1/tenants/b-kommun/systems", ["name": "Visma Lön", "category": "kommungemensamt"])
+            let other = try await app.sendJSON(
+                .POST, "/api/v1/tenants/b-kommun/systems", ["name": "Visma Lön", "category": "kommungemensamt"])
             #expect(other.status == .created)
         }
     }
@@ -88,10 +96,13 @@ struct SystemsAPITests {
             #expect(read.status == .notFound)
             let page = try await app.get("/t/a-kommun/systems/\(secret.id!.uuidString)")
             #expect(page.status == .notFound)
-            let write = try await app.sendJSON(.PUT, "/api/v1/tenants/a-kommun/systems/\(secret.id!.uuidString)", ["name": "Mitt", "category": "verksamhetssystem"])
+            let write = try await app.sendJSON(
+                .PUT, "/api/v1/tenants/a-kommun/systems/\(secret.id!.uuidString)",
+                ["name": "Mitt", "category": "verksamhetssystem"])
             #expect(write.status == .notFound)
-            let ref = try await app.sendJSON(.POST, "/api/v1/tenants/a-kommun/systems",
-                                             ["name": "Nytt", "category": "verksamhetssystem", "ownerOrgUnitId": bUnit.id!.uuidString])
+            let ref = try await app.sendJSON(
+                .POST, "/api/v1/tenants/a-kommun/systems",
+                ["name": "Nytt", "category": "verksamhetssystem", "ownerOrgUnitId": bUnit.id!.uuidString])
             #expect(ref.status == .unprocessableEntity)
             #expect(try ref.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["ownerOrgUnitId"])
             #expect(try await ITSystem.scoped(to: a, on: app.db).count() == 0)
@@ -104,10 +115,13 @@ struct SystemsAPITests {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
             let social = try await Fixtures.orgUnit("Socialförvaltningen", in: t, on: app.db)
-            let unit = try await Fixtures.orgUnit("Individ- och familjeomsorg", kind: .department, parent: social, in: t, on: app.db)
+            let unit = try await Fixtures.orgUnit(
+                "Individ- och familjeomsorg", kind: .department, parent: social, in: t, on: app.db)
             let school = try await Fixtures.orgUnit("Barn- och utbildningsförvaltningen", in: t, on: app.db)
-            let procapita = try await Fixtures.system("Procapita", owner: unit, configure: { $0.product = "Lifecare verksamhet" }, in: t, on: app.db)
-            _ = try await Fixtures.system("Lifecare", owner: social, configure: { $0.product = "Lifecare" }, in: t, on: app.db)
+            let procapita = try await Fixtures.system(
+                "Procapita", owner: unit, configure: { $0.product = "Lifecare verksamhet" }, in: t, on: app.db)
+            _ = try await Fixtures.system(
+                "Lifecare", owner: social, configure: { $0.product = "Lifecare" }, in: t, on: app.db)
             _ = try await Fixtures.system("Skola24", owner: school, in: t, on: app.db)
             _ = try await Fixtures.system("Ärendehantering", category: .common, in: t, on: app.db)
             let owner = try await Fixtures.person("Sara Ström", in: t, on: app.db)
@@ -115,7 +129,8 @@ struct SystemsAPITests {
             let deputy = try await Fixtures.person("Dana Dahl", in: t, on: app.db)
             try await Fixtures.assign(RoleCatalogue.systemOwner, to: owner, on: procapita, in: t, db: app.db)
             try await Fixtures.assign(RoleCatalogue.systemManager, to: manager, on: procapita, in: t, db: app.db)
-            try await Fixtures.assign(RoleCatalogue.systemManager, to: deputy, on: procapita, holding: .deputy, in: t, db: app.db)
+            try await Fixtures.assign(
+                RoleCatalogue.systemManager, to: deputy, on: procapita, holding: .deputy, in: t, db: app.db)
 
             func names(_ query: String) async throws -> [String] {
                 let res = try await app.get("/api/v1/tenants/testby/systems?\(query)")
@@ -142,9 +157,11 @@ struct SystemsAPITests {
             let path = "/api/v1/tenants/testby/systems/\(system.id!.uuidString)"
             var headers = HTTPHeaders()
             headers.add(name: "X-Styrbord-Actor", value: "Eva IT-chef")
-            let changed = try await app.sendJSON(.PUT, path, ["name": "Platina", "category": "kommungemensamt", "version": "7.2"], headers: headers)
+            let changed = try await app.sendJSON(
+                .PUT, path, ["name": "Platina", "category": "kommungemensamt", "version": "7.2"], headers: headers)
             #expect(changed.status == .ok)
-            let same = try await app.sendJSON(.PUT, path, ["name": "Platina", "category": "kommungemensamt", "version": "7.2"], headers: headers)
+            let same = try await app.sendJSON(
+                .PUT, path, ["name": "Platina", "category": "kommungemensamt", "version": "7.2"], headers: headers)
             #expect(same.status == .ok)
             let history = try await app.get(path + "/history").decode([HistoryEntryResponse].self)
             #expect(history.map(\.action) == ["update", "create"])
@@ -191,7 +208,10 @@ struct SystemsAPITests {
             _ = try await Fixtures.integration(from: lar, to: skola, in: t, on: app.db)  // a cycle
             let res = try await app.get("/api/v1/tenants/testby/systems/\(skola.id!.uuidString)/dependencies")
             let body = try res.decode(DependenciesResponse.self)
-            #expect(body.dependsOn.map { "\($0.name)@\($0.distance)" } == ["Befolkningsregister@1", "Lärplattform@1", "Navet-koppling@2"])
+            #expect(
+                body.dependsOn.map { "\($0.name)@\($0.distance)" } == [
+                    "Befolkningsregister@1", "Lärplattform@1", "Navet-koppling@2",
+                ])
             #expect(body.dependedOnBy.map { "\($0.name)@\($0.distance)" } == ["Lärplattform@1"])
         }
     }

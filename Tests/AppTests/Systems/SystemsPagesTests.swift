@@ -32,7 +32,9 @@ struct SystemsPagesTests {
     func validationError() async throws {
         try await withTestApp { app in
             _ = try await Fixtures.tenant(on: app)
-            let res = try await app.sendForm("/t/testby/systems", ["name": "", "category": "verksamhetssystem", "product": "Kept product", "userCount": "många"])
+            let res = try await app.sendForm(
+                "/t/testby/systems",
+                ["name": "", "category": "verksamhetssystem", "product": "Kept product", "userCount": "många"])
             #expect(res.status == .unprocessableEntity)
             let html = res.text
             #expect(html.contains("value=\"Kept product\""))
@@ -50,11 +52,16 @@ struct SystemsPagesTests {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
             let unit = try await Fixtures.orgUnit("Kultur- och fritidsförvaltningen", in: t, on: app.db)
-            let res = try await app.sendForm("/t/testby/systems", [
-                ("name", "Bokningssystemet"), ("category", "verksamhetssystem"), ("ownerOrgUnitId", unit.id!.uuidString),
-                ("userOrgUnitIds", unit.id!.uuidString), ("classification.confidentiality", "2"), ("tags", "fritid, bokning"),
-                ("documentationLinks[0].title", "Manual"), ("documentationLinks[0].url", "https://intranat.example/manual"),
-            ])
+            let res = try await app.sendForm(
+                "/t/testby/systems",
+                [
+                    ("name", "Bokningssystemet"), ("category", "verksamhetssystem"),
+                    ("ownerOrgUnitId", unit.id!.uuidString),
+                    ("userOrgUnitIds", unit.id!.uuidString), ("classification.confidentiality", "2"),
+                    ("tags", "fritid, bokning"),
+                    ("documentationLinks[0].title", "Manual"),
+                    ("documentationLinks[0].url", "https://intranat.example/manual"),
+                ])
             #expect(res.status == .seeOther)
             let system = try #require(try await ITSystem.scoped(to: t, on: app.db).first())
             #expect(res.location == "/t/testby/systems/\(system.id!.uuidString)")
@@ -69,7 +76,8 @@ struct SystemsPagesTests {
     func csrf() async throws {
         try await withTestApp { app in
             _ = try await Fixtures.tenant(on: app)
-            let res = try await app.sendForm("/t/testby/systems", ["name": "X", "category": "verksamhetssystem"], csrf: false)
+            let res = try await app.sendForm(
+                "/t/testby/systems", ["name": "X", "category": "verksamhetssystem"], csrf: false)
             #expect(res.status == .forbidden)
             #expect(res.text.contains("Formuläret hade gått ut"))
             #expect(try await ITSystem.query(on: app.db).count() == 0)
@@ -99,9 +107,12 @@ struct SystemsPagesTests {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
             let hostile = "\"><script>alert(1)</script>"
-            let system = try await Fixtures.system(hostile, configure: { $0.aliases = ["'onmouseover='x"] }, in: t, on: app.db)
-            for path in ["/t/testby/systems", SystemRoutes.show("testby", system.id!), SystemRoutes.edit("testby", system.id!),
-                         SystemRoutes.tab("testby", system.id!, .history)] {
+            let system = try await Fixtures.system(
+                hostile, configure: { $0.aliases = ["'onmouseover='x"] }, in: t, on: app.db)
+            for path in [
+                "/t/testby/systems", SystemRoutes.show("testby", system.id!), SystemRoutes.edit("testby", system.id!),
+                SystemRoutes.tab("testby", system.id!, .history),
+            ] {
                 let html = try await app.get(path).text
                 #expect(!html.contains("<script>alert"), "\(path)")
             }
@@ -146,8 +157,9 @@ struct RegisterCacheTests {
             _ = try await Fixtures.system("Bokning", owner: unit, in: t, on: app.db)
             #expect(try await app.get("/t/testby/systems").text.contains("Kulturförvaltningen"))
             let before = try #require(try await Tenant.find(t.id, on: app.db)).dataVersion
-            let res = try await app.sendJSON(.PUT, "/api/v1/tenants/testby/org-units/\(unit.id!.uuidString)",
-                                             ["name": "Kultur- och fritidsförvaltningen", "kind": "forvaltning"])
+            let res = try await app.sendJSON(
+                .PUT, "/api/v1/tenants/testby/org-units/\(unit.id!.uuidString)",
+                ["name": "Kultur- och fritidsförvaltningen", "kind": "forvaltning"])
             #expect(res.status == .ok)
             #expect(try #require(try await Tenant.find(t.id, on: app.db)).dataVersion > before)
             let page = try await app.get("/t/testby/systems").text
@@ -165,7 +177,10 @@ struct PageCacheTests {
             _ = try await Fixtures.system("Första", in: t, on: app.db)
             #expect(try await app.get("/t/testby/systems").text.contains("1 system i registret"))
             #expect(app.pageCache.count == 1)
-            #expect(try await app.sendJSON(.POST, "/api/v1/tenants/testby/systems", ["name": "Andra", "category": "verksamhetssystem"]).status == .created)
+            #expect(
+                try await app.sendJSON(
+                    .POST, "/api/v1/tenants/testby/systems", ["name": "Andra", "category": "verksamhetssystem"]
+                ).status == .created)
             let page = try await app.get("/t/testby/systems").text
             #expect(page.contains("2 system i registret"))
             #expect(page.contains("Andra"))
@@ -187,7 +202,9 @@ struct PageCacheTests {
     func bounded() async throws {
         let cache = PageCache(capacity: 2, isEnabled: true)
         func key(_ page: String) -> PageCache.Key {
-            .init(tenantID: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, version: 1, day: testToday, lang: .sv, page: page)
+            .init(
+                tenantID: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, version: 1, day: testToday,
+                lang: .sv, page: page)
         }
         var renders = 0
         for page in ["a", "b", "c", "a"] {

@@ -10,7 +10,10 @@ import VaporTesting
 /// A system list as a Swedish municipality keeps it in Excel, saved as "CSV (semikolonavgränsad)":
 /// Windows-1252, semicolons, CRLF, Swedish headings.
 private func windows1252List(_ rows: [String]) -> [UInt8] {
-    let text = (["Systemnamn;Förvaltning;Kategori;Leverantör;Systemförvaltare;Ersättare systemförvaltare;Konfidentialitet (K);Driftstart"] + rows)
+    let text =
+        ([
+            "Systemnamn;Förvaltning;Kategori;Leverantör;Systemförvaltare;Ersättare systemförvaltare;Konfidentialitet (K);Driftstart"
+        ] + rows)
         .joined(separator: "\r\n") + "\r\n"
     return text.unicodeScalars.map { scalar -> UInt8 in
         switch scalar {
@@ -31,7 +34,9 @@ private func multipart(file bytes: [UInt8], filename: String) -> (HTTPHeaders, B
     let boundary = "----styrbordtest"
     var body = ByteBuffer()
     body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(testCSRF)\r\n")
-    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n")
+    body.writeString(
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n"
+    )
     body.writeBytes(bytes)
     body.writeString("\r\n--\(boundary)--\r\n")
     var headers = HTTPHeaders()
@@ -53,7 +58,8 @@ struct ImportExportTests {
                 "Raindance;Kommunledningskontoret;Kommungemensamt;CGI Sverige AB;Per Persson;;2;2009-01-01",
             ])
             let (headers, body) = multipart(file: bytes, filename: "../../etc/systemlista.csv")
-            let preview = try await app.testing().sendRequest(.POST, TransferRoutes.importSystems("testby"), headers: headers, body: body)
+            let preview = try await app.testing().sendRequest(
+                .POST, TransferRoutes.importSystems("testby"), headers: headers, body: body)
             #expect(preview.status == .ok, "\(preview.text.prefix(3000))")
             let html = preview.text
             #expect(html.contains("Windows-1252"))
@@ -64,21 +70,29 @@ struct ImportExportTests {
 
             let content = try #require(html.firstMatch(of: /name="content" value="([^"]+)"/)?.1)
             let maps = html.matches(of: /name="map\.(\d+)" value="([^"]*)"/).map { ("map.\($0.1)", String($0.2)) }
-            let headingFields = html.matches(of: /name="heading\.(\d+)" value="([^"]*)"/).map { ("heading.\($0.1)", String($0.2)) }
-            let confirm = try await app.sendForm(TransferRoutes.importConfirm("testby"),
-                                                 [("content", String(content)), ("filename", "systemlista.csv")] + maps + headingFields.map { ($0.0, $0.1.replacingOccurrences(of: "&amp;", with: "&")) })
+            let headingFields = html.matches(of: /name="heading\.(\d+)" value="([^"]*)"/).map {
+                ("heading.\($0.1)", String($0.2))
+            }
+            let confirm = try await app.sendForm(
+                TransferRoutes.importConfirm("testby"),
+                [("content", String(content)), ("filename", "systemlista.csv")] + maps
+                    + headingFields.map { ($0.0, $0.1.replacingOccurrences(of: "&amp;", with: "&")) })
             #expect(confirm.status == .seeOther, "\(confirm.text.prefix(2000))")
             let systems = try await ITSystem.scoped(to: t, on: app.db).sort(\.$sortKey).all()
             #expect(systems.map(\.name) == ["Procapita", "Raindance"])
             #expect(systems[0].confidentiality == 3)
             #expect(systems[0].productionStartOn == "2012-05-01")
             #expect(try await Supplier.query(on: app.db).all().map(\.name) == ["CGI Sverige AB"])
-            #expect(Set(try await Person.query(on: app.db).all().map(\.name)) == ["Åsa Öberg", "Émile Ek", "Per Persson"])
+            #expect(
+                Set(try await Person.query(on: app.db).all().map(\.name)) == ["Åsa Öberg", "Émile Ek", "Per Persson"])
             let context = try await RegisterContext.load(tenant: t, today: testToday, on: app.db)
             let gaps = try await context.roleGaps(systems: systems, on: app.db)
             #expect(gaps[systems[0].id!]?.map(\.roleKey) == [RoleCatalogue.systemOwner])  // förvaltare and ersättare came from the file
             let history = try await AuditEntry.query(on: app.db).filter(\.$action == .import).all()
-            #expect(history.contains { $0.objectType == SystemRules.objectType && $0.message == "Import från systemlista.csv" })
+            #expect(
+                history.contains {
+                    $0.objectType == SystemRules.objectType && $0.message == "Import från systemlista.csv"
+                })
         }
     }
 
@@ -91,7 +105,8 @@ struct ImportExportTests {
                 "Procapita;Socialförvaltningen;Verksamhetssystem;CGI;Åsa Öberg;;3;2012-05-01",
                 "Trasig;Kulturförvaltningen;Halvgemensam;CGI;;;7;01/05/2012",
             ])
-            let outcome = try await SystemImportCommand.run(app: app, tenantSlug: "testby", bytes: bytes, mappingArguments: [], dryRun: false, actor: "test")
+            let outcome = try await SystemImportCommand.run(
+                app: app, tenantSlug: "testby", bytes: bytes, mappingArguments: [], dryRun: false, actor: "test")
             #expect(!outcome.succeeded)
             #expect(outcome.report.contains("Rad 3"))
             #expect(outcome.report.contains("\"Förvaltning\""))
@@ -108,19 +123,23 @@ struct ImportExportTests {
     func updateMerges() async throws {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
-            let system = try await Fixtures.system("Procapita", configure: {
-                $0.personalData = .init(level: .sensitive, purpose: "Handläggning")
-                $0.classification.integrity = .l3
-            }, in: t, on: app.db)
+            let system = try await Fixtures.system(
+                "Procapita",
+                configure: {
+                    $0.personalData = .init(level: .sensitive, purpose: "Handläggning")
+                    $0.classification.integrity = .l3
+                }, in: t, on: app.db)
             let old = try await Fixtures.person("Olle Gammal", in: t, on: app.db)
             try await Fixtures.assign(RoleCatalogue.systemManager, to: old, on: system, in: t, db: app.db)
             let csv = Array("\u{FEFF}Systemnamn;Systemförvaltare;Version\r\nprocapita;Nina Ny;11.2\r\n".utf8)
-            let dry = try await SystemImportCommand.run(app: app, tenantSlug: "testby", bytes: csv, mappingArguments: [], dryRun: true, actor: "test")
+            let dry = try await SystemImportCommand.run(
+                app: app, tenantSlug: "testby", bytes: csv, mappingArguments: [], dryRun: true, actor: "test")
             #expect(dry.succeeded)
             #expect(dry.report.contains("updated: 1"))
             #expect(dry.report.contains("Olle Gammal ersätts"))
             #expect(try await RoleAssignment.query(on: app.db).count() == 1)
-            let run = try await SystemImportCommand.run(app: app, tenantSlug: "testby", bytes: csv, mappingArguments: [], dryRun: false, actor: "test")
+            let run = try await SystemImportCommand.run(
+                app: app, tenantSlug: "testby", bytes: csv, mappingArguments: [], dryRun: false, actor: "test")
             #expect(run.succeeded, "\(run.report)")
             let stored = try #require(try await ITSystem.find(system.id, on: app.db))
             #expect(stored.version == "11.2")
@@ -139,16 +158,22 @@ struct ImportExportTests {
         try await withTestApp { app in
             _ = try await Fixtures.tenant(on: app)
             let csv = "System,Kategori,Leverantör\r\n\"Skola24, schema\",verksamhetssystem,Skola24 AB\r\n"
-            let dry = try await app.sendRaw(.POST, "/api/v1/tenants/testby/imports/systems?dryRun=true", csv, contentType: HTTPMediaType(type: "text", subType: "csv"))
+            let dry = try await app.sendRaw(
+                .POST, "/api/v1/tenants/testby/imports/systems?dryRun=true", csv,
+                contentType: HTTPMediaType(type: "text", subType: "csv"))
             #expect(dry.status == .ok)
             let body = try dry.decode(ImportAPIController.ImportResponse.self)
             #expect(body.created == ["Skola24, schema"])
             #expect(!body.imported)
             #expect(try await ITSystem.query(on: app.db).count() == 0)
-            let real = try await app.sendRaw(.POST, "/api/v1/tenants/testby/imports/systems", csv, contentType: HTTPMediaType(type: "text", subType: "csv"))
+            let real = try await app.sendRaw(
+                .POST, "/api/v1/tenants/testby/imports/systems", csv,
+                contentType: HTTPMediaType(type: "text", subType: "csv"))
             #expect(real.status == .created)
             #expect(try await ITSystem.query(on: app.db).count() == 1)
-            let bad = try await app.sendRaw(.POST, "/api/v1/tenants/testby/imports/systems?map=System=nonsense", csv, contentType: HTTPMediaType(type: "text", subType: "csv"))
+            let bad = try await app.sendRaw(
+                .POST, "/api/v1/tenants/testby/imports/systems?map=System=nonsense", csv,
+                contentType: HTTPMediaType(type: "text", subType: "csv"))
             #expect(bad.status == .unprocessableEntity)
             #expect(try bad.decode(ImportAPIController.ImportResponse.self).issues.first?.field == "mapping")
         }
@@ -161,12 +186,14 @@ struct ImportExportTests {
             let b = try await Fixtures.tenant("b-kommun", on: app)
             let unit = try await Fixtures.orgUnit("Barn- och utbildningsförvaltningen", in: a, on: app.db)
             _ = try await Fixtures.orgUnit("Barn- och utbildningsförvaltningen", in: b, on: app.db)
-            _ = try await Fixtures.system("Skolplattform; \"IST\"", owner: unit, configure: {
-                $0.tags = ["skola", "=formel"]
-                $0.description = "=HYPERLINK(\"http://x\")"
-                $0.classification.confidentiality = .l2
-                $0.productionStartOn = CalendarDay(year: 2019, month: 8, day: 1)
-            }, in: a, on: app.db)
+            _ = try await Fixtures.system(
+                "Skolplattform; \"IST\"", owner: unit,
+                configure: {
+                    $0.tags = ["skola", "=formel"]
+                    $0.description = "=HYPERLINK(\"http://x\")"
+                    $0.classification.confidentiality = .l2
+                    $0.productionStartOn = CalendarDay(year: 2019, month: 8, day: 1)
+                }, in: a, on: app.db)
             let res = try await app.get(TransferRoutes.export("a-kommun", .systems, .csv))
             #expect(res.status == .ok)
             #expect(res.headers.first(name: .contentDisposition)?.contains("system-a-kommun-2026-03-02.csv") == true)
@@ -176,7 +203,8 @@ struct ImportExportTests {
             #expect(text.hasPrefix("Systemnamn;"))
             #expect(text.contains("\"Skolplattform; \"\"IST\"\"\""))
             #expect(text.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";"))  // a formula cell is neutralised for Excel
-            let outcome = try await SystemImportCommand.run(app: app, tenantSlug: "b-kommun", bytes: bytes, mappingArguments: [], dryRun: false, actor: "test")
+            let outcome = try await SystemImportCommand.run(
+                app: app, tenantSlug: "b-kommun", bytes: bytes, mappingArguments: [], dryRun: false, actor: "test")
             #expect(outcome.succeeded, "\(outcome.report)")
             let copy = try #require(try await ITSystem.scoped(to: b, on: app.db).first())
             #expect(copy.name == "Skolplattform; \"IST\"")
@@ -211,11 +239,13 @@ struct ImportExportTests {
         try await withTestApp { app in
             _ = try await Fixtures.tenant(on: app)
             let (h1, b1) = multipart(file: Array("%PDF-1.7".utf8), filename: "riktlinjer.pdf")
-            let pdf = try await app.testing().sendRequest(.POST, TransferRoutes.importSystems("testby"), headers: h1, body: b1)
+            let pdf = try await app.testing().sendRequest(
+                .POST, TransferRoutes.importSystems("testby"), headers: h1, body: b1)
             #expect(pdf.status == .unsupportedMediaType)
             #expect(pdf.text.contains("är inte en CSV-fil"))
             let (h2, b2) = multipart(file: [], filename: "tom.csv")
-            let empty = try await app.testing().sendRequest(.POST, TransferRoutes.importSystems("testby"), headers: h2, body: b2)
+            let empty = try await app.testing().sendRequest(
+                .POST, TransferRoutes.importSystems("testby"), headers: h2, body: b2)
             #expect(empty.status == .badRequest)
         }
     }
@@ -225,7 +255,8 @@ struct ImportExportTests {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
             let a = try await Fixtures.system("Heroma", in: t, on: app.db)
-            _ = try await Fixtures.system("Gammalt", configure: { $0.lifecycleStatus = .decommissioned }, in: t, on: app.db)
+            _ = try await Fixtures.system(
+                "Gammalt", configure: { $0.lifecycleStatus = .decommissioned }, in: t, on: app.db)
             let p = try await Fixtures.person("Lisa Lön", in: t, on: app.db)
             let d = try await Fixtures.person("Dan Dep", in: t, on: app.db)
             try await Fixtures.assign(RoleCatalogue.systemManager, to: p, on: a, in: t, db: app.db)
@@ -234,14 +265,17 @@ struct ImportExportTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("Lisa Lön; Dan Dep (ersättare)"))
             #expect(!page.text.contains("Gammalt"))
-            #expect(try await app.get(ReportRoutes.roleDistribution("testby", query: [("includeDecommissioned", "true")])).text.contains("Gammalt"))
+            #expect(
+                try await app.get(ReportRoutes.roleDistribution("testby", query: [("includeDecommissioned", "true")]))
+                    .text.contains("Gammalt"))
             let csv = try await app.get(ReportRoutes.roleDistributionCSV("testby")).text
             let lines = csv.split(separator: "\r\n")
             #expect(lines.count == 2)
             #expect(lines[0].contains("Systemägare;Systemägare IT;Systemförvaltare"))
             #expect(lines[1].contains("Heroma"))
             #expect(lines[1].contains("systemagare/ordinarie (D2)"))
-            let api = try await app.get("/api/v1/tenants/testby/reports/role-distribution").decode(RoleDistributionResponse.self)
+            let api = try await app.get("/api/v1/tenants/testby/reports/role-distribution").decode(
+                RoleDistributionResponse.self)
             #expect(api.rows.first?.holders[RoleCatalogue.systemManager]?.map(\.name) == ["Lisa Lön", "Dan Dep"])
         }
     }

@@ -148,10 +148,11 @@ import Testing
     @Test("Messages name the field as it reads in a sentence and list the valid values")
     func valueMessages() {
         let preview = prepare("Systemnamn;Behandlar personuppgifter;NIS2\nLön;Kanske;Ja\n")
-        #expect(preview.issues.map(\.message.sv) == [
-            "\"Kanske\" är inget giltigt värde för personuppgifter. Giltiga värden: Inga personuppgifter, Personuppgifter, Känsliga personuppgifter.",
-            "\"Ja\" är inget giltigt värde för NIS2. Giltiga värden: Ej bedömd, Omfattas inte, Omfattas – viktig verksamhet, Omfattas – väsentlig verksamhet.",
-        ])
+        #expect(
+            preview.issues.map(\.message.sv) == [
+                "\"Kanske\" är inget giltigt värde för personuppgifter. Giltiga värden: Inga personuppgifter, Personuppgifter, Känsliga personuppgifter.",
+                "\"Ja\" är inget giltigt värde för NIS2. Giltiga värden: Ej bedömd, Omfattas inte, Omfattas – viktig verksamhet, Omfattas – väsentlig verksamhet.",
+            ])
     }
 
     @Test("Draft validation issues land on the column of the field they concern")

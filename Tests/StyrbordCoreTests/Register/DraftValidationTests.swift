@@ -33,15 +33,17 @@ struct DraftValidationTests {
 
     @Test("A contract's last day to give notice is its end less the notice period")
     func noticeDeadline() {
-        let c = ContractDraft(systemId: UUID(), title: "Licens", endsOn: CalendarDay(iso: "2027-03-31"), noticePeriodMonths: 9)
+        let c = ContractDraft(
+            systemId: UUID(), title: "Licens", endsOn: CalendarDay(iso: "2027-03-31"), noticePeriodMonths: 9)
         #expect(c.noticeDeadline?.iso == "2026-06-30")
         #expect(ContractDraft(systemId: UUID(), title: "Löpande").noticeDeadline == nil)
     }
 
     @Test("A role for the wrong kind of scope, or ending before it starts, is refused")
     func roleAssignment() {
-        let d = RoleAssignmentDraft(roleTypeId: UUID(), personId: UUID(), scope: .system, scopeId: nil,
-                                    validFrom: CalendarDay(iso: "2026-01-01")!, validTo: CalendarDay(iso: "2025-12-31"))
+        let d = RoleAssignmentDraft(
+            roleTypeId: UUID(), personId: UUID(), scope: .system, scopeId: nil,
+            validFrom: CalendarDay(iso: "2026-01-01")!, validTo: CalendarDay(iso: "2025-12-31"))
         #expect(Set(d.validate(roleScope: .tenant).map(\.field)) == ["scope", "scopeId", "validTo"])
     }
 }

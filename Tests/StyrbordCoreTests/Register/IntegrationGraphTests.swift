@@ -31,7 +31,14 @@ struct IntegrationGraphTests {
         #expect(column[ids[3]] == 1)
         let left = layout.nodes.filter { $0.column == -1 }.sorted { $0.y < $1.y }.map { names[$0.system]! }
         #expect(left == ["Alfa", "Beta"])
-        #expect(Set(layout.links.map { "\(names[$0.from]!)→\(names[$0.to]!)" }) == ["Alfa→Mitten", "Beta→Mitten", "Mitten→Gamma"])
-        #expect(layout.nodes.allSatisfy { $0.x + NeighbourhoodLayout.boxWidth <= layout.width && $0.y + NeighbourhoodLayout.boxHeight <= layout.height })
+        #expect(
+            Set(layout.links.map { "\(names[$0.from]!)→\(names[$0.to]!)" }) == [
+                "Alfa→Mitten", "Beta→Mitten", "Mitten→Gamma",
+            ])
+        #expect(
+            layout.nodes.allSatisfy {
+                $0.x + NeighbourhoodLayout.boxWidth <= layout.width
+                    && $0.y + NeighbourhoodLayout.boxHeight <= layout.height
+            })
     }
 }

@@ -47,7 +47,8 @@ struct ValuesTests {
     func swedishOrder() {
         let names = ["Öppna data", "Ärendehantering", "Åtgärdsregister", "Zeta", "ärende", "Alfa", "Éva", "Ecos"]
         let sorted = names.sorted { SortKey.swedish($0) < SortKey.swedish($1) }
-        #expect(sorted == ["Alfa", "Ecos", "Éva", "Zeta", "Åtgärdsregister", "ärende", "Ärendehantering", "Öppna data"])
+        #expect(
+            sorted == ["Alfa", "Ecos", "Éva", "Zeta", "Åtgärdsregister", "ärende", "Ärendehantering", "Öppna data"])
         // The keys are digits only, so every database collation orders them the same way.
         let key = SortKey.swedish("Åsa Öberg")
         #expect(key.allSatisfy { $0.isNumber })
@@ -74,8 +75,11 @@ struct UUIDTextTests {
             #expect(UUID.parsing(id.uuidString) == id)
             #expect(UUID.parsing(id.uuidString.lowercased()) == id)
         }
-        for bad in ["", "not-a-uuid", "0000000000000000000000000000000000000", "00000000-0000-0000-0000-00000000000",
-                    "00000000-0000-0000-0000-0000000000000", "00000000x0000-0000-0000-000000000000", "g0000000-0000-0000-0000-000000000000"] {
+        for bad in [
+            "", "not-a-uuid", "0000000000000000000000000000000000000", "00000000-0000-0000-0000-00000000000",
+            "00000000-0000-0000-0000-0000000000000", "00000000x0000-0000-0000-000000000000",
+            "g0000000-0000-0000-0000-000000000000",
+        ] {
             #expect(UUID.parsing(bad) == nil, "\(bad)")
         }
     }

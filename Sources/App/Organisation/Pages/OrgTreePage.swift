@@ -34,35 +34,47 @@ struct OrgTreePage: Page {
 
     var content: Node<HTML.BodyContext> {
         .group(
-            .div(.class("page-heading"),
+            .div(
+                .class("page-heading"),
                 .h1(.text(title)),
-                .div(.class("actions"),
-                    Components.buttonLink(ctx.t("Ny organisationsenhet", "New org unit"), url: OrgUnitRoutes.new(model.tenantSlug)))),
+                .div(
+                    .class("actions"),
+                    Components.buttonLink(
+                        ctx.t("Ny organisationsenhet", "New org unit"), url: OrgUnitRoutes.new(model.tenantSlug)))),
             .p(.class("result-count"), .text(ctx.t("\(model.unitCount) enheter", "\(model.unitCount) units"))),
             model.roots.isEmpty
-                ? .p(.class("empty-state"), .text(ctx.t("Organisationen är tom. Börja med kommunstyrelsen eller en förvaltning.",
-                                                        "The organisation is empty. Start with the municipal executive board or an administration.")))
-                : .nav(.class("org-tree"), .ariaLabel(ctx.t("Organisationsträd", "Organisation tree")), list(model.roots))
+                ? .p(
+                    .class("empty-state"),
+                    .text(
+                        ctx.t(
+                            "Organisationen är tom. Börja med kommunstyrelsen eller en förvaltning.",
+                            "The organisation is empty. Start with the municipal executive board or an administration.")
+                    ))
+                : .nav(
+                    .class("org-tree"), .ariaLabel(ctx.t("Organisationsträd", "Organisation tree")), list(model.roots))
         )
     }
 
     /// Nested lists, so that the depth is in the structure, not only in the indentation.
     private func list(_ items: [Item]) -> Node<HTML.BodyContext> {
-        .ul(.forEach(items) { item in
-            .li(
-                .a(.link(OrgUnitRoutes.show(model.tenantSlug, item.id)), .safe(item.name)),
-                .if(!item.shortName.isEmpty, .span(.class("muted"), .safe(" (\(item.shortName))"))),
-                .text(" – "), .span(.class("kind"), .safe(ctx.t(item.kind.label))),
-                .text(" – "), systems(item),
-                .if(!item.children.isEmpty, list(item.children)))
-        })
+        .ul(
+            .forEach(items) { item in
+                .li(
+                    .a(.link(OrgUnitRoutes.show(model.tenantSlug, item.id)), .safe(item.name)),
+                    .if(!item.shortName.isEmpty, .span(.class("muted"), .safe(" (\(item.shortName))"))),
+                    .text(" – "), .span(.class("kind"), .safe(ctx.t(item.kind.label))),
+                    .text(" – "), systems(item),
+                    .if(!item.children.isEmpty, list(item.children)))
+            })
     }
 
     private func systems(_ item: Item) -> Node<HTML.BodyContext> {
         guard item.subtreeSystems > 0 else { return .span(.class("muted"), .text(ctx.t("inga system", "no systems"))) }
-        let text = ctx.t("\(item.ownedSystems) system", "\(item.ownedSystems) systems")
+        let text =
+            ctx.t("\(item.ownedSystems) system", "\(item.ownedSystems) systems")
             + (item.subtreeSystems != item.ownedSystems
-                ? ctx.t(" (\(item.subtreeSystems) med underenheterna)", " (\(item.subtreeSystems) with sub-units)") : "")
+                ? ctx.t(" (\(item.subtreeSystems) med underenheterna)", " (\(item.subtreeSystems) with sub-units)")
+                : "")
         return .a(.link(SystemRoutes.index(model.tenantSlug, query: [("orgUnit", item.id.uuidString)])), .text(text))
     }
 }
@@ -76,10 +88,12 @@ extension OrgTreePage.Model {
         func item(_ entry: OrgTree.Entry) -> OrgTreePage.Item {
             let children = tree.children(of: entry.id).map(item)
             let own = owned[entry.id] ?? 0
-            return .init(id: entry.id, name: entry.name, shortName: entry.shortName, kind: entry.kind, ownedSystems: own,
-                         subtreeSystems: own + children.reduce(0) { $0 + $1.subtreeSystems }, children: children)
+            return .init(
+                id: entry.id, name: entry.name, shortName: entry.shortName, kind: entry.kind, ownedSystems: own,
+                subtreeSystems: own + children.reduce(0) { $0 + $1.subtreeSystems }, children: children)
         }
-        return Self(tenantSlug: tenant.slug, tenantName: tenant.name, roots: tree.entries.filter { $0.depth == 0 }.map(item),
-                    unitCount: tree.entries.count)
+        return Self(
+            tenantSlug: tenant.slug, tenantName: tenant.name, roots: tree.entries.filter { $0.depth == 0 }.map(item),
+            unitCount: tree.entries.count)
     }
 }

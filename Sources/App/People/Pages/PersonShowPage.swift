@@ -42,31 +42,45 @@ struct PersonShowPage: Page {
     var title: String { model.draft.name }
     var section: NavSection? { .people }
     var breadcrumbs: [Breadcrumb] {
-        [Breadcrumb(title: ctx.t("Personer", "People"), url: PersonRoutes.index(model.tenantSlug)), Breadcrumb(title: model.draft.name)]
+        [
+            Breadcrumb(title: ctx.t("Personer", "People"), url: PersonRoutes.index(model.tenantSlug)),
+            Breadcrumb(title: model.draft.name),
+        ]
     }
 
     var content: Node<HTML.BodyContext> {
         let d = model.draft
         let slug = model.tenantSlug
         return .group(
-            .div(.class("page-heading"),
+            .div(
+                .class("page-heading"),
                 .h1(.safe(d.name)),
-                .div(.class("actions"),
+                .div(
+                    .class("actions"),
                     Components.buttonLink(ctx.t("Redigera", "Edit"), url: PersonRoutes.edit(slug, model.id)),
-                    Components.buttonLink(ctx.t("Ta bort", "Delete"), url: PersonRoutes.delete(slug, model.id), secondary: true))),
+                    Components.buttonLink(
+                        ctx.t("Ta bort", "Delete"), url: PersonRoutes.delete(slug, model.id), secondary: true))),
             .if(!d.isActive, .p(.class("badges"), Components.badge(leftText, kind: "warning"))),
             vacancyNotice,
             Components.facts([
                 (ctx.t("Titel", "Title"), Components.textOrDash(d.title, ctx)),
-                (ctx.t("Organisationsenhet", "Org unit"), model.orgUnit.map { .a(.link(OrgUnitRoutes.show(slug, $0.id)), .safe($0.name)) }
-                    ?? Components.textOrDash(nil, ctx)),
-                (ctx.t("E-post", "E-mail"), d.email.isEmpty ? Components.textOrDash(nil, ctx) : .a(.link("mailto:" + d.email), .safe(d.email))),
+                (
+                    ctx.t("Organisationsenhet", "Org unit"),
+                    model.orgUnit.map { .a(.link(OrgUnitRoutes.show(slug, $0.id)), .safe($0.name)) }
+                        ?? Components.textOrDash(nil, ctx)
+                ),
+                (
+                    ctx.t("E-post", "E-mail"),
+                    d.email.isEmpty ? Components.textOrDash(nil, ctx) : .a(.link("mailto:" + d.email), .safe(d.email))
+                ),
                 (ctx.t("Telefon", "Phone"), Components.textOrDash(d.phone, ctx)),
                 (ctx.t("Status", "Status"), .text(d.isActive ? ctx.t("Aktiv", "Active") : leftText)),
             ]),
             .h2(.text(ctx.t("Roller", "Roles"))),
             model.groups.isEmpty
-                ? .p(.class("muted"), .text(ctx.t("Personen har inte haft någon roll.", "The person has not held any role.")))
+                ? .p(
+                    .class("muted"),
+                    .text(ctx.t("Personen har inte haft någon roll.", "The person has not held any role.")))
                 : .forEach(model.groups) { roleGroup($0) }
         )
     }
@@ -79,13 +93,24 @@ struct PersonShowPage: Page {
     private var vacancyNotice: Node<HTML.BodyContext> {
         let rows = model.rolesNeedingNewHolder
         guard !rows.isEmpty else { return .empty }
-        return .div(.class("notice warning"), .attribute(named: "role", value: "note"), .attribute(named: "aria-labelledby", value: "vacancy-heading"),
-            .h2(.class("notice-title"), .id("vacancy-heading"), .text(ctx.t("Roller behöver ny innehavare", "Roles need a new holder"))),
-            .p(.safe(ctx.t("\(model.draft.name) har slutat men står fortfarande som innehavare av \(rows.count) \(rows.count == 1 ? "roll" : "roller"). Utse en ny innehavare för varje roll och avsluta den gamla tilldelningen.",
-                           "\(model.draft.name) has left but is still recorded as holding \(rows.count) \(rows.count == 1 ? "role" : "roles"). Appoint a new holder for each and end the old assignment."))),
-            .ul(.forEach(rows) { row in
-                .li(.safe(row.roleName + " (" + ctx.t(row.holding.label).lowercased() + ")"), .text(ctx.t(" för ", " for ")), scopeCell(row))
-            }))
+        return .div(
+            .class("notice warning"), .attribute(named: "role", value: "note"),
+            .attribute(named: "aria-labelledby", value: "vacancy-heading"),
+            .h2(
+                .class("notice-title"), .id("vacancy-heading"),
+                .text(ctx.t("Roller behöver ny innehavare", "Roles need a new holder"))),
+            .p(
+                .safe(
+                    ctx.t(
+                        "\(model.draft.name) har slutat men står fortfarande som innehavare av \(rows.count) \(rows.count == 1 ? "roll" : "roller"). Utse en ny innehavare för varje roll och avsluta den gamla tilldelningen.",
+                        "\(model.draft.name) has left but is still recorded as holding \(rows.count) \(rows.count == 1 ? "role" : "roles"). Appoint a new holder for each and end the old assignment."
+                    ))),
+            .ul(
+                .forEach(rows) { row in
+                    .li(
+                        .safe(row.roleName + " (" + ctx.t(row.holding.label).lowercased() + ")"),
+                        .text(ctx.t(" för ", " for ")), scopeCell(row))
+                }))
     }
 
     private func scopeCell(_ row: RoleRow) -> Node<HTML.BodyContext> {
@@ -105,50 +130,75 @@ struct PersonShowPage: Page {
     private func roleGroup(_ group: RoleGroup) -> Node<HTML.BodyContext> {
         .group(
             .h3(.text(groupTitle(group.scope))),
-            Components.tableWrap(groupTitle(group.scope), .table(
-                .thead(.tr(
-                    Components.header(ctx.t("Roll", "Role")),
-                    .if(group.scope != .tenant, Components.header(ctx.t("Gäller", "Held for"))),
-                    Components.header(ctx.t("Ordinarie/ersättare", "Primary/deputy")), Components.header(ctx.t("Från", "From")),
-                    Components.header(ctx.t("Till", "To")), Components.header(ctx.t("Status", "Status")))),
-                .tbody(.forEach(group.rows) { row in .tr(
-                    .th(.attribute(named: "scope", value: "row"), .safe(row.roleName)),
-                    .if(group.scope != .tenant, .td(scopeCell(row))),
-                    .td(.safe(ctx.t(row.holding.label))),
-                    .td(.safe(row.validFrom)),
-                    .td(Components.textOrDash(row.validTo, ctx)),
-                    .td(.text(row.isOngoing ? ctx.t("Nuvarande", "Current") : ctx.t("Avslutad", "Ended"))))
-                })
-            ))
+            Components.tableWrap(
+                groupTitle(group.scope),
+                .table(
+                    .thead(
+                        .tr(
+                            Components.header(ctx.t("Roll", "Role")),
+                            .if(group.scope != .tenant, Components.header(ctx.t("Gäller", "Held for"))),
+                            Components.header(ctx.t("Ordinarie/ersättare", "Primary/deputy")),
+                            Components.header(ctx.t("Från", "From")),
+                            Components.header(ctx.t("Till", "To")), Components.header(ctx.t("Status", "Status")))),
+                    .tbody(
+                        .forEach(group.rows) { row in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .safe(row.roleName)),
+                                .if(group.scope != .tenant, .td(scopeCell(row))),
+                                .td(.safe(ctx.t(row.holding.label))),
+                                .td(.safe(row.validFrom)),
+                                .td(Components.textOrDash(row.validTo, ctx)),
+                                .td(.text(row.isOngoing ? ctx.t("Nuvarande", "Current") : ctx.t("Avslutad", "Ended"))))
+                        })
+                ))
         )
     }
 }
 
 extension PersonShowPage.Model {
-    static func load(person: Person, tenant: Tenant, today: CalendarDay, lang: UILanguage, on db: any Database) async throws -> Self {
+    static func load(
+        person: Person, tenant: Tenant, today: CalendarDay, lang: UILanguage, on db: any Database
+    ) async throws -> Self {
         let id = try person.requireID()
         let slug = tenant.slug
         let assignments = try await RoleAssignment.scoped(to: tenant, on: db).filter(\.$personID == id).all()
-        let roleTypes = Dictionary(uniqueKeysWithValues: try await RoleType.scoped(to: tenant, on: db).all().map { ($0.id!, $0) })
+        let roleTypes = Dictionary(
+            uniqueKeysWithValues: try await RoleType.scoped(to: tenant, on: db).all().map { ($0.id!, $0) })
         let tree = OrgTree(units: try await OrgUnit.scoped(to: tenant, on: db).all())
         let systemIDs = assignments.compactMap(\.systemID), objectIDs = assignments.compactMap(\.managementObjectID)
-        let systems = systemIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ITSystem.scoped(to: tenant, on: db)
-            .filter(\.$id ~~ systemIDs).field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
-        let objects = objectIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ManagementObject.scoped(to: tenant, on: db)
-            .filter(\.$id ~~ objectIDs).field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
+        let systems =
+            systemIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await ITSystem.scoped(to: tenant, on: db)
+                    .filter(\.$id ~~ systemIDs).field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
+        let objects =
+            objectIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await ManagementObject.scoped(to: tenant, on: db)
+                    .filter(\.$id ~~ objectIDs).field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
         func row(_ a: RoleAssignment) -> (scope: RoleScopeKind, order: Int, row: PersonShowPage.RoleRow) {
             let (name, url): (String?, String?) =
                 switch a.scope {
-                case .system: (a.systemID.flatMap { systems[$0] }, a.systemID.map { SystemRoutes.tab(slug, $0, .roles) })
+                case .system:
+                    (a.systemID.flatMap { systems[$0] }, a.systemID.map { SystemRoutes.tab(slug, $0, .roles) })
                 case .managementObject:
-                    (a.managementObjectID.flatMap { objects[$0] }, a.managementObjectID.map { ManagementObjectRoutes.show(slug, $0) })
+                    (
+                        a.managementObjectID.flatMap { objects[$0] },
+                        a.managementObjectID.map { ManagementObjectRoutes.show(slug, $0) }
+                    )
                 case .orgUnit: (tree.name(a.orgUnitID), a.orgUnitID.map { OrgUnitRoutes.show(slug, $0) })
                 case .tenant: (nil, nil)
                 }
             let role = roleTypes[a.roleTypeID]
-            return (a.scope, role?.sortOrder ?? Int.max, .init(
-                roleName: role?.name[lang] ?? "?", scopeName: a.scope == .tenant ? nil : name ?? "?", scopeURL: url,
-                holding: a.holding, validFrom: a.validFrom, validTo: a.validTo, isOngoing: ScopedRoles.isOngoing(a, on: today)))
+            return (
+                a.scope, role?.sortOrder ?? Int.max,
+                .init(
+                    roleName: role?.name[lang] ?? "?", scopeName: a.scope == .tenant ? nil : name ?? "?", scopeURL: url,
+                    holding: a.holding, validFrom: a.validFrom, validTo: a.validTo,
+                    isOngoing: ScopedRoles.isOngoing(a, on: today))
+            )
         }
         // Ongoing roles first; then by what they are held for, catalogue order and start.
         let rows = assignments.map(row).sorted {
@@ -159,7 +209,8 @@ extension PersonShowPage.Model {
             let inScope = rows.filter { $0.scope == scope }.map(\.row)
             return inScope.isEmpty ? nil : .init(scope: scope, rows: inScope)
         }
-        return Self(tenantSlug: slug, id: id, draft: person.draft,
-                    orgUnit: tree.entry(person.orgUnitID).map { ($0.id, $0.name) }, groups: groups)
+        return Self(
+            tenantSlug: slug, id: id, draft: person.draft,
+            orgUnit: tree.entry(person.orgUnitID).map { ($0.id, $0.name) }, groups: groups)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import StyrbordCore
 import Vapor
 
 /// The outside world the app reads: the clock and new ids. Production uses the real ones; tests pin
@@ -35,8 +36,6 @@ struct AppDependencies: Sendable {
     /// Today in Sweden.
     var today: CalendarDay { CalendarDay(now()) }
 }
-
-import StyrbordCore
 
 extension Application {
     private struct DependenciesKey: StorageKey { typealias Value = AppDependencies }

@@ -34,9 +34,11 @@ struct RecordFormPage: Page {
             .unwrap(model.intro) { .p(.safe($0)) },
             .p(.class("hint"), .text(ctx.t("Fält markerade med * är obligatoriska.", "Fields marked * are required."))),
             f.errorSummary(labels: model.labels),
-            f.form(action: model.action,
+            f.form(
+                action: model.action,
                 fields(f),
-                .div(.class("form-actions"),
+                .div(
+                    .class("form-actions"),
                     f.submit(model.submitLabel),
                     .a(.class("button secondary"), .link(model.cancelURL), .text(ctx.t("Avbryt", "Cancel")))))
         )
@@ -67,9 +69,12 @@ struct DeleteConfirmPage: Page {
         return .group(
             .h1(.safe(model.heading)),
             .forEach(model.explanation) { .p(.safe($0)) },
-            f.form(action: model.action,
-                f.textarea("message", label: ctx.t("Anledning (sparas i historiken)", "Reason (kept in the history)"), rows: 2),
-                .div(.class("form-actions"),
+            f.form(
+                action: model.action,
+                f.textarea(
+                    "message", label: ctx.t("Anledning (sparas i historiken)", "Reason (kept in the history)"), rows: 2),
+                .div(
+                    .class("form-actions"),
                     f.submit(model.buttonLabel),
                     .a(.class("button secondary"), .link(model.cancelURL), .text(ctx.t("Avbryt", "Cancel")))))
         )
@@ -128,23 +133,35 @@ struct RecordListPage: Page {
         for filter in model.filters { values[filter.name] = [filter.selected] }
         let f = FormBuilder(ctx: ctx, values: FormData(values))
         return .group(
-            .div(.class("page-heading"),
+            .div(
+                .class("page-heading"),
                 .h1(.safe(model.heading)),
                 .unwrap(model.newURL) { .div(.class("actions"), Components.buttonLink(model.newLabel, url: $0)) }),
-            .el("form", .attr("method", "get"), .attr("action", model.searchURL), .attr("class", "filters"), .attr("role", "search"),
+            .el(
+                "form", .attr("method", "get"), .attr("action", model.searchURL), .attr("class", "filters"),
+                .attr("role", "search"),
                 f.input("q", label: ctx.t("Sök", "Search"), type: "search"),
                 .forEach(model.filters) { f.select($0.name, label: $0.label, options: $0.options) },
                 .div(.class("filter-actions"), f.submit(ctx.t("Sök", "Search")))),
-            .p(.class("result-count"), .attribute(named: "role", value: "status"), .text(ctx.t("\(model.total) träffar", "\(model.total) results"))),
-            model.rows.isEmpty ? .p(.class("empty-state"), .safe(model.emptyText)) :
-            Components.tableWrap(model.heading, .table(
-                .thead(.tr(.forEach(model.columns) { column in Components.header(column.title) })),
-                .tbody(.forEach(model.rows) { row in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .a(.link(row.url), .safe(row.name))),
-                        .forEach(Array(row.cells.enumerated())) { index, cell in
-                            .td(.if(model.columns[safe: index + 1]?.isNumeric ?? false, .class("number")), cell)
-                        })
-                }))),
+            .p(
+                .class("result-count"), .attribute(named: "role", value: "status"),
+                .text(ctx.t("\(model.total) träffar", "\(model.total) results"))),
+            model.rows.isEmpty
+                ? .p(.class("empty-state"), .safe(model.emptyText))
+                : Components.tableWrap(
+                    model.heading,
+                    .table(
+                        .thead(.tr(.forEach(model.columns) { column in Components.header(column.title) })),
+                        .tbody(
+                            .forEach(model.rows) { row in
+                                .tr(
+                                    .th(.attribute(named: "scope", value: "row"), .a(.link(row.url), .safe(row.name))),
+                                    .forEach(Array(row.cells.enumerated())) { index, cell in
+                                        .td(
+                                            .if(model.columns[safe: index + 1]?.isNumeric ?? false, .class("number")),
+                                            cell)
+                                    })
+                            }))),
             Components.pagination(page: model.page, pageCount: model.pageCount, ctx: ctx, url: model.pageURL)
         )
     }
@@ -173,7 +190,10 @@ struct ListQuery: Sendable {
         for (key, value) in items where ["page", "perPage"].contains(key) {
             let limit = key == "page" ? 100_000 : 200
             if Int(value).map({ !(1...limit).contains($0) }) ?? true {
-                issues.append(ValidationIssue(field: key, message: Localized(sv: "Ange ett heltal 1–\(limit).", en: "Enter a whole number 1–\(limit).")))
+                issues.append(
+                    ValidationIssue(
+                        field: key,
+                        message: Localized(sv: "Ange ett heltal 1–\(limit).", en: "Enter a whole number 1–\(limit).")))
             }
         }
         if !issues.isEmpty { throw InvalidQuery(issues: issues) }

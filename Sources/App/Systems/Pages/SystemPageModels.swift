@@ -6,7 +6,9 @@ import StyrbordCore
 // so the pages themselves never see Fluent.
 
 extension SystemsIndexPage.Model {
-    static func load(page: SystemPage, context: RegisterContext, lang: UILanguage, on db: any Database) async throws -> Self {
+    static func load(
+        page: SystemPage, context: RegisterContext, lang: UILanguage, on db: any Database
+    ) async throws -> Self {
         let tenant = context.tenant
         let ids = page.ids
         let systems = page.rows
@@ -23,7 +25,8 @@ extension SystemsIndexPage.Model {
             let shown = a.holding == .deputy ? "\(name) (\(lang == .sv ? "ers." : "deputy"))" : name
             holders[systemID, default: [:]][key, default: []].append(shown)
         }
-        let gaps = context.roleGaps(systems.map { .init(id: $0.id, category: $0.category, lifecycle: $0.lifecycleStatus) }, roles: roles)
+        let gaps = context.roleGaps(
+            systems.map { .init(id: $0.id, category: $0.category, lifecycle: $0.lifecycleStatus) }, roles: roles)
         let rows = systems.map { s in
             SystemsIndexPage.Row(
                 id: s.id, name: s.name, aliases: s.aliases, category: s.category,
@@ -32,7 +35,8 @@ extension SystemsIndexPage.Model {
                 gaps: (gaps[s.id] ?? []).map { gapText($0, context: context, lang: lang) })
         }
         let required = Set(RoleRequirementPolicy.standard.requirements.map(\.roleKey))
-        let roleOptions = [(SystemQuery.anyRole, lang == .sv ? "Någon obligatorisk roll" : "Any required role")]
+        let roleOptions =
+            [(SystemQuery.anyRole, lang == .sv ? "Någon obligatorisk roll" : "Any required role")]
             + context.systemRoleTypes.filter { required.contains($0.key) }.map { ($0.key, $0.name[lang]) }
         return Self(
             tenantSlug: tenant.slug, query: page.query, rows: rows, total: page.total, pageCount: page.pageCount,
@@ -55,12 +59,15 @@ func gapText(_ gap: RoleGap, context: RegisterContext, lang: UILanguage) -> Stri
 /// Names of people by id, within the tenant.
 func names(of ids: Set<UUID>, tenant: Tenant, on db: any Database) async throws -> [UUID: String] {
     guard !ids.isEmpty else { return [:] }
-    let people = try await Person.scoped(to: tenant, on: db).filter(\.$id ~~ Array(ids)).field(\.$id).field(\.$name).all()
+    let people = try await Person.scoped(to: tenant, on: db).filter(\.$id ~~ Array(ids)).field(\.$id).field(\.$name)
+        .all()
     return Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.name) })
 }
 
 extension SystemShowPage.Model {
-    static func load(system: ITSystem, tab: SystemTab, context: RegisterContext, lang: UILanguage, on db: any Database) async throws -> Self {
+    static func load(
+        system: ITSystem, tab: SystemTab, context: RegisterContext, lang: UILanguage, on db: any Database
+    ) async throws -> Self {
         let tenant = context.tenant
         let id = try system.requireID()
         let gaps = try await context.roleGaps(systems: [system], on: db)[id] ?? []
@@ -70,14 +77,18 @@ extension SystemShowPage.Model {
             let userIDs = try await SystemRules.userOrgUnitIDs(of: id, on: db)
             let suppliers = try await Supplier.scoped(to: tenant, on: db)
                 .filter(\.$id ~~ [system.supplierID, system.operatorSupplierID].compactMap { $0 }).all()
-            let object = try await system.managementObjectID.asyncMap { try await ManagementObject.scoped(to: tenant, on: db).filter(\.$id == $0).first() }
-            content = .overview(.init(
-                draft: system.draft(userOrgUnitIds: userIDs), ownerName: context.orgTree.name(system.ownerOrgUnitID),
-                userNames: userIDs.compactMap { context.orgTree.name($0) }.sorted(),
-                managementObjectName: object??.name,
-                supplierName: suppliers.first { $0.id == system.supplierID }?.name,
-                operatorName: suppliers.first { $0.id == system.operatorSupplierID }?.name,
-                createdAt: system.createdAt, updatedAt: system.updatedAt))
+            let object = try await system.managementObjectID.asyncMap {
+                try await ManagementObject.scoped(to: tenant, on: db).filter(\.$id == $0).first()
+            }
+            content = .overview(
+                .init(
+                    draft: system.draft(userOrgUnitIds: userIDs),
+                    ownerName: context.orgTree.name(system.ownerOrgUnitID),
+                    userNames: userIDs.compactMap { context.orgTree.name($0) }.sorted(),
+                    managementObjectName: object??.name,
+                    supplierName: suppliers.first { $0.id == system.supplierID }?.name,
+                    operatorName: suppliers.first { $0.id == system.operatorSupplierID }?.name,
+                    createdAt: system.createdAt, updatedAt: system.updatedAt))
         case .roles:
             content = .roles(try await roles(system: system, gaps: gaps, context: context, lang: lang, on: db))
         case .integrations:
@@ -85,44 +96,63 @@ extension SystemShowPage.Model {
             func reached(_ r: [IntegrationGraph.Reach]) -> [SystemShowPage.Reached] {
                 r.map { .init(id: $0.system, name: deps.names[$0.system] ?? "", distance: $0.distance) }
             }
-            content = .integrations(.init(
-                picture: deps.layout.nodes.count > 1
-                    ? NeighbourhoodSVG.render(deps.layout, center: id, names: deps.names, link: { SystemRoutes.tab(tenant.slug, $0, .integrations) }, lang: lang)
-                    : nil,
-                dependsOn: reached(deps.dependsOn), dependedOnBy: reached(deps.dependedOnBy),
-                direct: deps.direct.map { i in
-                    let outgoing = i.sourceSystemID == id
-                    let other = outgoing ? i.targetSystemID : i.sourceSystemID
-                    return .init(id: i.id!, isOutgoing: outgoing, otherID: other, otherName: other.flatMap { deps.names[$0] },
-                                 externalParty: i.externalParty, kind: i.kind, information: i.information, frequency: i.frequency)
-                }.sorted { ($0.isOutgoing ? 1 : 0, $0.otherName ?? $0.externalParty) < ($1.isOutgoing ? 1 : 0, $1.otherName ?? $1.externalParty) }))
+            content = .integrations(
+                .init(
+                    picture: deps.layout.nodes.count > 1
+                        ? NeighbourhoodSVG.render(
+                            deps.layout, center: id, names: deps.names,
+                            link: { SystemRoutes.tab(tenant.slug, $0, .integrations) }, lang: lang)
+                        : nil,
+                    dependsOn: reached(deps.dependsOn), dependedOnBy: reached(deps.dependedOnBy),
+                    direct: deps.direct.map { i in
+                        let outgoing = i.sourceSystemID == id
+                        let other = outgoing ? i.targetSystemID : i.sourceSystemID
+                        return .init(
+                            id: i.id!, isOutgoing: outgoing, otherID: other,
+                            otherName: other.flatMap { deps.names[$0] },
+                            externalParty: i.externalParty, kind: i.kind, information: i.information,
+                            frequency: i.frequency)
+                    }.sorted {
+                        ($0.isOutgoing ? 1 : 0, $0.otherName ?? $0.externalParty) < (
+                            $1.isOutgoing ? 1 : 0, $1.otherName ?? $1.externalParty
+                        )
+                    }))
         case .contracts:
-            let contracts = try await Contract.scoped(to: tenant, on: db).filter(\.$systemID == id).sort(\.$endsOn).all()
-            let supplierNames = try await Dictionary(uniqueKeysWithValues: Supplier.scoped(to: tenant, on: db)
-                .filter(\.$id ~~ contracts.compactMap(\.supplierID)).all().map { ($0.id!, $0.name) })
+            let contracts = try await Contract.scoped(to: tenant, on: db).filter(\.$systemID == id).sort(\.$endsOn)
+                .all()
+            let supplierNames = try await Dictionary(
+                uniqueKeysWithValues: Supplier.scoped(to: tenant, on: db)
+                    .filter(\.$id ~~ contracts.compactMap(\.supplierID)).all().map { ($0.id!, $0.name) })
             var total: Int64 = 0
             let rows = contracts.map { c -> SystemShowPage.ContractRow in
                 let d = c.draft
                 total += (d.yearlyLicenceCost?.amountMinor ?? 0) + (d.yearlyOperationCost?.amountMinor ?? 0)
                 let deadline = d.noticeDeadline
                 let soon = deadline.map { context.today <= $0 && context.today.days(until: $0) <= 180 } ?? false
-                return .init(id: c.id!, title: c.title, supplierName: c.supplierID.flatMap { supplierNames[$0] }, reference: c.reference,
-                             startsOn: c.startsOn ?? "", endsOn: c.endsOn ?? "", noticeDeadline: deadline?.iso, noticeSoon: soon,
-                             autoRenews: c.autoRenews, licence: d.yearlyLicenceCost, operation: d.yearlyOperationCost)
+                return .init(
+                    id: c.id!, title: c.title, supplierName: c.supplierID.flatMap { supplierNames[$0] },
+                    reference: c.reference,
+                    startsOn: c.startsOn ?? "", endsOn: c.endsOn ?? "", noticeDeadline: deadline?.iso, noticeSoon: soon,
+                    autoRenews: c.autoRenews, licence: d.yearlyLicenceCost, operation: d.yearlyOperationCost)
             }
             content = .contracts(.init(rows: rows, yearlyTotal: Money(amountMinor: total)))
         case .classification:
             let draft = system.draft(userOrgUnitIds: [])
-            let classifier = try await names(of: Set([system.classifiedByPersonID].compactMap { $0 }), tenant: tenant, on: db)
-            content = .classification(.init(
-                draft: draft, classifiedByName: system.classifiedByPersonID.flatMap { classifier[$0] },
-                isExpired: draft.classification.validUntil.map { $0 < context.today } ?? false))
+            let classifier = try await names(
+                of: Set([system.classifiedByPersonID].compactMap { $0 }), tenant: tenant, on: db)
+            content = .classification(
+                .init(
+                    draft: draft, classifiedByName: system.classifiedByPersonID.flatMap { classifier[$0] },
+                    isExpired: draft.classification.validUntil.map { $0 < context.today } ?? false))
         case .history:
             let entries = try await SystemHistory.entries(for: id, tenant: tenant, on: db)
-            content = .history(entries.map {
-                .init(at: $0.at, actor: $0.actor, action: $0.action, objectType: $0.objectType, label: $0.objectLabel,
-                      message: $0.message, requestID: $0.requestID, changes: AuditChange.diff(before: $0.before, after: $0.after))
-            })
+            content = .history(
+                entries.map {
+                    .init(
+                        at: $0.at, actor: $0.actor, action: $0.action, objectType: $0.objectType, label: $0.objectLabel,
+                        message: $0.message, requestID: $0.requestID,
+                        changes: AuditChange.diff(before: $0.before, after: $0.after))
+                })
         }
         return Self(
             tenantSlug: tenant.slug, id: id, name: system.name, aliases: system.aliases, category: system.category,
@@ -130,22 +160,28 @@ extension SystemShowPage.Model {
             gaps: gaps.map { gapText($0, context: context, lang: lang) }, tab: tab, content: content)
     }
 
-    private static func roles(system: ITSystem, gaps: [RoleGap], context: RegisterContext, lang: UILanguage, on db: any Database) async throws -> SystemShowPage.Roles {
+    private static func roles(
+        system: ITSystem, gaps: [RoleGap], context: RegisterContext, lang: UILanguage, on db: any Database
+    ) async throws -> SystemShowPage.Roles {
         let tenant = context.tenant
-        let assignments = try await RoleAssignment.scoped(to: tenant, on: db).filter(\.$systemID == system.requireID()).all()
+        let assignments = try await RoleAssignment.scoped(to: tenant, on: db).filter(\.$systemID == system.requireID())
+            .all()
         let personIDs = Set(assignments.flatMap { [$0.personID, $0.appointedByPersonID].compactMap { $0 } })
         let people = try await Person.scoped(to: tenant, on: db).filter(\.$id ~~ Array(personIDs)).all()
         let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
         let roleTypes = context.roleTypesByID
         func row(_ a: RoleAssignment) -> SystemShowPage.RoleRow {
-            .init(id: a.id!, roleName: roleTypes[a.roleTypeID]?.name[lang] ?? "?", personID: a.personID,
-                  personName: byID[a.personID]?.name ?? "?", personIsActive: byID[a.personID]?.isActive ?? false,
-                  holding: a.holding, validFrom: a.validFrom, validTo: a.validTo,
-                  appointedBy: a.appointedByPersonID.flatMap { byID[$0]?.name }, decisionReference: a.decisionReference)
+            .init(
+                id: a.id!, roleName: roleTypes[a.roleTypeID]?.name[lang] ?? "?", personID: a.personID,
+                personName: byID[a.personID]?.name ?? "?", personIsActive: byID[a.personID]?.isActive ?? false,
+                holding: a.holding, validFrom: a.validFrom, validTo: a.validTo,
+                appointedBy: a.appointedByPersonID.flatMap { byID[$0]?.name }, decisionReference: a.decisionReference)
         }
         let order = Dictionary(uniqueKeysWithValues: context.roleTypes.enumerated().map { ($0.element.id!, $0.offset) })
         let sorted = assignments.sorted {
-            (order[$0.roleTypeID] ?? 99, $0.holding == .primary ? 0 : 1, $0.validFrom) < (order[$1.roleTypeID] ?? 99, $1.holding == .primary ? 0 : 1, $1.validFrom)
+            (order[$0.roleTypeID] ?? 99, $0.holding == .primary ? 0 : 1, $0.validFrom) < (
+                order[$1.roleTypeID] ?? 99, $1.holding == .primary ? 0 : 1, $1.validFrom
+            )
         }
         let current = sorted.filter { $0.validTo.map { context.today.iso <= $0 } ?? true }
         let past = sorted.filter { $0.validTo.map { $0 < context.today.iso } ?? false }
@@ -153,11 +189,16 @@ extension SystemShowPage.Model {
         if system.lifecycleStatus.isActive {
             for requirement in context.policy.requirements where requirement.categories.contains(system.category) {
                 let role = context.roleName(requirement.roleKey, lang)
-                requirements.append(.init(text: "\(role) (\(requirement.source))",
-                                          isMet: !gaps.contains { $0.roleKey == requirement.roleKey && $0.missing == .primary }))
+                requirements.append(
+                    .init(
+                        text: "\(role) (\(requirement.source))",
+                        isMet: !gaps.contains { $0.roleKey == requirement.roleKey && $0.missing == .primary }))
                 if requirement.deputyRequired {
-                    requirements.append(.init(text: (lang == .sv ? "Ersättare för \(role.lowercased())" : "Deputy \(role.lowercased())") + " (\(requirement.source))",
-                                              isMet: !gaps.contains { $0.roleKey == requirement.roleKey && $0.missing == .deputy }))
+                    requirements.append(
+                        .init(
+                            text: (lang == .sv ? "Ersättare för \(role.lowercased())" : "Deputy \(role.lowercased())")
+                                + " (\(requirement.source))",
+                            isMet: !gaps.contains { $0.roleKey == requirement.roleKey && $0.missing == .deputy }))
                 }
             }
         }

@@ -97,7 +97,8 @@ struct CreateManagementObjects: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        try await Indexes.create("management_objects_tenant", on: "management_objects", columns: ["tenant_id", "sort_key"], db: db)
+        try await Indexes.create(
+            "management_objects_tenant", on: "management_objects", columns: ["tenant_id", "sort_key"], db: db)
     }
     func revert(on db: any Database) async throws { try await db.schema("management_objects").delete() }
 }
@@ -177,8 +178,10 @@ struct CreateITSystems: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        try await Indexes.create("it_systems_tenant_sort", on: "it_systems", columns: ["tenant_id", "sort_key"], db: db)
-        try await Indexes.create("it_systems_tenant_owner", on: "it_systems", columns: ["tenant_id", "owner_org_unit_id"], db: db)
+        try await Indexes.create(
+            "it_systems_tenant_sort", on: "it_systems", columns: ["tenant_id", "sort_key"], db: db)
+        try await Indexes.create(
+            "it_systems_tenant_owner", on: "it_systems", columns: ["tenant_id", "owner_org_unit_id"], db: db)
     }
     func revert(on db: any Database) async throws { try await db.schema("it_systems").delete() }
 }
@@ -193,7 +196,8 @@ struct CreateSystemUserOrgUnits: AsyncMigration {
             .field("org_unit_id", .uuid, .required, .references("org_units", "id", onDelete: .cascade))
             .unique(on: "system_id", "org_unit_id")
             .create()
-        try await Indexes.create("system_user_org_units_unit", on: "system_user_org_units", columns: ["org_unit_id"], db: db)
+        try await Indexes.create(
+            "system_user_org_units_unit", on: "system_user_org_units", columns: ["org_unit_id"], db: db)
     }
     func revert(on db: any Database) async throws { try await db.schema("system_user_org_units").delete() }
 }
@@ -218,7 +222,8 @@ struct CreateRoleAssignments: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        try await Indexes.create("role_assignments_tenant_system", on: "role_assignments", columns: ["tenant_id", "system_id"], db: db)
+        try await Indexes.create(
+            "role_assignments_tenant_system", on: "role_assignments", columns: ["tenant_id", "system_id"], db: db)
         try await Indexes.create("role_assignments_person", on: "role_assignments", columns: ["person_id"], db: db)
     }
     func revert(on db: any Database) async throws { try await db.schema("role_assignments").delete() }
@@ -267,7 +272,8 @@ struct CreateContracts: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        try await Indexes.create("contracts_tenant_system", on: "contracts", columns: ["tenant_id", "system_id"], db: db)
+        try await Indexes.create(
+            "contracts_tenant_system", on: "contracts", columns: ["tenant_id", "system_id"], db: db)
     }
     func revert(on db: any Database) async throws { try await db.schema("contracts").delete() }
 }
@@ -290,8 +296,10 @@ struct CreateAuditEntries: AsyncMigration {
             .field("message", .string)
             .field("system_id", .uuid)
             .create()
-        try await Indexes.create("audit_entries_object", on: "audit_entries", columns: ["tenant_id", "object_id"], db: db)
-        try await Indexes.create("audit_entries_system", on: "audit_entries", columns: ["tenant_id", "system_id"], db: db)
+        try await Indexes.create(
+            "audit_entries_object", on: "audit_entries", columns: ["tenant_id", "object_id"], db: db)
+        try await Indexes.create(
+            "audit_entries_system", on: "audit_entries", columns: ["tenant_id", "system_id"], db: db)
     }
     func revert(on db: any Database) async throws { try await db.schema("audit_entries").delete() }
 }

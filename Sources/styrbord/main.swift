@@ -164,7 +164,7 @@ struct ImportSystems: AsyncParsableCommand {
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
-            throw ValidationError("Could not read \(file): \(error.localizedDescription)")
+            throw CommandFailure("Could not read \(file): \(error.localizedDescription)")
         }
         let outcome = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
             try await SystemImportCommand.run(

@@ -197,7 +197,11 @@ extension SystemImportPreview {
             }
 
             if let ref = row.ownerOrgUnit { draft.ownerOrgUnitId = orgUnit(ref, field: .ownerOrgUnit) }
-            draft.userOrgUnitIds = row.userOrgUnits.compactMap { orgUnit($0, field: .userOrgUnits) }
+            var userUnits = row.userOrgUnits
+            if userUnits.count > 1, let whole = row.userOrgUnitsCell, case .one = directory.orgUnit(named: whole) {
+                userUnits = [NameReference(name: whole, column: userUnits[0].column)]  // one unit with a comma in its name
+            }
+            draft.userOrgUnitIds = userUnits.compactMap { orgUnit($0, field: .userOrgUnits) }
             if let ref = row.managementObject {
                 switch directory.managementObject(named: ref.name) {
                 case .one(let id): draft.managementObjectId = id

@@ -139,7 +139,11 @@ public enum RegisterExport {
     /// Lists are joined with "; " so that items keep their commas (see `ImportText.list`).
     private static func cell(_ row: SystemExportRow, _ kind: SystemImportField.Kind, _ lang: UILanguage) -> String {
         let d = row.draft
-        func list(_ items: [String]) -> String { items.joined(separator: "; ") }
+        func list(_ items: [String]) -> String {
+            // A lone item with a comma would be split on it when read back; a trailing ";" keeps it whole.
+            if items.count == 1, items[0].contains(",") { return items[0] + ";" }
+            return items.joined(separator: "; ")
+        }
         func yesNo(_ b: Bool) -> String { b ? (lang == .sv ? "Ja" : "Yes") : (lang == .sv ? "Nej" : "No") }
         switch kind {
         case .name: return d.name

@@ -80,6 +80,8 @@ public struct SystemImportRow: Sendable, Hashable {
     public var draft: ITSystemDraft
     public var ownerOrgUnit: NameReference?
     public var userOrgUnits: [NameReference]
+    /// The cell the user org units came from, unsplit: "Gata, park och VA" may be one unit's name.
+    public var userOrgUnitsCell: String?
     public var managementObject: NameReference?
     public var supplier: NameReference?
     public var operatorSupplier: NameReference?
@@ -322,7 +324,9 @@ struct RowParser {
         case .category: vocabulary(ImportVocabulary.category) { row.draft.category = $0 }
         case .systemType: vocabulary(ImportVocabulary.systemType) { row.draft.systemType = $0 }
         case .ownerOrgUnit: row.ownerOrgUnit = reference()
-        case .userOrgUnits: row.userOrgUnits = ImportText.list(value).map { NameReference(name: $0, column: heading) }
+        case .userOrgUnits:
+            row.userOrgUnits = ImportText.list(value).map { NameReference(name: $0, column: heading) }
+            row.userOrgUnitsCell = value.trimmed
         case .managementObject: row.managementObject = reference()
         case .lifecycleStatus: vocabulary(ImportVocabulary.lifecycle) { row.draft.lifecycleStatus = $0 }
         case .plannedStartOn: day { row.draft.plannedStartOn = $0 }

@@ -215,6 +215,34 @@ struct ImportExportTests {
         }
     }
 
+    @Test("An org unit or tag whose name has a comma survives export and import, and a hand-written cell naming it too")
+    func commasInNames() async throws {
+        try await withTestApp { app in
+            let a = try await Fixtures.tenant("a-kommun", on: app)
+            let b = try await Fixtures.tenant("b-kommun", on: app)
+            let unit = try await Fixtures.orgUnit("Gata, park och VA", kind: .department, in: a, on: app.db)
+            let twin = try await Fixtures.orgUnit("Gata, park och VA", kind: .department, in: b, on: app.db)
+            _ = try await Fixtures.system(
+                "Felanmälan",
+                configure: {
+                    $0.userOrgUnitIds = [unit.id!]
+                    $0.tags = ["drift, underhåll"]
+                }, in: a, on: app.db)
+            let bytes = Array(try await app.get(TransferRoutes.export("a-kommun", .systems, .csv)).body.readableBytesView)
+            let outcome = try await SystemImportCommand.run(
+                app: app, tenantSlug: "b-kommun", bytes: bytes, mappingArguments: [], dryRun: false, actor: "test")
+            #expect(outcome.succeeded, "\(outcome.report)")
+            let copy = try #require(try await ITSystem.scoped(to: b, on: app.db).first())
+            #expect(try await SystemRules.userOrgUnitIDs(of: copy.id!, on: app.db) == [twin.id!])
+            #expect(copy.tags == ["drift, underhåll"])
+
+            let handWritten = Array("Systemnamn;Användande förvaltningar\r\nSkyltsystem;Gata, park och VA\r\n".utf8)
+            let second = try await SystemImportCommand.run(
+                app: app, tenantSlug: "b-kommun", bytes: handWritten, mappingArguments: [], dryRun: false, actor: "test")
+            #expect(second.succeeded, "\(second.report)")
+        }
+    }
+
     @Test("Roles and integrations export as CSV and JSON")
     func otherExports() async throws {
         try await withTestApp { app in

@@ -48,11 +48,10 @@ extension ITSystemDraft {
             case .rtoHours: d.backup.rtoHours = imported.backup.rtoHours
             case .tags: d.tags = imported.tags
             case .documentationLink:
-                // The file holds one link; keep the others already registered.
-                let kept = d.documentationLinks.filter { link in
-                    !imported.documentationLinks.contains { $0.url == link.url }
-                }
-                d.documentationLinks = imported.documentationLinks + kept
+                // The file carries addresses, not titles: keep the registered links as they are and add
+                // the addresses that are new. An import never removes a link.
+                let known = Set(d.documentationLinks.map(\.url))
+                d.documentationLinks += imported.documentationLinks.filter { !known.contains($0.url) }
             case .role: break  // roles are not part of the draft
             }
         }

@@ -215,6 +215,25 @@ struct ImportExportTests {
         }
     }
 
+    @Test("Importing the register's own export changes nothing, link titles included")
+    func reimportIsUnchanged() async throws {
+        try await withTestApp { app in
+            let t = try await Fixtures.tenant(on: app)
+            _ = try await Fixtures.system(
+                "Adato",
+                configure: {
+                    $0.documentationLinks = [
+                        .init(title: "Förvaltningsplan", url: "https://intranat.example/adato/plan"),
+                        .init(title: "Driftdokumentation", url: "https://intranat.example/adato/drift"),
+                    ]
+                }, in: t, on: app.db)
+            let bytes = Array(try await app.get(TransferRoutes.export("testby", .systems, .csv)).body.readableBytesView)
+            let outcome = try await SystemImportCommand.run(
+                app: app, tenantSlug: "testby", bytes: bytes, mappingArguments: [], dryRun: true, actor: "test")
+            #expect(outcome.report.contains("updated: 0; unchanged: 1"), "\(outcome.report)")
+        }
+    }
+
     @Test("An org unit or tag whose name has a comma survives export and import, and a hand-written cell naming it too")
     func commasInNames() async throws {
         try await withTestApp { app in

@@ -10,7 +10,7 @@ enum SystemForm {
     static func values(from d: ITSystemDraft) -> FormData {
         var v: [String: [String]] = [
             "name": [d.name],
-            "aliases": [d.aliases.joined(separator: ", ")],
+            "aliases": [ListText.join(d.aliases)],
             "description": [d.description],
             "category": [d.category.rawValue],
             "systemType": [d.systemType.rawValue],
@@ -39,7 +39,7 @@ enum SystemForm {
             "personalData.level": [d.personalData.level.rawValue],
             "personalData.purpose": [d.personalData.purpose],
             "personalData.legalBasis": [d.personalData.legalBasis?.rawValue ?? ""],
-            "personalData.dataSubjectCategories": [d.personalData.dataSubjectCategories.joined(separator: ", ")],
+            "personalData.dataSubjectCategories": [ListText.join(d.personalData.dataSubjectCategories)],
             "personalData.processorAgreement": [d.personalData.processorAgreement?.rawValue ?? ""],
             "personalData.processorAgreementRef": [d.personalData.processorAgreementRef],
             "personalData.retention": [d.personalData.retention],
@@ -50,7 +50,7 @@ enum SystemForm {
             "backup.isBackedUp": [d.backup.isBackedUp.map { $0 ? "true" : "false" } ?? ""],
             "backup.rpoHours": [d.backup.rpoHours.map(String.init) ?? ""],
             "backup.rtoHours": [d.backup.rtoHours.map(String.init) ?? ""],
-            "tags": [d.tags.joined(separator: ", ")],
+            "tags": [ListText.join(d.tags)],
         ]
         for (i, link) in d.documentationLinks.enumerated() {
             v["documentationLinks[\(i)].title"] = [link.title]
@@ -65,7 +65,7 @@ enum SystemForm {
         var p = FormParser(f)
         var d = ITSystemDraft(
             name: f["name"], category: p.choice("category", SystemCategory.self, required: true) ?? .business)
-        d.aliases = FormParser.list(f["aliases"])
+        d.aliases = ListText.split(f["aliases"])
         d.description = f.raw["description"]?.first ?? ""
         d.systemType = p.choice("systemType", SystemType.self) ?? .support
         d.ownerOrgUnitId = p.uuid("ownerOrgUnitId")
@@ -95,7 +95,7 @@ enum SystemForm {
             level: p.choice("personalData.level", PersonalDataLevel.self) ?? .none,
             purpose: f.raw["personalData.purpose"]?.first ?? "",
             legalBasis: p.choice("personalData.legalBasis", LegalBasis.self),
-            dataSubjectCategories: FormParser.list(f["personalData.dataSubjectCategories"]),
+            dataSubjectCategories: ListText.split(f["personalData.dataSubjectCategories"]),
             processorAgreement: p.choice("personalData.processorAgreement", ProcessorAgreementStatus.self),
             processorAgreementRef: f["personalData.processorAgreementRef"],
             retention: f["personalData.retention"])
@@ -110,7 +110,7 @@ enum SystemForm {
             let title = f["documentationLinks[\(i)].title"], url = f["documentationLinks[\(i)].url"]
             return title.isEmpty && url.isEmpty ? nil : ITSystemDraft.Link(title: title, url: url)
         }
-        d.tags = FormParser.list(f["tags"])
+        d.tags = ListText.split(f["tags"])
         return (d, p.issues)
     }
 }
@@ -204,11 +204,5 @@ struct FormParser {
             return nil
         }
         return money
-    }
-
-    /// Comma- or newline-separated values.
-    static func list(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "," || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
     }
 }

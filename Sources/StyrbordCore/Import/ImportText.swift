@@ -56,20 +56,9 @@ enum ImportText {
         !text.isEmpty && text.allSatisfy { $0 == "-" || $0 == "–" || $0 == "—" || $0.isWhitespace }
     }
 
-    /// Splits a list cell. Rule: the strongest separator present wins. A line break, `;` or `|` splits
-    /// and commas are then kept inside items ("Kultur, fritid och turism; Socialförvaltningen");
-    /// only a cell with none of those is split on commas ("Elever, vårdnadshavare, personal").
+    /// Splits a list cell (see `ListText.split`).
     static func list(_ text: String, splitOnCommas: Bool = true) -> [String] {
-        let strong: Set<Character> = ["\n", "\r", "\r\n", ";", "|"]
-        let parts: [Substring]
-        if text.contains(where: { strong.contains($0) }) {
-            parts = text.split(whereSeparator: { strong.contains($0) })
-        } else if splitOnCommas {
-            parts = text.split(separator: ",")
-        } else {
-            parts = [Substring(text)]
-        }
-        return parts.map { String($0).trimmed }.filter { !$0.isEmpty }
+        ListText.split(text, onCommas: splitOnCommas)
     }
 }
 

@@ -136,14 +136,10 @@ public enum RegisterExport {
         return writer.bytes
     }
 
-    /// Lists are joined with "; " so that items keep their commas (see `ImportText.list`).
+    /// Lists are joined by `ListText.join`, so that items keep their commas when read back.
     private static func cell(_ row: SystemExportRow, _ kind: SystemImportField.Kind, _ lang: UILanguage) -> String {
         let d = row.draft
-        func list(_ items: [String]) -> String {
-            // A lone item with a comma would be split on it when read back; a trailing ";" keeps it whole.
-            if items.count == 1, items[0].contains(",") { return items[0] + ";" }
-            return items.joined(separator: "; ")
-        }
+        func list(_ items: [String]) -> String { ListText.join(items) }
         func yesNo(_ b: Bool) -> String { b ? (lang == .sv ? "Ja" : "Yes") : (lang == .sv ? "Nej" : "No") }
         switch kind {
         case .name: return d.name

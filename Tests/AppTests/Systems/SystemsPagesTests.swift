@@ -72,6 +72,35 @@ struct SystemsPagesTests {
         }
     }
 
+    @Test("Saving the edit form unchanged keeps list items that contain commas whole")
+    func editKeepsCommas() async throws {
+        try await withTestApp { app in
+            let t = try await Fixtures.tenant(on: app)
+            let system = try await Fixtures.system(
+                "Felanmälan",
+                configure: {
+                    $0.tags = ["drift, underhåll"]
+                    $0.aliases = ["Gata, park", "Felanmälan VA"]
+                }, in: t, on: app.db)
+            let edit = try await app.get(SystemRoutes.edit("testby", system.id!)).text
+            func value(_ name: String) -> String {
+                let pattern = "name=\"\(name)\" value=\"([^\"]*)\""
+                let match = edit.range(of: pattern, options: .regularExpression).map { String(edit[$0]) } ?? ""
+                return String(match.split(separator: "value=\"", maxSplits: 1).last?.dropLast() ?? "")
+            }
+            let res = try await app.sendForm(
+                SystemRoutes.edit("testby", system.id!),
+                [
+                    "name": "Felanmälan", "category": "verksamhetssystem",
+                    "tags": value("tags"), "aliases": value("aliases"),
+                ])
+            #expect(res.status == .seeOther)
+            let stored = try #require(try await ITSystem.find(system.id, on: app.db))
+            #expect(stored.tags == ["drift, underhåll"])
+            #expect(stored.aliases == ["Gata, park", "Felanmälan VA"])
+        }
+    }
+
     @Test("A form post without the CSRF token is refused and nothing is stored")
     func csrf() async throws {
         try await withTestApp { app in

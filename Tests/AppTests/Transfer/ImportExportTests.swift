@@ -247,7 +247,8 @@ struct ImportExportTests {
                     $0.userOrgUnitIds = [unit.id!]
                     $0.tags = ["drift, underhåll"]
                 }, in: a, on: app.db)
-            let bytes = Array(try await app.get(TransferRoutes.export("a-kommun", .systems, .csv)).body.readableBytesView)
+            let bytes = Array(
+                try await app.get(TransferRoutes.export("a-kommun", .systems, .csv)).body.readableBytesView)
             let outcome = try await SystemImportCommand.run(
                 app: app, tenantSlug: "b-kommun", bytes: bytes, mappingArguments: [], dryRun: false, actor: "test")
             #expect(outcome.succeeded, "\(outcome.report)")
@@ -257,7 +258,8 @@ struct ImportExportTests {
 
             let handWritten = Array("Systemnamn;Användande förvaltningar\r\nSkyltsystem;Gata, park och VA\r\n".utf8)
             let second = try await SystemImportCommand.run(
-                app: app, tenantSlug: "b-kommun", bytes: handWritten, mappingArguments: [], dryRun: false, actor: "test")
+                app: app, tenantSlug: "b-kommun", bytes: handWritten, mappingArguments: [], dryRun: false, actor: "test"
+            )
             #expect(second.succeeded, "\(second.report)")
         }
     }

@@ -84,3 +84,22 @@ struct UUIDTextTests {
         }
     }
 }
+
+@Suite("List text")
+struct ListTextTests {
+    @Test("Whatever is joined splits back into the same items, commas inside items included")
+    func roundTrip() {
+        let lists: [[String]] = [
+            [], ["Elever"], ["Elever", "vårdnadshavare"], ["drift, underhåll"], ["Gata, park", "VA"],
+        ]
+        for items in lists {
+            #expect(ListText.split(ListText.join(items)) == items, "\(items)")
+        }
+        #expect(ListText.join(["Elever", "personal"]) == "Elever, personal")  // what people type stays readable
+        #expect(
+            ListText.split("Kultur, fritid och turism; Socialförvaltningen") == [
+                "Kultur, fritid och turism", "Socialförvaltningen",
+            ])
+        #expect(ListText.split("Berg, Anna", onCommas: false) == ["Berg, Anna"])
+    }
+}

@@ -106,8 +106,9 @@ struct SystemFormPage: Page {
                     f.input(
                         "aliases", label: ctx.t("Alias", "Aliases"),
                         hint: ctx.t(
-                            "Andra namn systemet går under, åtskilda med kommatecken.",
-                            "Other names the system goes by, separated by commas.")),
+                            "Andra namn systemet går under. Åtskilda med kommatecken, eller med semikolon om något innehåller kommatecken.",
+                            "Other names the system goes by. Separated by commas, or by semicolons if one contains a comma."
+                        )),
                     f.textarea("description", label: ctx.t("Beskrivning", "Description"), rows: 4),
                     f.select(
                         "category", label: ctx.t("Kategori", "Category"), options: f.options(SystemCategory.self),
@@ -127,7 +128,9 @@ struct SystemFormPage: Page {
                         options: model.managementObjectOptions, emptyLabel: none),
                     f.input(
                         "tags", label: ctx.t("Etiketter", "Tags"),
-                        hint: ctx.t("Åtskilda med kommatecken.", "Separated by commas."))
+                        hint: ctx.t(
+                            "Åtskilda med kommatecken, eller med semikolon om något innehåller kommatecken.",
+                            "Separated by commas, or by semicolons if one contains a comma."))
                 ),
                 f.section(
                     ctx.t("Livscykel", "Lifecycle"),
@@ -209,8 +212,9 @@ struct SystemFormPage: Page {
                         "personalData.dataSubjectCategories",
                         label: ctx.t("Kategorier av registrerade", "Categories of data subjects"),
                         hint: ctx.t(
-                            "Till exempel elever, vårdnadshavare, anställda. Åtskilda med kommatecken.",
-                            "For example pupils, guardians, employees. Separated by commas.")),
+                            "Till exempel elever, vårdnadshavare, anställda. Åtskilda med kommatecken, eller med semikolon om något innehåller kommatecken.",
+                            "For example pupils, guardians, employees. Separated by commas, or by semicolons if one contains a comma."
+                        )),
                     f.select(
                         "personalData.processorAgreement",
                         label: ctx.t("Personuppgiftsbiträdesavtal", "Data processing agreement"),

@@ -50,20 +50,22 @@ enum RegisterRows {
 
     /// SQLite keeps UUIDs as text, and Foundation parses text UUIDs with `sscanf`, which showed up in
     /// the register's profile; PostgreSQL sends them as 16 bytes. Read text ourselves.
-    static func uuid(_ r: any SQLRow, _ column: String) throws -> UUID {
-        if let text = try? r.decode(column: column, as: String.self), let id = UUID.parsing(text) { return id }
+    /// `text`: the database keeps UUIDs as text (SQLite); decided once per query by the caller.
+    static func uuid(_ r: any SQLRow, _ column: String, text: Bool) throws -> UUID {
+        if text, let id = UUID.parsing(try r.decode(column: column, as: String.self)) { return id }
         return try r.decode(column: column, as: UUID.self)
     }
 
-    static func optionalUUID(_ r: any SQLRow, _ column: String) throws -> UUID? {
+    static func optionalUUID(_ r: any SQLRow, _ column: String, text: Bool) throws -> UUID? {
         if try r.decodeNil(column: column) { return nil }
-        return try uuid(r, column)
+        return try uuid(r, column, text: text)
     }
 
     /// Role assignments held on the given systems, with their holders, in one query.
     static func assignments(
         tenant: UUID, systems: [UUID], on db: any Database
     ) async throws -> (assignments: [AssignmentRow], people: [UUID: PersonRow]) {
+        let text = DatabaseTuning.isSQLite(db)
         guard !systems.isEmpty else { return ([], [:]) }
         let rows = try await sql(db).select()
             .column(SQLColumn("id", table: "role_assignments"), as: "id")
@@ -84,13 +86,13 @@ enum RegisterRows {
         var people: [UUID: PersonRow] = [:]
         assignments.reserveCapacity(rows.count)
         for r in rows {
-            let personID = try uuid(r, "person_id")
+            let personID = try uuid(r, "person_id", text: text)
             assignments.append(
                 AssignmentRow(
-                    id: try uuid(r, "id"),
-                    roleTypeID: try uuid(r, "role_type_id"),
+                    id: try uuid(r, "id", text: text),
+                    roleTypeID: try uuid(r, "role_type_id", text: text),
                     personID: personID,
-                    systemID: try optionalUUID(r, "system_id"),
+                    systemID: try optionalUUID(r, "system_id", text: text),
                     holding: RoleHolding(rawValue: try r.decode(column: "holding", as: String.self)) ?? .primary,
                     validFrom: try r.decode(column: "valid_from", as: String.self),
                     validTo: try r.decode(column: "valid_to", as: String?.self)))
@@ -105,6 +107,7 @@ enum RegisterRows {
 
     /// The tenant's org units, for `OrgTree`.
     static func orgUnits(tenant: UUID, on db: any Database) async throws -> [OrgTree.Unit] {
+        let text = DatabaseTuning.isSQLite(db)
         let rows = try await sql(db).select()
             .columns("id", "parent_id", "name", "sort_key", "short_name", "kind")
             .from("org_units")
@@ -112,7 +115,7 @@ enum RegisterRows {
             .all()
         return try rows.map { r in
             OrgTree.Unit(
-                id: try uuid(r, "id"), parentID: try optionalUUID(r, "parent_id"),
+                id: try uuid(r, "id", text: text), parentID: try optionalUUID(r, "parent_id", text: text),
                 name: try r.decode(column: "name", as: String.self),
                 sortKey: try r.decode(column: "sort_key", as: String.self),
                 shortName: try r.decode(column: "short_name", as: String.self),
@@ -126,12 +129,12 @@ enum RegisterRows {
     ]
     .map { SQLAlias(SQLColumn($0, table: "it_systems"), as: SQLIdentifier($0)) }
 
-    static func systemListRow(_ r: any SQLRow) throws -> SystemListRow {
+    static func systemListRow(_ r: any SQLRow, text: Bool) throws -> SystemListRow {
         SystemListRow(
-            id: try uuid(r, "id"), name: try r.decode(column: "name", as: String.self),
+            id: try uuid(r, "id", text: text), name: try r.decode(column: "name", as: String.self),
             aliases: JSONText.decode(try r.decode(column: "aliases", as: String.self), as: [String].self) ?? [],
             category: SystemCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .business,
-            ownerOrgUnitID: try optionalUUID(r, "owner_org_unit_id"),
+            ownerOrgUnitID: try optionalUUID(r, "owner_org_unit_id", text: text),
             lifecycleStatus: LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self))
                 ?? .inProduction,
             criticality: Criticality(rawValue: try r.decode(column: "criticality", as: String.self)) ?? .medium)
@@ -141,6 +144,7 @@ enum RegisterRows {
     static func requirementKeys(
         tenant: UUID, on db: any Database
     ) async throws -> [(id: UUID, category: SystemCategory, lifecycle: LifecycleStatus)] {
+        let text = DatabaseTuning.isSQLite(db)
         let rows = try await sql(db).select()
             .columns("id", "category", "lifecycle_status")
             .from("it_systems")
@@ -148,7 +152,7 @@ enum RegisterRows {
             .all()
         return try rows.map { r in
             (
-                try uuid(r, "id"),
+                try uuid(r, "id", text: text),
                 SystemCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .business,
                 LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self)) ?? .inProduction
             )

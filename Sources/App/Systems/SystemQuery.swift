@@ -155,7 +155,8 @@ extension SystemQuery {
         if !everything {
             select = select.limit(perPage).offset((page - 1) * perPage)
         }
-        let rows = try await select.all().map(RegisterRows.systemListRow)
+        let uuidsAreText = DatabaseTuning.isSQLite(db)
+        let rows = try await select.all().map { try RegisterRows.systemListRow($0, text: uuidsAreText) }
         return SystemPage(rows: rows, total: total, query: self)
     }
 

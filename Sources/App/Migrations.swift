@@ -21,6 +21,11 @@ enum AppMigrations {
         CreateAuditEntries(),
         // 2026-11-23 tenants: a version every write bumps, for caches of derived data
         AddDataVersionToTenants(),
+        // 2026-11-23 accounts: sign-in, sessions, API tokens and the sign-in throttle
+        CreateAccounts(),
+        CreateUserSessions(),
+        CreateAPITokens(),
+        CreateSignInFailures(),
     ]
 
     static func register(on app: Application) {

@@ -41,23 +41,31 @@ public struct AppConfiguration: Sendable {
     /// PostgreSQL connections per event loop (`DATABASE_POOL_SIZE`); tests use 1 because many apps
     /// share one server.
     public var postgresConnectionsPerEventLoop: Int
+    /// bcrypt's cost (`STYRBORD_BCRYPT_COST`, default 12: about a quarter second per sign-in). Tests use 4.
+    public var passwordCost: Int
 
     public init(
         database: DatabaseChoice, autoMigrate: Bool = true,
-        postgresConnectionsPerEventLoop: Int = Int(Environment.get("DATABASE_POOL_SIZE") ?? "") ?? 4
+        postgresConnectionsPerEventLoop: Int = Int(Environment.get("DATABASE_POOL_SIZE") ?? "") ?? 4,
+        passwordCost: Int = Int(Environment.get("STYRBORD_BCRYPT_COST") ?? "") ?? 12
     ) {
         self.database = database
         self.autoMigrate = autoMigrate
         self.postgresConnectionsPerEventLoop = max(1, postgresConnectionsPerEventLoop)
+        self.passwordCost = min(max(4, passwordCost), 31)
     }
 }
 
 public enum ConfigurationError: Error, CustomStringConvertible {
     case invalidDatabaseURL(String)
+    case routesWithoutAccess([String])
 
     public var description: String {
         switch self {
         case .invalidDatabaseURL(let reason): "DATABASE_URL is not a usable PostgreSQL URL: \(reason)"
+        case .routesWithoutAccess(let routes):
+            "Every route must declare who may use it (Route.access); these do not: "
+                + routes.joined(separator: ", ")
         }
     }
 }
@@ -87,6 +95,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     }
     app.registerCache = RegisterCache()
     app.pageCache = PageCache()
+    app.passwordCost = config.passwordCost
     AppMigrations.register(on: app)
     try await DatabaseTuning.prepare(app.db)
     if config.autoMigrate {
@@ -102,6 +111,8 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(FlashMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(AuthorizationMiddleware())  // after routing: it reads the route's declared access
 
     try routes(app)
 }

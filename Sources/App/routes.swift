@@ -5,8 +5,8 @@ import Vapor
 /// `/api/v1/tenants/:tenant`.
 func routes(_ app: Application) throws {
     let health = HealthController()
-    app.get("healthz", use: health.health)
-    app.get("metrics", use: health.metrics)
+    app.get("healthz", use: health.health).access(.open)
+    app.get("metrics", use: health.metrics).access(.open)
     StaticAssets.register(on: app)
     TenantRoutes.register(app: app)
 
@@ -22,4 +22,11 @@ func routes(_ app: Application) throws {
     ContractRoutes.register(html: html, api: api)
     ReportRoutes.register(html: html, api: api)
     TransferRoutes.register(html: html, api: api)
+    AccountRoutes.register(app: app, html: html, api: api)
+
+    // Fail closed: a route nobody declared access for would otherwise be refused only at request time.
+    let undeclared = app.routes.all.filter { $0.declaredAccess == nil }
+    if !undeclared.isEmpty {
+        throw ConfigurationError.routesWithoutAccess(undeclared.map(\.description))
+    }
 }

@@ -12,7 +12,10 @@ struct Styrbord: AsyncParsableCommand {
             Data lives in an SQLite file (./styrbord.sqlite unless --database or STYRBORD_DATABASE says \
             otherwise). Set DATABASE_URL=postgres://user:password@host:5432/db to use PostgreSQL instead.
             """,
-        subcommands: [Serve.self, Migrate.self, Demo.self, Import.self, Export.self, TenantCommand.self],
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, Import.self, Export.self, TenantCommand.self, UserCommand.self,
+            TokenCommand.self,
+        ],
         defaultSubcommand: Serve.self)
 }
 
@@ -243,5 +246,87 @@ struct TenantList: AsyncParsableCommand {
             try await TenantCommandSupport.list(app: app)
         }
         for row in rows { print(row) }
+    }
+}
+
+/// Reads a password from standard input (first line), for scripts that must not put it on the command line.
+private func readPasswordFromStandardInput() throws -> String {
+    guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+        throw ValidationError("--password-stdin: no password on standard input.")
+    }
+    return line
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Create accounts and reset passwords.",
+        subcommands: [CreateUser.self, ResetPassword.self])
+}
+
+struct CreateUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create an account (for example the first administrator).",
+        discussion: "Without --password-stdin a password is generated and printed once.")
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "The municipality's slug (leave out with --platform-operator).") var tenant: String?
+    @Option(help: "Email address; the sign-in name.") var email: String
+    @Option(help: "The person's name.") var name: String
+    @Flag(help: "Make the account the municipality's administrator.") var admin = false
+    @Flag(help: "A platform operator: creates municipalities, reads none.") var platformOperator = false
+    @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
+
+    func run() async throws {
+        let password = passwordStdin ? try readPasswordFromStandardInput() : nil
+        try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            let issued = try await AccountCommandSupport.createUser(
+                app: app, tenantSlug: tenant, email: email, name: name, isAdmin: admin,
+                isPlatformOperator: platformOperator, password: password)
+            print("Created the account \(email.lowercased()).")
+            if password == nil { print("Password (shown once; ask the user to change it): \(issued)") }
+        }
+    }
+}
+
+struct ResetPassword: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-password", abstract: "Set a new password and sign the account out everywhere.",
+        discussion: "Without --password-stdin a password is generated and printed once.")
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "The account's email address.") var email: String
+    @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
+
+    func run() async throws {
+        let password = passwordStdin ? try readPasswordFromStandardInput() : nil
+        try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            let issued = try await AccountCommandSupport.resetPassword(app: app, email: email, password: password)
+            print("The password of \(email.lowercased()) has been reset; its sessions have ended.")
+            if password == nil { print("New password (shown once): \(issued)") }
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "API tokens.", subcommands: [CreateToken.self])
+}
+
+struct CreateToken: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create an API token for an account and print it once.")
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "The account's email address.") var email: String
+    @Option(help: "What the token is for.") var name: String
+    @Flag(help: "Allow changes (default: read only).") var readWrite = false
+    @Option(help: "Days until it expires (1–366).") var days: Int = 90
+
+    func run() async throws {
+        try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            let secret = try await AccountCommandSupport.createToken(
+                app: app, email: email, name: name, readWrite: readWrite, days: days)
+            print(secret)
+        }
     }
 }

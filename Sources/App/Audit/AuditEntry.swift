@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import StyrbordCore
 import Vapor
 
 /// One change to one record: who, when, what it looked like before and after (F5: spårbarhet).
@@ -10,6 +11,32 @@ final class AuditEntry: Model, @unchecked Sendable {
     /// What happened to the record.
     enum Action: String, Codable, Sendable {
         case create, update, delete, `import`
+        case signIn = "sign-in"
+        case signOut = "sign-out"
+        case signInFailed = "sign-in-failed"
+        case accessDenied = "access-denied"
+        case tokenUsed = "token-used"
+        case tokenCreated = "token-created"
+        case tokenRevoked = "token-revoked"
+        case passwordChanged = "password-changed"
+
+        /// How a history line says it: "Anna *changed* the system".
+        var verb: Localized {
+            switch self {
+            case .create: Localized(sv: "skapade", en: "created")
+            case .update: Localized(sv: "ändrade", en: "changed")
+            case .delete: Localized(sv: "tog bort", en: "deleted")
+            case .import: Localized(sv: "importerade", en: "imported")
+            case .signIn: Localized(sv: "loggade in", en: "signed in")
+            case .signOut: Localized(sv: "loggade ut", en: "signed out")
+            case .signInFailed: Localized(sv: "misslyckades logga in", en: "failed to sign in")
+            case .accessDenied: Localized(sv: "nekades åtkomst", en: "was refused access")
+            case .tokenUsed: Localized(sv: "använde API-token", en: "used an API token")
+            case .tokenCreated: Localized(sv: "skapade API-token", en: "created an API token")
+            case .tokenRevoked: Localized(sv: "återkallade API-token", en: "revoked an API token")
+            case .passwordChanged: Localized(sv: "bytte lösenord", en: "changed the password")
+            }
+        }
     }
 
     @ID(key: .id) var id: UUID?

@@ -10,14 +10,16 @@ struct AuditActor: Sendable {
     var requestID: String
     var now: @Sendable () -> Date
     var uuid: @Sendable () -> UUID
+    /// The signed-in account, so history can be shown per person.
+    var accountID: UUID? = nil
+    /// Checks the targets a request chose (nil for commands, which act with the operator's rights).
+    var access: AccessCheck? = nil
 
-    /// Until accounts exist (issue 3) the actor is what the request names in `X-Styrbord-Actor`, or "system".
+    /// The signed-in account of the request (or "system" for a request nobody signed).
     static func from(_ req: Request) -> AuditActor {
-        let named = req.headers.first(name: "X-Styrbord-Actor")?.trimmed ?? ""
-        let clean = String(named.filter { !$0.isNewline && $0 != "\0" }.prefix(100))
-        return AuditActor(
-            name: clean.isEmpty ? "system" : clean, requestID: req.id, now: req.dependencies.now,
-            uuid: req.dependencies.uuid)
+        AuditActor(
+            name: req.signedIn?.actorName ?? "system", requestID: req.id, now: req.dependencies.now,
+            uuid: req.dependencies.uuid, accountID: req.signedIn?.account.id, access: AccessCheck(req))
     }
 
     /// For the command line and the demo loader.
@@ -58,6 +60,25 @@ enum AuditLog {
         entry.systemID = systemID
         try await entry.create(on: db)
         if let tenantID { try await bumpDataVersion(of: tenantID, on: db) }
+    }
+
+    /// A security event (sign-in, refusal, token use): history, but not a change to the tenant's data.
+    static func recordEvent(
+        _ action: AuditEntry.Action, objectType: String, objectID: UUID?, label: String, tenantID: UUID?,
+        message: String?, actor: AuditActor, on db: any Database
+    ) async throws {
+        let entry = AuditEntry()
+        entry.id = actor.uuid()
+        entry.tenantID = tenantID
+        entry.objectType = objectType
+        entry.objectID = objectID ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        entry.objectLabel = label
+        entry.action = action
+        entry.actor = actor.name
+        entry.requestID = actor.requestID
+        entry.at = actor.now()
+        entry.message = message?.trimmedOrNil
+        try await entry.create(on: db)
     }
 
     /// Marks the tenant's data as changed, in the writer's transaction.

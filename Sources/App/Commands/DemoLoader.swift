@@ -17,8 +17,63 @@ public enum DemoLoader {
         }
         let actor = AuditActor.command("demo", dependencies: app.dependencies)
         try await insert(demo, recordHistory: true, actor: actor, on: app.db)
+        let logins = try await createDemoAccounts(demo, app: app, actor: actor)
         return "\(demo.name): \(demo.systems.count) systems, \(demo.roleAssignments.count) role assignments, "
-            + "\(demo.integrations.count) integrations, \(demo.contracts.count) contracts."
+            + "\(demo.integrations.count) integrations, \(demo.contracts.count) contracts.\n"
+            + "Demo sign-ins (password \"\(demoPassword)\" for all; for trying out only):\n"
+            + logins.map { "  \($0.email)  \($0.what)" }.joined(separator: "\n")
+    }
+
+    /// Every demo account has this password. The demo database is for trying Styrbord, never for real data.
+    public static let demoPassword = "styrbord-demo"
+
+    /// One account for each kind of user the permissions tell apart, each tied to a person whose roles
+    /// in the demo register make the point: the IT-chef administers, a systemägare edits their systems…
+    static func createDemoAccounts(
+        _ demo: DemoMunicipality, app: Application, actor: AuditActor
+    ) async throws -> [(email: String, what: String)] {
+        guard let tenant = try await Tenant.query(on: app.db).filter(\.$slug == demo.slug).first() else { return [] }
+        let people = Dictionary(uniqueKeysWithValues: demo.people.map { ($0.id, $0.draft) })
+        let holders = Set(demo.roleAssignments.map(\.personId))
+        func first(_ role: String, _ holding: RoleHolding) -> UUID? {
+            demo.roleAssignments.first { $0.roleKey == role && $0.holding == holding && $0.validTo == nil }?.personId
+        }
+        let choices: [(UUID?, String, Bool)] = [
+            (first(RoleCatalogue.itManager, .primary), "IT-chef, administratör", true),
+            (first(RoleCatalogue.systemOwner, .primary), "systemägare", false),
+            (first(RoleCatalogue.systemManager, .deputy), "ersättare för systemförvaltare", false),
+            (first(RoleCatalogue.itCoordinator, .primary), "IT-samordnare", false),
+            (demo.people.first { !holders.contains($0.id) && $0.draft.isActive }?.id, "medarbetare utan roller", false),
+        ]
+        // One hash for all: they share the password, and bcrypt at full cost takes a while each.
+        let hash = try await app.passwordHasher.hash(demoPassword)
+        var logins: [(email: String, what: String)] = []
+        for (personID, what, admin) in choices {
+            guard let personID, let person = people[personID] else { continue }
+            let email =
+                person.email.isEmpty
+                ? "\(personID.uuidString.prefix(8).lowercased())@\(demo.emailDomain)" : person.email
+            guard
+                try await Account.query(on: app.db).filter(\.$email == AccountDraft.normalise(email: email)).first()
+                    == nil
+            else { continue }
+            try await Account(
+                id: actor.uuid(), tenantID: tenant.requireID(),
+                draft: AccountDraft(email: email, name: person.name, isTenantAdmin: admin, personId: personID),
+                passwordHash: hash, now: actor.now()
+            ).create(on: app.db)
+            logins.append((AccountDraft.normalise(email: email), "\(person.name), \(what)"))
+        }
+        let operatorEmail = "drift@styrbord.example"
+        if try await Account.query(on: app.db).filter(\.$email == operatorEmail).first() == nil {
+            try await Account(
+                id: actor.uuid(), tenantID: nil,
+                draft: AccountDraft(email: operatorEmail, name: "Driftsadministratör"), passwordHash: hash,
+                isPlatformOperator: true, now: actor.now()
+            ).create(on: app.db)
+            logins.append((operatorEmail, "driftsadministratör för tjänsten (ser inga kommuners innehåll)"))
+        }
+        return logins
     }
 
     /// `count` generated municipalities named after Sweden's, each in its own transaction. Existing

@@ -31,15 +31,18 @@ enum ContractRules {
     static func create(
         _ draft: ContractDraft, tenant: Tenant, actor: AuditActor, on db: any Database
     ) async throws -> Contract {
-        try await RecordStore.create(
-            Contract.self, try await validated(draft, tenant: tenant, on: db), tenant: tenant, actor: actor, on: db)
+        let d = try await validated(draft, tenant: tenant, on: db)
+        try await actor.access?.editSystems(anyOf: [d.systemId], tenant: tenant)
+        return try await RecordStore.create(Contract.self, d, tenant: tenant, actor: actor, on: db)
     }
 
     static func update(
         _ contract: Contract, with draft: ContractDraft, tenant: Tenant, actor: AuditActor, on db: any Database
     ) async throws -> Contract {
-        try await RecordStore.update(
-            contract, with: try await validated(draft, tenant: tenant, on: db), actor: actor, on: db)
+        let d = try await validated(draft, tenant: tenant, on: db)
+        // Moving a contract to another system needs the right to change that system too.
+        if d.systemId != contract.systemID { try await actor.access?.editSystems(anyOf: [d.systemId], tenant: tenant) }
+        return try await RecordStore.update(contract, with: d, actor: actor, on: db)
     }
 }
 

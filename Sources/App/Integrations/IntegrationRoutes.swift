@@ -24,19 +24,22 @@ extension IntegrationRoutes {
     static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
         let pages = IntegrationsController()
         let group = html.grouped("integrations")
-        group.get("new", use: pages.new)
-        group.post(use: pages.create)
-        group.get(":integrationID", "edit", use: pages.edit)
-        group.post(":integrationID", "edit", use: pages.update)
-        group.get(":integrationID", "delete", use: pages.confirmDelete)
-        group.post(":integrationID", "delete", use: pages.delete)
+        group.get("new", use: pages.new).access(.tenant(.editSomeSystem))
+        group.post(use: pages.create).access(.tenant(.editSomeSystem))
+        group.get(":integrationID", "edit", use: pages.edit).access(.tenant(.editIntegration(param: "integrationID")))
+        group.post(":integrationID", "edit", use: pages.update).access(
+            .tenant(.editIntegration(param: "integrationID")))
+        group.get(":integrationID", "delete", use: pages.confirmDelete).access(
+            .tenant(.editIntegration(param: "integrationID")))
+        group.post(":integrationID", "delete", use: pages.delete).access(
+            .tenant(.editIntegration(param: "integrationID")))
 
         let json = IntegrationsAPIController()
         let apiGroup = api.grouped("integrations")
-        apiGroup.get(use: json.index)
-        apiGroup.post(use: json.create)
-        apiGroup.get(":integrationID", use: json.show)
-        apiGroup.put(":integrationID", use: json.update)
-        apiGroup.delete(":integrationID", use: json.delete)
+        apiGroup.get(use: json.index).access(.tenant(.read))
+        apiGroup.post(use: json.create).access(.tenant(.editSomeSystem))
+        apiGroup.get(":integrationID", use: json.show).access(.tenant(.read))
+        apiGroup.put(":integrationID", use: json.update).access(.tenant(.editIntegration(param: "integrationID")))
+        apiGroup.delete(":integrationID", use: json.delete).access(.tenant(.editIntegration(param: "integrationID")))
     }
 }

@@ -44,6 +44,7 @@ enum IntegrationRules {
         _ draft: IntegrationDraft, tenant: Tenant, actor: AuditActor, on db: any Database
     ) async throws -> Integration {
         let d = try await validated(draft, tenant: tenant, on: db)
+        try await actor.access?.editSystems(anyOf: [d.sourceSystemId, d.targetSystemId], tenant: tenant)
         return try await RecordStore.create(
             Integration.self, d, tenant: tenant, actor: actor, label: try await label(d, tenant: tenant, on: db), on: db
         )
@@ -53,6 +54,9 @@ enum IntegrationRules {
         _ integration: Integration, with draft: IntegrationDraft, tenant: Tenant, actor: AuditActor, on db: any Database
     ) async throws -> Integration {
         let d = try await validated(draft, tenant: tenant, on: db)
+        if d.sourceSystemId != integration.sourceSystemID || d.targetSystemId != integration.targetSystemID {
+            try await actor.access?.editSystems(anyOf: [d.sourceSystemId, d.targetSystemId], tenant: tenant)
+        }
         return try await RecordStore.update(
             integration, with: d, actor: actor, label: try await label(d, tenant: tenant, on: db), on: db)
     }

@@ -12,8 +12,8 @@ enum ReportRoutes {
 
     static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
         let reports = ReportsController()
-        html.get("reports", "role-distribution", use: reports.page)
-        html.get("reports", "role-distribution.csv", use: reports.csv)
-        api.get("reports", "role-distribution", use: reports.api)
+        html.get("reports", "role-distribution", use: reports.page).access(.tenant(.read))
+        html.get("reports", "role-distribution.csv", use: reports.csv).access(.tenant(.read))
+        api.get("reports", "role-distribution", use: reports.api).access(.tenant(.read))
     }
 }

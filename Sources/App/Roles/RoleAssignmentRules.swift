@@ -97,6 +97,7 @@ enum RoleAssignmentRules {
         _ draft: RoleAssignmentDraft, tenant: Tenant, actor: AuditActor, on db: any Database
     ) async throws -> RoleAssignment {
         let (d, role, person, target) = try await validated(draft, tenant: tenant, on: db)
+        try await actor.access?.appointRole(scope: d.scope, scopeID: d.scopeId, tenant: tenant)
         return try await RecordStore.create(
             RoleAssignment.self, d, tenant: tenant, actor: actor,
             label: label(role: role, person: person, holding: d.holding, target: target), on: db)
@@ -107,6 +108,9 @@ enum RoleAssignmentRules {
         message: String? = nil, on db: any Database
     ) async throws -> RoleAssignment {
         let (d, role, person, target) = try await validated(draft, tenant: tenant, excluding: assignment.id, on: db)
+        if d.scope != assignment.draft.scope || d.scopeId != assignment.draft.scopeId {
+            try await actor.access?.appointRole(scope: d.scope, scopeID: d.scopeId, tenant: tenant)
+        }
         return try await RecordStore.update(
             assignment, with: d, actor: actor, message: message,
             label: label(role: role, person: person, holding: d.holding, target: target), on: db)

@@ -31,32 +31,36 @@ enum RoleRoutes {
     }
 
     static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
-        html.get("roles", use: RolesController().index)
+        html.get("roles", use: RolesController().index).access(.tenant(.read))
         let pages = RoleAssignmentsController()
         let assignments = html.grouped("role-assignments")
-        assignments.get("new", use: pages.new)
-        assignments.post(use: pages.create)
-        assignments.get(":assignmentID", "edit", use: pages.edit)
-        assignments.post(":assignmentID", "edit", use: pages.update)
-        assignments.get(":assignmentID", "end", use: pages.confirmEnd)
-        assignments.post(":assignmentID", "end", use: pages.end)
-        assignments.get(":assignmentID", "delete", use: pages.confirmDelete)
-        assignments.post(":assignmentID", "delete", use: pages.delete)
+        assignments.get("new", use: pages.new).access(.tenant(.editSomeSystem))
+        assignments.post(use: pages.create).access(.tenant(.editSomeSystem))
+        assignments.get(":assignmentID", "edit", use: pages.edit).access(.tenant(.appointRole(param: "assignmentID")))
+        assignments.post(":assignmentID", "edit", use: pages.update).access(
+            .tenant(.appointRole(param: "assignmentID")))
+        assignments.get(":assignmentID", "end", use: pages.confirmEnd).access(
+            .tenant(.appointRole(param: "assignmentID")))
+        assignments.post(":assignmentID", "end", use: pages.end).access(.tenant(.appointRole(param: "assignmentID")))
+        assignments.get(":assignmentID", "delete", use: pages.confirmDelete).access(
+            .tenant(.appointRole(param: "assignmentID")))
+        assignments.post(":assignmentID", "delete", use: pages.delete).access(
+            .tenant(.appointRole(param: "assignmentID")))
 
         let types = RoleTypesAPIController()
         let apiTypes = api.grouped("role-types")
-        apiTypes.get(use: types.index)
-        apiTypes.post(use: types.create)
-        apiTypes.get(":roleTypeID", use: types.show)
-        apiTypes.put(":roleTypeID", use: types.update)
-        apiTypes.delete(":roleTypeID", use: types.delete)
+        apiTypes.get(use: types.index).access(.tenant(.read))
+        apiTypes.post(use: types.create).access(.tenant(.administer))
+        apiTypes.get(":roleTypeID", use: types.show).access(.tenant(.read))
+        apiTypes.put(":roleTypeID", use: types.update).access(.tenant(.administer))
+        apiTypes.delete(":roleTypeID", use: types.delete).access(.tenant(.administer))
 
         let json = RoleAssignmentsAPIController()
         let apiAssignments = api.grouped("role-assignments")
-        apiAssignments.get(use: json.index)
-        apiAssignments.post(use: json.create)
-        apiAssignments.get(":assignmentID", use: json.show)
-        apiAssignments.put(":assignmentID", use: json.update)
-        apiAssignments.delete(":assignmentID", use: json.delete)
+        apiAssignments.get(use: json.index).access(.tenant(.read))
+        apiAssignments.post(use: json.create).access(.tenant(.editSomeSystem))
+        apiAssignments.get(":assignmentID", use: json.show).access(.tenant(.read))
+        apiAssignments.put(":assignmentID", use: json.update).access(.tenant(.appointRole(param: "assignmentID")))
+        apiAssignments.delete(":assignmentID", use: json.delete).access(.tenant(.appointRole(param: "assignmentID")))
     }
 }

@@ -4,7 +4,7 @@ import Vapor
 /// A one-time message shown after a redirect ("Systemet sparades"). Only the code travels in the
 /// cookie, never text, so nothing a user typed can be echoed through it.
 enum Flash: String, Sendable, CaseIterable {
-    case created, saved, deleted, imported, roleAssigned, roleEnded
+    case created, saved, deleted, imported, roleAssigned, roleEnded, signedOut, passwordChanged, tokenRevoked
 
     var message: Localized {
         switch self {
@@ -14,6 +14,9 @@ enum Flash: String, Sendable, CaseIterable {
         case .imported: Localized(sv: "Importen är klar.", en: "The import is complete.")
         case .roleAssigned: Localized(sv: "Rollen har tilldelats.", en: "The role has been assigned.")
         case .roleEnded: Localized(sv: "Rollinnehavet har avslutats.", en: "The role assignment has been ended.")
+        case .signedOut: Localized(sv: "Du är utloggad.", en: "You have signed out.")
+        case .passwordChanged: Localized(sv: "Lösenordet är bytt.", en: "Your password has been changed.")
+        case .tokenRevoked: Localized(sv: "API-token är återkallad.", en: "The API token has been revoked.")
         }
     }
 

@@ -27,6 +27,9 @@ struct FormData: Sendable {
     /// The first value, trimmed; "" when absent.
     subscript(_ name: String) -> String { values[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
 
+    /// The value exactly as sent, spaces included (passwords).
+    func untrimmed(_ name: String) -> String { values[name]?.first ?? "" }
+
     /// Every value of a repeated field, trimmed, empty ones dropped.
     func all(_ name: String) -> [String] {
         (values[name] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

@@ -43,7 +43,7 @@ extension Layout {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, organisation, people, suppliers, managementObjects, roles, reports, importExport
+    case systems, organisation, people, suppliers, managementObjects, roles, reports, importExport, accounts
 
     func title(_ lang: UILanguage) -> String {
         switch self {
@@ -55,6 +55,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .roles: lang == .sv ? "Roller" : "Roles"
         case .reports: lang == .sv ? "Rapporter" : "Reports"
         case .importExport: lang == .sv ? "Import och export" : "Import and export"
+        case .accounts: lang == .sv ? "Konton" : "Accounts"
         }
     }
 
@@ -68,8 +69,12 @@ enum NavSection: String, CaseIterable, Sendable {
         case .roles: RoleRoutes.index(slug)
         case .reports: ReportRoutes.roleDistribution(slug)
         case .importExport: TransferRoutes.index(slug)
+        case .accounts: AccountRoutes.index(slug)
         }
     }
+
+    /// Sections only the administrator has any use for.
+    var isAdministrative: Bool { self == .accounts }
 }
 
 /// The HTML document around every page.
@@ -124,13 +129,17 @@ enum Layout {
                     .class("lang-switch"), .link(ctx.languageSwitchURL(to: other)),
                     .attribute(named: "lang", value: other.rawValue),
                     .attribute(named: "hreflang", value: other.rawValue),
-                    .text(other == .en ? "In English" : "På svenska"))
+                    .text(other == .en ? "In English" : "På svenska")),
+                viewerMenu(ctx)
             ),
             .unwrap(ctx.tenant) { tenant in
                 .nav(
                     .class("main-nav"), .ariaLabel(ctx.t("Huvudmeny", "Main menu")),
                     .ul(
-                        .forEach(NavSection.allCases) { item in
+                        .forEach(
+                            NavSection.allCases.filter { !$0.isAdministrative || ctx.viewer?.isTenantAdmin == true }
+                        ) {
+                            item in
                             .li(
                                 .a(
                                     .link(item.url(tenant: tenant.slug)),
@@ -140,6 +149,22 @@ enum Layout {
                 )
             }
         )
+    }
+
+    /// Who is signed in, their account and the sign-out button (a form: signing out changes state).
+    private static func viewerMenu(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let viewer = ctx.viewer else {
+            return .a(.class("sign-in"), .link(AccountRoutes.signIn()), .text(ctx.t("Logga in", "Sign in")))
+        }
+        let f = FormBuilder(ctx: ctx, values: FormData())
+        return .div(
+            .class("viewer"),
+            .a(
+                .link(AccountRoutes.account), .attribute(named: "title", value: ctx.t("Mitt konto", "My account")),
+                .safe(viewer.name)),
+            .el(
+                "form", .attr("method", "post"), .attr("action", AccountRoutes.signOut), .attr("class", "sign-out"),
+                f.csrfField(ctx), f.submit(ctx.t("Logga ut", "Sign out"), secondary: true)))
     }
 
     private static func breadcrumbTrail(_ crumbs: [Breadcrumb], ctx: PageContext) -> Node<HTML.BodyContext> {

@@ -10,6 +10,13 @@ struct PageContext: Sendable {
         var name: String
     }
 
+    /// The signed-in account, for the header and for hiding what it may not use.
+    struct Viewer: Sendable {
+        var name: String
+        var isTenantAdmin: Bool
+        var isPlatformOperator: Bool
+    }
+
     var lang: UILanguage
     var csrfToken: String
     var tenant: TenantInfo?
@@ -18,11 +25,13 @@ struct PageContext: Sendable {
     var currentQuery: [(String, String)]
     var flash: Flash?
     var requestId: String
+    var viewer: Viewer?
 
     init(
         lang: UILanguage = .sv, csrfToken: String = "test-csrf", tenant: TenantInfo? = nil, currentPath: String = "/",
-        currentQuery: [(String, String)] = [], flash: Flash? = nil, requestId: String = "test"
+        currentQuery: [(String, String)] = [], flash: Flash? = nil, requestId: String = "test", viewer: Viewer? = nil
     ) {
+        self.viewer = viewer
         self.lang = lang
         self.csrfToken = csrfToken
         self.tenant = tenant
@@ -36,7 +45,12 @@ struct PageContext: Sendable {
         self.init(
             lang: request.uiLanguage, csrfToken: request.csrfToken,
             tenant: tenant.map { TenantInfo(slug: $0.slug, name: $0.name) }, currentPath: request.url.path,
-            currentQuery: request.queryItems, flash: request.flash, requestId: request.id)
+            currentQuery: request.queryItems, flash: request.flash, requestId: request.id,
+            viewer: request.signedIn.map {
+                Viewer(
+                    name: $0.account.name, isTenantAdmin: $0.account.isTenantAdmin,
+                    isPlatformOperator: $0.account.isPlatformOperator)
+            })
     }
 
     func t(_ sv: String, _ en: String) -> String { lang == .sv ? sv : en }

@@ -23,13 +23,13 @@ enum StaticAssets {
     }
 
     static func register(on app: Application) {
-        app.get("static", "styrbord.css") { _ in serve(stylesheet, type: "text/css; charset=utf-8") }
-        app.get("static", "styrbord.js") { _ in serve(script, type: "text/javascript; charset=utf-8") }
+        app.get("static", "styrbord.css") { _ in serve(stylesheet, type: "text/css; charset=utf-8") }.access(.open)
+        app.get("static", "styrbord.js") { _ in serve(script, type: "text/javascript; charset=utf-8") }.access(.open)
         app.get("api", "openapi.yaml") { _ in
             let response = Response(status: .ok, body: .init(string: openAPI))
             response.headers.replaceOrAdd(name: .contentType, value: "application/yaml; charset=utf-8")
             return response
-        }
+        }.access(.open)
     }
 
     private static func serve(_ text: String, type: String) -> Response {

@@ -91,6 +91,7 @@ enum SystemRules {
         _ draft: ITSystemDraft, tenant: Tenant, actor: AuditActor, on db: any Database
     ) async throws -> ITSystem {
         let d = try await validated(draft, tenant: tenant, on: db)
+        try await actor.access?.createSystem(owner: d.ownerOrgUnitId, tenant: tenant)
         return try await db.writeTransaction { tx in
             try await insert(d, id: actor.uuid(), tenant: tenant, actor: actor, on: tx)
         }

@@ -11,21 +11,19 @@ enum TenantRoutes {
 
     static func register(app: Application) {
         let pages = TenantsController()
-        app.get(use: pages.home)
-        app.get("t", ":tenant", use: pages.dashboard)
+        app.get(use: pages.home).access(.open)
+        app.get("t", ":tenant", use: pages.dashboard).access(.tenant(.read))
         let api = TenantsAPIController()
-        app.get("api", "v1", "tenants", use: api.index)
-        app.post("api", "v1", "tenants", use: api.create)
-        app.get("api", "v1", "tenants", ":tenant", use: api.show)
+        app.get("api", "v1", "tenants", use: api.index).access(.signedIn)
+        app.post("api", "v1", "tenants", use: api.create).access(.platform)
+        app.get("api", "v1", "tenants", ":tenant", use: api.show).access(.tenant(.read))
     }
 }
 
 /// Creating a tenant: the row and its role catalogue, in one transaction.
 enum TenantSetup {
-    static func create(
-        slug: String, name: String, organisationNumber: String = "", id: UUID? = nil,
-        dependencies: AppDependencies, on db: any Database
-    ) async throws -> Tenant {
+    /// Every problem with a new tenant's slug, name and organisation number.
+    static func validate(slug: String, name: String, organisationNumber: String, on db: any Database) async throws {
         var v = Validator()
         if !Tenant.isValidSlug(slug) {
             v.add(
@@ -49,6 +47,13 @@ enum TenantSetup {
                         en: "There is already a municipality at \"\(slug)\"."))
             ])
         }
+    }
+
+    static func create(
+        slug: String, name: String, organisationNumber: String = "", id: UUID? = nil,
+        dependencies: AppDependencies, on db: any Database
+    ) async throws -> Tenant {
+        try await validate(slug: slug, name: name, organisationNumber: organisationNumber, on: db)
         return try await db.writeTransaction { tx in
             let tenant = Tenant(
                 id: id ?? dependencies.uuid(), slug: slug, name: name.trimmed,
@@ -82,14 +87,32 @@ struct TenantResponse: Content {
 }
 
 struct CreateTenantRequest: Content {
+    struct Admin: Content {
+        var email: String
+        var name: String
+    }
+
     var slug: String
     var name: String
     var organisationNumber: String?
+    /// The first administrator; their generated password comes back once in the response.
+    var admin: Admin?
+}
+
+/// A new municipality, with its first administrator's one-time password when one was asked for.
+struct CreatedTenantResponse: Content {
+    var tenant: TenantResponse
+    var admin: AccountResponse?
+    var initialAdminPassword: String?
 }
 
 struct TenantsAPIController {
+    /// The operator sees every municipality; an employee only their own.
     @Sendable func index(req: Request) async throws -> [TenantResponse] {
-        try await Tenant.query(on: req.db).sort(\.$name).all().map(TenantResponse.init)
+        let account = try req.requireSignedIn().account
+        let query = Tenant.query(on: req.db).sort(\.$name)
+        if !account.isPlatformOperator { query.filter(\.$id == (account.tenantID ?? UUID())) }
+        return try await query.all().map(TenantResponse.init)
     }
 
     @Sendable func show(req: Request) async throws -> TenantResponse {
@@ -98,20 +121,35 @@ struct TenantsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let body = try req.jsonBody(CreateTenantRequest.self)
-        let tenant = try await TenantSetup.create(
-            slug: body.slug, name: body.name, organisationNumber: body.organisationNumber?.trimmed ?? "",
-            dependencies: req.dependencies, on: req.db)
-        let response = try await TenantResponse(tenant).encodeResponse(status: .created, for: req)
+        let tenant: Tenant
+        var admin: (Account, String)?
+        if let first = body.admin {
+            let (t, account, password) = try await PlatformRules.createTenant(
+                slug: body.slug, name: body.name, organisationNumber: body.organisationNumber?.trimmed ?? "",
+                admin: AccountDraft(email: first.email, name: first.name, isTenantAdmin: true), req: req)
+            tenant = t
+            admin = (account, password)
+        } else {
+            tenant = try await TenantSetup.create(
+                slug: body.slug, name: body.name, organisationNumber: body.organisationNumber?.trimmed ?? "",
+                dependencies: req.dependencies, on: req.db)
+        }
+        let created = CreatedTenantResponse(
+            tenant: try TenantResponse(tenant), admin: try admin.map { try AccountResponse($0.0) },
+            initialAdminPassword: admin?.1)
+        let response = try await created.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: TenantRoutes.apiShow(tenant.slug))
         return response
     }
 }
 
 struct TenantsController {
-    /// The start page: the municipalities on this server (one of them: straight to its register).
+    /// The start page: sign in; then one's own municipality (or, for the operator, the platform page).
     @Sendable func home(req: Request) async throws -> Response {
-        let tenants = try await Tenant.query(on: req.db).sort(\.$name).limit(1000).all()
-        if tenants.count == 1, let only = tenants.first {
+        guard let account = req.signedIn?.account else { return req.redirect(to: AccountRoutes.signIn()) }
+        if account.isPlatformOperator { return req.redirect(to: AccountRoutes.platform) }
+        let tenants = try await Tenant.query(on: req.db).filter(\.$id == (account.tenantID ?? UUID())).all()
+        if let only = tenants.first {
             return req.redirect(to: SystemRoutes.index(only.slug))
         }
         let page = HomePage(

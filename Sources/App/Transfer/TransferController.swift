@@ -222,13 +222,17 @@ extension TransferRoutes {
     static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
         let pages = TransferController()
         let group = html.grouped("transfer")
-        group.get(use: pages.index)
-        group.get("import") { req in req.redirect(to: TransferRoutes.index(try await req.tenant().slug)) }
-        group.on(.POST, "import", body: .collect(maxSize: "10mb"), use: pages.upload)
-        group.on(.POST, "import", "preview", body: .collect(maxSize: "12mb"), use: pages.remap)
-        group.on(.POST, "import", "confirm", body: .collect(maxSize: "12mb"), use: pages.confirm)
-        group.get("export", ":file", use: pages.export)
+        group.get(use: pages.index).access(.tenant(.read))
+        group.get("import") { req in req.redirect(to: TransferRoutes.index(try await req.tenant().slug)) }.access(
+            .tenant(.administer))
+        group.on(.POST, "import", body: .collect(maxSize: "10mb"), use: pages.upload).access(.tenant(.administer))
+        group.on(.POST, "import", "preview", body: .collect(maxSize: "12mb"), use: pages.remap).access(
+            .tenant(.administer))
+        group.on(.POST, "import", "confirm", body: .collect(maxSize: "12mb"), use: pages.confirm).access(
+            .tenant(.administer))
+        group.get("export", ":file", use: pages.export).access(.tenant(.read))
 
-        api.on(.POST, "imports", "systems", body: .collect(maxSize: "6mb"), use: ImportAPIController().systems)
+        api.on(.POST, "imports", "systems", body: .collect(maxSize: "6mb"), use: ImportAPIController().systems).access(
+            .tenant(.administer))
     }
 }

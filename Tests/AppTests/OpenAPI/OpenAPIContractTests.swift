@@ -85,7 +85,7 @@ struct OpenAPIContractTests {
                 (.DELETE, "\(t)/org-units/\(world.unit)", .conflict),
             ]
             for (method, path, status) in checked {
-                let res = try await app.testing().sendRequest(method, path)
+                let res = try await app.send(method, path)
                 #expect(res.status == status, "\(method) \(path)")
                 try document.expectConforms(res, method: method, path: path)
             }

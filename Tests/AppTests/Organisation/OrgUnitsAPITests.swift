@@ -192,13 +192,13 @@ struct OrgUnitsAPITests {
     func history() async throws {
         try await withTestApp { app in
             let t = try await Fixtures.tenant(on: app)
-            let headers = actorHeader("Eva IT-chef")
+            let user = try await signedInAdmin("Eva IT-chef", of: t, on: app)
             let created = try await app.sendJSON(
-                .POST, base, OrgUnitDraft(name: "Servicekontoret", kind: .administration), headers: headers)
+                .POST, base, OrgUnitDraft(name: "Servicekontoret", kind: .administration), as: user)
             let id = try created.decode(OrgUnitResponse.self).id
             let changed = OrgUnitDraft(name: "Servicekontoret", kind: .administration, shortName: "SK")
-            _ = try await app.sendJSON(.PUT, "\(base)/\(id.uuidString)", changed, headers: headers)
-            _ = try await app.sendJSON(.PUT, "\(base)/\(id.uuidString)", changed, headers: headers)
+            _ = try await app.sendJSON(.PUT, "\(base)/\(id.uuidString)", changed, as: user)
+            _ = try await app.sendJSON(.PUT, "\(base)/\(id.uuidString)", changed, as: user)
             #expect(try await app.delete("\(base)/\(id.uuidString)").status == .noContent)
             let entries = try await AuditEntry.query(on: app.db).filter(\.$objectID == id).sort(\.$at).all()
             #expect(entries.map(\.action) == [.create, .update, .delete])
@@ -206,7 +206,11 @@ struct OrgUnitsAPITests {
                 entries.allSatisfy {
                     $0.objectType == OrgUnit.objectType && $0.tenantID == t.id && $0.objectLabel == "Servicekontoret"
                 })
-            #expect(entries.map(\.actor) == ["Eva IT-chef", "Eva IT-chef", "system"])
+            #expect(
+                entries.map(\.actor) == [
+                    "Eva IT-chef <eva.it-chef@testby.se>", "Eva IT-chef <eva.it-chef@testby.se>",
+                    "Admin testby <admin@testby.se>",
+                ])
             #expect(
                 AuditChange.diff(before: entries[1].before, after: entries[1].after) == [
                     AuditChange(field: "shortName", before: nil, after: "SK")

@@ -65,33 +65,41 @@ struct PlatformTests {
     @Test("A municipality is created with the standard role catalogue; bad slugs and duplicates are refused")
     func tenants() async throws {
         try await withTestApp { app in
+            let op = try await Fixtures.platformOperator(on: app)
             let created = try await app.sendJSON(
-                .POST, "/api/v1/tenants", ["slug": "upplands-vasby", "name": "Upplands Väsby kommun"])
+                .POST, "/api/v1/tenants", ["slug": "upplands-vasby", "name": "Upplands Väsby kommun"], as: op)
             #expect(created.status == .created)
             #expect(created.location == "/api/v1/tenants/upplands-vasby")
-            let roles = try await app.get("/api/v1/tenants/upplands-vasby/role-types").decode([RoleTypeResponse].self)
-            #expect(roles.map(\.body.key) == RoleCatalogue.standard.map(\.key))
-            let bad = try await app.sendJSON(.POST, "/api/v1/tenants", ["slug": "Upplands Väsby", "name": ""])
+            let tenant = try #require(try await Tenant.query(on: app.db).first())
+            let roles = try await RoleType.scoped(to: tenant, on: app.db).sort(\.$sortOrder).all()
+            #expect(roles.map(\.key) == RoleCatalogue.standard.map(\.key))
+            let bad = try await app.sendJSON(.POST, "/api/v1/tenants", ["slug": "Upplands Väsby", "name": ""], as: op)
             #expect(bad.status == .unprocessableEntity)
             #expect(
                 Set(try bad.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) ?? []) == [
                     "slug", "name",
                 ])
-            let twice = try await app.sendJSON(.POST, "/api/v1/tenants", ["slug": "upplands-vasby", "name": "Igen"])
+            let twice = try await app.sendJSON(
+                .POST, "/api/v1/tenants", ["slug": "upplands-vasby", "name": "Igen"], as: op)
             #expect(twice.status == .unprocessableEntity)
             #expect(try await Tenant.query(on: app.db).count() == 1)
         }
     }
 
-    @Test("The start page lists the municipalities, or goes straight to the only one")
+    @Test("The start page asks for sign-in, then goes to one's own municipality or the platform page")
     func home() async throws {
         try await withTestApp { app in
-            _ = try await Fixtures.tenant("ale", name: "Ale kommun", on: app)
-            #expect(try await app.get("/").location == "/t/ale/systems")
+            let ale = try await Fixtures.tenant("ale", name: "Ale kommun", on: app)
             _ = try await Fixtures.tenant("alingsas", name: "Alingsås kommun", on: app)
-            let page = try await app.get("/")
-            #expect(page.status == .ok)
-            #expect(page.text.contains("Alingsås kommun"))
+            #expect(try await app.get("/", as: .anonymous).location == "/login")
+            let employee = try await Fixtures.user("anna@ale.se", in: ale, on: app)
+            #expect(try await app.get("/", as: employee).location == "/t/ale/systems")
+            let op = try await Fixtures.platformOperator(on: app)
+            #expect(try await app.get("/", as: op).location == "/platform")
+            let platform = try await app.get("/platform", as: op)
+            #expect(platform.status == .ok)
+            #expect(platform.text.contains("Alingsås kommun"))
+            #expect(try await app.get("/platform", as: employee).status == .forbidden)
         }
     }
 

@@ -113,14 +113,14 @@ struct APIRequestTests {
     func methodNotAllowed() async throws {
         try await withTestApp { app in
             _ = try await Fixtures.tenant(on: app)
-            let list = try await app.testing().sendRequest(.PATCH, "/api/v1/tenants/testby/systems")
+            let list = try await app.send(.PATCH, "/api/v1/tenants/testby/systems")
             #expect(list.status == .methodNotAllowed)
             #expect(list.headers.first(name: .allow) == "GET, HEAD, POST")
             #expect(try list.decode(AppErrorMiddleware.APIErrorBody.self).code == "http.405")
-            let record = try await app.testing().sendRequest(.TRACE, "/api/v1/tenants/testby/systems/\(UUID())")
+            let record = try await app.send(.TRACE, "/api/v1/tenants/testby/systems/\(UUID())")
             #expect(record.status == .methodNotAllowed)
             #expect(record.headers.first(name: .allow) == "DELETE, GET, HEAD, PUT")
-            let unknown = try await app.testing().sendRequest(.PATCH, "/api/v1/tenants/testby/nothing-here")
+            let unknown = try await app.send(.PATCH, "/api/v1/tenants/testby/nothing-here")
             #expect(unknown.status == .notFound)
             #expect(try await app.get("/api/v1/tenants/testby/nothing-here").status == .notFound)
         }

@@ -11,9 +11,62 @@ enum Fixtures {
     static let actor = AuditActor(
         name: "fixtures", requestID: "fixtures", now: { testNow.addingTimeInterval(-60) }, uuid: { UUID() })
 
+    /// A municipality with an administrator, whose session the test helpers use by default for its paths.
     static func tenant(_ slug: String = "testby", name: String? = nil, on app: Application) async throws -> Tenant {
-        try await TenantSetup.create(
+        let tenant = try await TenantSetup.create(
             slug: slug, name: name ?? "\(slug.capitalized) kommun", dependencies: app.dependencies, on: app.db)
+        let admin = try await account("admin@\(slug).se", name: "Admin \(slug)", admin: true, in: tenant, on: app)
+        app.testSessions.adminCookies[slug] = try await session(for: admin, on: app)
+        return tenant
+    }
+
+    /// The password every fixture account has.
+    static let password = "correct horse battery staple"
+
+    /// An account of `tenant` (or a platform operator when `tenant` is nil and `operator` is true).
+    static func account(
+        _ email: String, name: String? = nil, admin: Bool = false, person: Person? = nil, isOperator: Bool = false,
+        in tenant: Tenant?, on app: Application
+    ) async throws -> Account {
+        let account = Account(
+            id: UUID(), tenantID: try tenant?.requireID(),
+            draft: AccountDraft(email: email, name: name ?? email, isTenantAdmin: admin, personId: person?.id),
+            passwordHash: try Bcrypt.hash(password, cost: 4), isPlatformOperator: isOperator, now: testNow)
+        try await account.create(on: app.db)
+        return account
+    }
+
+    /// The platform operator, signed in.
+    static func platformOperator(on app: Application) async throws -> TestUser {
+        let account = try await account("drift@styrbord.test", name: "Drift", isOperator: true, in: nil, on: app)
+        return .session(try await session(for: account, on: app))
+    }
+
+    /// A signed-in user of `tenant`: an employee, or whatever `person`'s roles make them.
+    static func user(
+        _ email: String, admin: Bool = false, person: Person? = nil, in tenant: Tenant, on app: Application
+    ) async throws -> TestUser {
+        let account = try await account(email, admin: admin, person: person, in: tenant, on: app)
+        return .session(try await session(for: account, on: app))
+    }
+
+    /// A signed-in session for `account`; returns the cookie's secret.
+    static func session(for account: Account, on app: Application) async throws -> String {
+        let secret = Secrets.make()
+        try await UserSession(
+            id: UUID(), tokenHash: Secrets.hash(secret), accountID: account.requireID(), now: app.dependencies.now(),
+            lifetime: SessionPolicy.absoluteLifetime
+        ).create(on: app.db)
+        return secret
+    }
+
+    /// An API token for `account`; returns the secret.
+    static func token(
+        for account: Account, access: TokenAccess = .readWrite, days: Int = 30, on app: Application
+    ) async throws -> (APIToken, String) {
+        try await TokenRules.create(
+            TokenDraft(name: "test \(access.rawValue)", access: access, validDays: days), for: account,
+            actor: Fixtures.actor, on: app.db)
     }
 
     static func orgUnit(

@@ -46,9 +46,9 @@ extension Fixtures {
     }
 }
 
-/// The `X-Styrbord-Actor` header the history tests send.
-func actorHeader(_ name: String) -> HTTPHeaders {
-    var headers = HTTPHeaders()
-    headers.add(name: "X-Styrbord-Actor", value: name)
-    return headers
+/// An administrator called `name`, signed in: history tests check that changes carry the actor's name.
+func signedInAdmin(_ name: String, of tenant: Tenant, on app: Application) async throws -> TestUser {
+    let email = name.lowercased().replacingOccurrences(of: " ", with: ".") + "@\(tenant.slug).se"
+    let account = try await Fixtures.account(email, name: name, admin: true, in: tenant, on: app)
+    return .session(try await Fixtures.session(for: account, on: app))
 }

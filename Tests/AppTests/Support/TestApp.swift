@@ -31,11 +31,11 @@ func withTestApp(_ test: (Application) async throws -> Void) async throws {
                 app,
                 AppConfiguration(
                     database: .postgres(url: url, searchPath: name), autoMigrate: false,
-                    postgresConnectionsPerEventLoop: 1))
+                    postgresConnectionsPerEventLoop: 1, passwordCost: 4))
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: name)").run()
             try await app.autoMigrate()
         } else {
-            try await configure(app, AppConfiguration(database: .sqliteMemory))
+            try await configure(app, AppConfiguration(database: .sqliteMemory, passwordCost: 4))
         }
         try await test(app)
     } catch {
@@ -94,49 +94,122 @@ struct TestSetupError: Error, CustomStringConvertible {
 /// A fixed CSRF token the helpers send as both cookie and form field, like a browser would.
 let testCSRF = String(repeating: "c", count: 43)
 
+/// Who a test request is sent as.
+enum TestUser: Sendable {
+    /// The administrator of the municipality named in the path (made by `Fixtures.tenant`), or nobody
+    /// for paths outside a municipality. Most tests are about something else than permissions.
+    case automatic
+    case anonymous
+    /// A signed-in browser: the session cookie's secret.
+    case session(String)
+    /// An API token.
+    case token(String)
+}
+
 extension Application {
-    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
-        try await testing().sendRequest(.GET, path, headers: headers)
+    /// The session cookie of each fixture tenant's administrator, by slug.
+    final class TestSessions: @unchecked Sendable {
+        var adminCookies: [String: String] = [:]
+    }
+
+    private struct TestSessionsKey: StorageKey { typealias Value = TestSessions }
+
+    var testSessions: TestSessions {
+        if let existing = storage[TestSessionsKey.self] { return existing }
+        let made = TestSessions()
+        storage[TestSessionsKey.self] = made
+        return made
+    }
+
+    /// The slug in `/t/<slug>/…` or `/api/v1/tenants/<slug>/…`.
+    static func tenantSlug(in path: String) -> String? {
+        let parts = path.split(separator: "?").first.map { $0.split(separator: "/").map(String.init) } ?? []
+        if parts.count >= 2, parts[0] == "t" { return parts[1] }
+        if parts.count >= 4, parts[0] == "api", parts[2] == "tenants" { return parts[3] }
+        return nil
+    }
+
+    /// Adds the credentials of `user` for a request to `path`; `cookies` are other cookies to send.
+    func credentials(_ user: TestUser, path: String, headers: inout HTTPHeaders, cookies: [String] = []) {
+        var all = headers[.cookie] + cookies
+        switch user {
+        case .anonymous: break
+        case .automatic:
+            // The path's municipality's administrator; elsewhere, the only fixture municipality's.
+            let cookies = testSessions.adminCookies
+            let slug = Self.tenantSlug(in: path)
+            if let cookie = slug.flatMap({ cookies[$0] }) ?? (cookies.count == 1 ? cookies.first?.value : nil) {
+                all.append("\(SessionPolicy.cookieName)=\(cookie)")
+            }
+        case .session(let secret): all.append("\(SessionPolicy.cookieName)=\(secret)")
+        case .token(let token): headers.bearerAuthorization = BearerAuthorization(token: token)
+        }
+        if !all.isEmpty { headers.replaceOrAdd(name: .cookie, value: all.joined(separator: "; ")) }
+    }
+
+    /// Any request, sent as `user`.
+    func send(
+        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil,
+        as user: TestUser = .automatic
+    ) async throws -> TestingHTTPResponse {
+        var h = headers
+        credentials(user, path: path, headers: &h)
+        return try await testing().sendRequest(method, path, headers: h, body: body)
+    }
+
+    func get(
+        _ path: String, headers: HTTPHeaders = [:], as user: TestUser = .automatic
+    ) async throws
+        -> TestingHTTPResponse
+    {
+        try await send(.GET, path, headers: headers, as: user)
     }
 
     /// Sends a JSON body (for the API).
     func sendJSON<T: Encodable>(
-        _ method: HTTPMethod, _ path: String, _ body: T, headers: HTTPHeaders = [:]
+        _ method: HTTPMethod, _ path: String, _ body: T, headers: HTTPHeaders = [:], as user: TestUser = .automatic
     ) async throws -> TestingHTTPResponse {
         var h = headers
         h.contentType = .json
         let data = try JSONEncoder().encode(body)
-        return try await testing().sendRequest(method, path, headers: h, body: ByteBuffer(bytes: data))
+        return try await send(method, path, headers: h, body: ByteBuffer(bytes: data), as: user)
     }
 
     /// Sends raw JSON text (for malformed bodies).
     func sendRaw(
-        _ method: HTTPMethod, _ path: String, _ text: String, contentType: HTTPMediaType = .json
+        _ method: HTTPMethod, _ path: String, _ text: String, contentType: HTTPMediaType = .json,
+        as user: TestUser = .automatic
     ) async throws -> TestingHTTPResponse {
         var h = HTTPHeaders()
         h.contentType = contentType
-        return try await testing().sendRequest(method, path, headers: h, body: ByteBuffer(string: text))
+        return try await send(method, path, headers: h, body: ByteBuffer(string: text), as: user)
     }
 
-    func delete(_ path: String) async throws -> TestingHTTPResponse {
-        try await testing().sendRequest(.DELETE, path)
+    func delete(_ path: String, as user: TestUser = .automatic) async throws -> TestingHTTPResponse {
+        try await send(.DELETE, path, as: user)
     }
 
     /// Posts a form as a browser would, with the CSRF cookie and field unless `csrf` is false.
-    func sendForm(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
+    func sendForm(
+        _ path: String, _ fields: [(String, String)], csrf: Bool = true, as user: TestUser = .automatic
+    ) async throws -> TestingHTTPResponse {
         var h = HTTPHeaders()
         h.contentType = .urlEncodedForm
         var all = fields
+        var cookies: [String] = []
         if csrf {
-            h.add(name: .cookie, value: "\(CSRFMiddleware.cookieName)=\(testCSRF)")
+            cookies.append("\(CSRFMiddleware.cookieName)=\(testCSRF)")
             all.append((CSRFMiddleware.fieldName, testCSRF))
         }
+        credentials(user, path: path, headers: &h, cookies: cookies)
         let body = all.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&")
         return try await testing().sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body))
     }
 
-    func sendForm(_ path: String, _ fields: [String: String], csrf: Bool = true) async throws -> TestingHTTPResponse {
-        try await sendForm(path, fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, csrf: csrf)
+    func sendForm(
+        _ path: String, _ fields: [String: String], csrf: Bool = true, as user: TestUser = .automatic
+    ) async throws -> TestingHTTPResponse {
+        try await sendForm(path, fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, csrf: csrf, as: user)
     }
 }
 

@@ -155,18 +155,17 @@ struct SystemsAPITests {
             let t = try await Fixtures.tenant(on: app)
             let system = try await Fixtures.system("Platina", in: t, on: app.db)
             let path = "/api/v1/tenants/testby/systems/\(system.id!.uuidString)"
-            var headers = HTTPHeaders()
-            headers.add(name: "X-Styrbord-Actor", value: "Eva IT-chef")
+            let user = try await signedInAdmin("Eva IT-chef", of: t, on: app)
             let changed = try await app.sendJSON(
-                .PUT, path, ["name": "Platina", "category": "kommungemensamt", "version": "7.2"], headers: headers)
+                .PUT, path, ["name": "Platina", "category": "kommungemensamt", "version": "7.2"], as: user)
             #expect(changed.status == .ok)
             let same = try await app.sendJSON(
-                .PUT, path, ["name": "Platina", "category": "kommungemensamt", "version": "7.2"], headers: headers)
+                .PUT, path, ["name": "Platina", "category": "kommungemensamt", "version": "7.2"], as: user)
             #expect(same.status == .ok)
             let history = try await app.get(path + "/history").decode([HistoryEntryResponse].self)
             #expect(history.map(\.action) == ["update", "create"])
             let update = try #require(history.first)
-            #expect(update.actor == "Eva IT-chef")
+            #expect(update.actor == "Eva IT-chef <eva.it-chef@testby.se>")
             let changes = Dictionary(uniqueKeysWithValues: update.changes.map { ($0.field, ($0.before, $0.after)) })
             #expect(changes["category"]?.0 == "verksamhetssystem")
             #expect(changes["category"]?.1 == "kommungemensamt")

@@ -58,7 +58,7 @@ struct ImportExportTests {
                 "Raindance;Kommunledningskontoret;Kommungemensamt;CGI Sverige AB;Per Persson;;2;2009-01-01",
             ])
             let (headers, body) = multipart(file: bytes, filename: "../../etc/systemlista.csv")
-            let preview = try await app.testing().sendRequest(
+            let preview = try await app.send(
                 .POST, TransferRoutes.importSystems("testby"), headers: headers, body: body)
             #expect(preview.status == .ok, "\(preview.text.prefix(3000))")
             let html = preview.text
@@ -288,12 +288,12 @@ struct ImportExportTests {
         try await withTestApp { app in
             _ = try await Fixtures.tenant(on: app)
             let (h1, b1) = multipart(file: Array("%PDF-1.7".utf8), filename: "riktlinjer.pdf")
-            let pdf = try await app.testing().sendRequest(
+            let pdf = try await app.send(
                 .POST, TransferRoutes.importSystems("testby"), headers: h1, body: b1)
             #expect(pdf.status == .unsupportedMediaType)
             #expect(pdf.text.contains("är inte en CSV-fil"))
             let (h2, b2) = multipart(file: [], filename: "tom.csv")
-            let empty = try await app.testing().sendRequest(
+            let empty = try await app.send(
                 .POST, TransferRoutes.importSystems("testby"), headers: h2, body: b2)
             #expect(empty.status == .badRequest)
         }

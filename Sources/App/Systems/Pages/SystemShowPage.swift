@@ -596,14 +596,7 @@ struct SystemShowPage: Page {
         )
     }
 
-    private func actionText(_ a: AuditEntry.Action) -> String {
-        switch a {
-        case .create: ctx.t("skapade", "created")
-        case .update: ctx.t("ändrade", "changed")
-        case .delete: ctx.t("tog bort", "deleted")
-        case .import: ctx.t("importerade", "imported")
-        }
-    }
+    private func actionText(_ a: AuditEntry.Action) -> String { ctx.t(a.verb) }
 
     private func objectTypeText(_ type: String) -> String {
         switch type {

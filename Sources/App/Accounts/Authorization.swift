@@ -1,0 +1,252 @@
+import Fluent
+import Foundation
+import SQLKit
+import StyrbordCore
+import Vapor
+
+/// What a route demands before its handler runs. Every route declares one (see `Route.access`);
+/// `configure` refuses to start when one is missing, and the permission-matrix tests list them all.
+enum RouteAccess: Sendable, Equatable {
+    /// Anyone: sign-in, static files, health, the API description.
+    case open
+    /// Any signed-in account: its own profile, password and tokens.
+    case signedIn
+    /// The platform operator: creating municipalities.
+    case platform
+    /// Something inside the municipality named in the path.
+    case tenant(TenantAccess)
+}
+
+/// Tenant routes, by what they touch. Object routes name the path parameter that holds the id.
+enum TenantAccess: Sendable, Equatable {
+    case read
+    case submit
+    case administer
+    /// A form whose target system or unit is chosen in the form; the rule then checks the target.
+    case editSomeSystem
+    /// A new system; the rule then checks the chosen owning unit.
+    case createSystem
+    case editSystem(param: String)
+    case deleteSystem(param: String)
+    /// Either end's system.
+    case editIntegration(param: String)
+    case editContract(param: String)
+    case appointRole(param: String)
+}
+
+extension Route {
+    private static let accessKey = "styrbord.access"
+
+    /// Declares who may use the route.
+    @discardableResult
+    func access(_ access: RouteAccess) -> Route {
+        userInfo[AnySendableHashable(Self.accessKey)] = access
+        return self
+    }
+
+    var declaredAccess: RouteAccess? { userInfo[AnySendableHashable(Self.accessKey)] as? RouteAccess }
+}
+
+/// Refuses a route's request unless its declared access allows it; runs after routing, before the handler.
+struct AuthorizationMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let route = request.route else { return try await next.respond(to: request) }
+        guard let access = route.declaredAccess else {
+            // Fail closed: `configure` checks this at start, so this only guards against later additions.
+            request.logger.critical("Route without access declaration: \(route.description)")
+            throw Abort(.internalServerError)
+        }
+        do {
+            switch access {
+            case .open:
+                break
+            case .signedIn:
+                try await request.authorize(.useOwnAccount)
+            case .platform:
+                try await request.authorize(.manageTenants)
+            case .tenant(let tenantAccess):
+                let tenant = try await request.tenant()
+                try await request.authorize(
+                    anyOf: try await AccessFacts.permissions(for: tenantAccess, tenant, request))
+            }
+        } catch AuthError.signInRequired where !request.url.path.hasPrefix("/api/") && request.method == .GET {
+            // A page: take the user to sign in and back here afterwards.
+            return request.redirect(to: AccountRoutes.signIn(next: request.url.string))
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// Refuses unless the signed-in account has `permission`. Refusals inside a municipality are recorded.
+    func authorize(_ permission: Permission) async throws {
+        try await authorize(anyOf: [permission])
+    }
+
+    /// Refuses unless at least one of `permissions` is granted (an integration may be changed by either
+    /// end's people). The first refusal explains.
+    func authorize(anyOf permissions: [Permission]) async throws {
+        let principal = try await principal()
+        var firstRefusal: Refusal?
+        for permission in permissions {
+            switch AccessPolicy.decide(principal, permission) {
+            case .allowed: return
+            case .refused(let refusal): if firstRefusal == nil { firstRefusal = refusal }
+            }
+        }
+        try await refuse(firstRefusal ?? .notPermitted(Localized(verbatim: "")))
+    }
+
+    /// True when the permission would be granted: for showing or hiding buttons.
+    func can(_ permission: Permission) async -> Bool {
+        (try? await principal()).map { AccessPolicy.decide($0, permission).isAllowed } ?? false
+    }
+
+    private func refuse(_ refusal: Refusal) async throws -> Never {
+        switch refusal {
+        case .notSignedIn:
+            throw AuthError.signInRequired
+        case .outsideTenant:
+            // As if the municipality did not exist: its name in a URL tells an outsider nothing.
+            throw CommonError.tenantNotFound(slug: parameters.get("tenant") ?? "")
+        case .readOnlyToken:
+            try await recordRefusal(reason: "read-only token")
+            throw AuthError.readOnlyToken
+        case .notPermitted(let reason):
+            try await recordRefusal(reason: reason.en)
+            throw AuthError.forbidden(reason)
+        }
+    }
+
+    private func recordRefusal(reason: String) async throws {
+        guard let account = signedIn?.account else { return }
+        try await SecurityEvents.record(
+            .accessDenied, account: account, objectType: "route", objectID: nil,
+            label: "\(method) \(url.path)", message: reason, request: self)
+    }
+}
+
+/// Looks up what the policy needs to know about the objects a route touches.
+enum AccessFacts {
+    static func permissions(for access: TenantAccess, _ tenant: Tenant, _ req: Request) async throws -> [Permission] {
+        let tenantID = try tenant.requireID()
+        switch access {
+        case .read: return [.read(tenantID: tenantID)]
+        case .submit: return [.submit(tenantID: tenantID)]
+        case .administer: return [.administer(tenantID: tenantID)]
+        case .editSomeSystem: return [.editSomeSystem(tenantID: tenantID)]
+        case .createSystem: return [.createSystem(tenantID: tenantID, ownerOrgUnitPath: nil)]
+        case .editSystem(let param):
+            return [.editSystem(try await system(try id(param, req), tenant, req))]
+        case .deleteSystem(let param):
+            return [.deleteSystem(try await system(try id(param, req), tenant, req))]
+        case .editIntegration(let param):
+            let ends = try await systemIDs(
+                table: "integrations", columns: ["source_system_id", "target_system_id"], id: try id(param, req),
+                tenantID: tenantID, what: Localized(sv: "Integrationen", en: "The integration"), req: req)
+            var result: [Permission] = []
+            for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
+            return result
+        case .editContract(let param):
+            let ends = try await systemIDs(
+                table: "contracts", columns: ["system_id"], id: try id(param, req), tenantID: tenantID,
+                what: Localized(sv: "Avtalet", en: "The contract"), req: req)
+            var result: [Permission] = []
+            for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
+            return result
+        case .appointRole(let param):
+            let assignmentID = try id(param, req)
+            guard
+                let assignment = try await RoleAssignment.scoped(to: tenant, on: req.db).filter(\.$id == assignmentID)
+                    .first()
+            else { throw CommonError.notFound(what: Localized(sv: "Rolltilldelningen", en: "The role assignment")) }
+            return [.appointRole(try await scope(assignment.draft.scope, assignment.draft.scopeId, tenant, req))]
+        }
+    }
+
+    /// The facts of a system of `tenant`; 404 when it is not one of the tenant's.
+    static func system(_ systemID: UUID, _ tenant: Tenant, _ req: Request) async throws -> SystemFacts {
+        let tenantID = try tenant.requireID()
+        struct Row: Decodable { var owner_org_unit_id: UUID? }
+        guard
+            let row = try await RegisterRows.sql(req.db).select().column("owner_org_unit_id").from("it_systems")
+                .where("id", .equal, SQLBind(systemID)).where("tenant_id", .equal, SQLBind(tenantID))
+                .first(decoding: Row.self)
+        else { throw CommonError.notFound(what: Localized(sv: "Systemet", en: "The system")) }
+        return SystemFacts(
+            tenantID: tenantID, systemID: systemID,
+            ownerOrgUnitPath: try await unitPath(row.owner_org_unit_id, tenant, req))
+    }
+
+    /// The facts for appointing a role in `scope`.
+    static func scope(
+        _ kind: RoleScopeKind, _ scopeID: UUID?, _ tenant: Tenant, _ req: Request
+    ) async throws
+        -> RoleScopeFacts
+    {
+        let tenantID = try tenant.requireID()
+        switch kind {
+        case .system:
+            guard let scopeID else { return .tenantWide(tenantID: tenantID) }
+            return .system(try await system(scopeID, tenant, req))
+        case .orgUnit:
+            return .orgUnit(tenantID: tenantID, path: try await unitPath(scopeID, tenant, req))
+        case .managementObject, .tenant:
+            return .tenantWide(tenantID: tenantID)
+        }
+    }
+
+    /// The unit and its ancestors, nearest first.
+    static func unitPath(_ unitID: UUID?, _ tenant: Tenant, _ req: Request) async throws -> [UUID] {
+        guard let unitID else { return [] }
+        let tree = try await req.registerContext(for: tenant).orgTree
+        return tree.path(unitID).map(\.id).reversed()
+    }
+
+    private static func id(_ param: String, _ req: Request) throws -> UUID {
+        guard let raw = req.parameters.get(param), let id = UUID(uuidString: raw) else {
+            throw CommonError.notFound(what: Localized(sv: "Posten", en: "The record"))
+        }
+        return id
+    }
+
+    private static func systemIDs(
+        table: String, columns: [String], id: UUID, tenantID: UUID, what: Localized, req: Request
+    ) async throws -> [UUID] {
+        var query = RegisterRows.sql(req.db).select()
+        for column in columns { query = query.column(column) }
+        guard
+            let row = try await query.from(table).where("id", .equal, SQLBind(id))
+                .where("tenant_id", .equal, SQLBind(tenantID)).first()
+        else { throw CommonError.notFound(what: what) }
+        return try columns.compactMap { try row.decode(column: $0, as: UUID?.self) }
+    }
+}
+
+/// Lets the register's rules check the target a form or JSON body chose, with the same policy as the
+/// routes. Commands and the demo loader act without one (they run with the operator's own rights).
+struct AccessCheck: Sendable {
+    private let req: Request
+
+    init(_ req: Request) { self.req = req }
+
+    /// Refuses unless the principal may change at least one of the systems.
+    func editSystems(anyOf systemIDs: [UUID?], tenant: Tenant) async throws {
+        var permissions: [Permission] = []
+        for id in Set(systemIDs.compactMap { $0 }).sorted(by: { $0.uuidString < $1.uuidString }) {
+            permissions.append(.editSystem(try await AccessFacts.system(id, tenant, req)))
+        }
+        try await req.authorize(anyOf: permissions)
+    }
+
+    /// Refuses unless the principal may register a system owned by `unitID`.
+    func createSystem(owner unitID: UUID?, tenant: Tenant) async throws {
+        let path = try await AccessFacts.unitPath(unitID, tenant, req)
+        try await req.authorize(.createSystem(tenantID: try tenant.requireID(), ownerOrgUnitPath: path))
+    }
+
+    /// Refuses unless the principal may appoint roles in the scope.
+    func appointRole(scope: RoleScopeKind, scopeID: UUID?, tenant: Tenant) async throws {
+        try await req.authorize(.appointRole(try await AccessFacts.scope(scope, scopeID, tenant, req)))
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+
+/// Who is asking: an account and what the register says about its person. Built by the app per request;
+/// the policy below only reads it.
+public struct Principal: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// An employee of one municipality (tenant).
+        case member(tenantID: UUID)
+        /// Runs the service: creates tenants, never reads their content.
+        case platformOperator
+    }
+
+    public var accountID: UUID
+    public var kind: Kind
+    /// The municipality's administrator, for example the IT-chef.
+    public var isTenantAdmin: Bool
+    /// False for a read-only API token: every change is refused whatever the account may do.
+    public var canWrite: Bool
+    /// Roles the account's person holds today on systems, by system id.
+    public var systemRoles: [UUID: Set<SystemRoleGrant>]
+    /// Org units where the person is IT-samordnare today (the units themselves, not their descendants).
+    public var coordinatedOrgUnits: Set<UUID>
+
+    public init(
+        accountID: UUID, kind: Kind, isTenantAdmin: Bool = false, canWrite: Bool = true,
+        systemRoles: [UUID: Set<SystemRoleGrant>] = [:], coordinatedOrgUnits: Set<UUID> = []
+    ) {
+        self.accountID = accountID
+        self.kind = kind
+        self.isTenantAdmin = isTenantAdmin
+        self.canWrite = canWrite
+        self.systemRoles = systemRoles
+        self.coordinatedOrgUnits = coordinatedOrgUnits
+    }
+
+    public var tenantID: UUID? {
+        if case .member(let id) = kind { return id }
+        return nil
+    }
+
+    public func isMember(of tenant: UUID) -> Bool { tenantID == tenant }
+}
+
+/// One role held on a system: the role's key and whether as ordinarie or ersättare.
+public struct SystemRoleGrant: Sendable, Hashable {
+    public var roleKey: String
+    public var holding: RoleHolding
+
+    public init(roleKey: String, holding: RoleHolding) {
+        self.roleKey = roleKey
+        self.holding = holding
+    }
+}
+
+/// What the policy needs to know about a system to decide who may change it.
+public struct SystemFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    public var systemID: UUID
+    /// The owning org unit and its ancestors, nearest first; empty when no owner is recorded.
+    public var ownerOrgUnitPath: [UUID]
+
+    public init(tenantID: UUID, systemID: UUID, ownerOrgUnitPath: [UUID]) {
+        self.tenantID = tenantID
+        self.systemID = systemID
+        self.ownerOrgUnitPath = ownerOrgUnitPath
+    }
+}
+
+/// Where a role is appointed, as far as permissions care.
+public enum RoleScopeFacts: Sendable, Equatable {
+    case system(SystemFacts)
+    /// An org unit and its ancestors, nearest first.
+    case orgUnit(tenantID: UUID, path: [UUID])
+    /// A förvaltningsobjekt or the whole municipality: only the administrator appoints these.
+    case tenantWide(tenantID: UUID)
+
+    var tenantID: UUID {
+        switch self {
+        case .system(let facts): facts.tenantID
+        case .orgUnit(let tenantID, _), .tenantWide(let tenantID): tenantID
+        }
+    }
+}
+
+/// Everything a user can ask to do. Every page and API route names one of these (through the app's
+/// route declarations), so the same question gets the same answer everywhere.
+public enum Permission: Sendable, Equatable {
+    /// Sign out, change one's own password, manage one's own API tokens.
+    case useOwnAccount
+    /// Create municipalities on the service.
+    case manageTenants
+    /// See the municipality's register and everything in it.
+    case read(tenantID: UUID)
+    /// Submit proposals and incident reports: every employee may (T9 asks that incidents be reported).
+    case submit(tenantID: UUID)
+    /// Change a system and what hangs on it: its integrations, contracts and role holders.
+    case editSystem(SystemFacts)
+    /// Register a new system owned by an org unit (its path, nearest first; empty when none is given).
+    /// A nil path asks whether the principal may register systems for some unit (to offer the form).
+    case createSystem(tenantID: UUID, ownerOrgUnitPath: [UUID]?)
+    /// Reach a form whose target system or unit is chosen in the form itself (a new integration,
+    /// contract or role holder). The change is then checked against the chosen target.
+    case editSomeSystem(tenantID: UUID)
+    /// Remove a system from the register.
+    case deleteSystem(SystemFacts)
+    /// Appoint, change or end a role holder.
+    case appointRole(RoleScopeFacts)
+    /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
+    /// types), accounts, import and the full audit trail.
+    case administer(tenantID: UUID)
+
+    var tenantID: UUID? {
+        switch self {
+        case .useOwnAccount, .manageTenants: nil
+        case .read(let id), .submit(let id), .administer(let id), .editSomeSystem(let id): id
+        case .createSystem(let id, _): id
+        case .editSystem(let facts), .deleteSystem(let facts): facts.tenantID
+        case .appointRole(let scope): scope.tenantID
+        }
+    }
+
+    /// Whether the permission changes anything (and so needs a token that may write).
+    var changesData: Bool {
+        switch self {
+        case .read, .useOwnAccount: false
+        default: true
+        }
+    }
+}
+
+/// Why a request is refused. The app turns each into a response: sign in, not found, or forbidden.
+public enum Refusal: Sendable, Equatable {
+    /// Nobody is signed in.
+    case notSignedIn
+    /// The municipality is not the principal's own: answer as if it did not exist, so nothing leaks.
+    case outsideTenant
+    /// A read-only token asked to change something.
+    case readOnlyToken
+    /// Signed in to the right municipality, but the register gives no right to this.
+    case notPermitted(Localized)
+}
+
+public enum AccessDecision: Sendable, Equatable {
+    case allowed
+    case refused(Refusal)
+
+    public var isAllowed: Bool { self == .allowed }
+}
+
+/// Who may do what. The rules follow the register: a system's roles decide who changes it (T9: access on
+/// need, decisions documented; D2: systemägare and systemförvaltare run the system).
+public enum AccessPolicy {
+    /// The system roles whose holders (ordinarie and ersättare) may change the system.
+    public static let systemEditingRoles: Set<String> = [RoleCatalogue.systemOwner, RoleCatalogue.systemManager]
+
+    public static func decide(_ principal: Principal?, _ permission: Permission) -> AccessDecision {
+        guard let principal else { return .refused(.notSignedIn) }
+        if permission == .useOwnAccount { return .allowed }
+        if permission == .manageTenants {
+            guard principal.kind == .platformOperator else { return .refused(.notPermitted(Reason.platformOnly)) }
+            return principal.canWrite ? .allowed : .refused(.readOnlyToken)
+        }
+        // Everything else is inside one municipality, and only its own members get in.
+        guard let tenantID = permission.tenantID, principal.isMember(of: tenantID) else {
+            return .refused(.outsideTenant)
+        }
+        if permission.changesData && !principal.canWrite { return .refused(.readOnlyToken) }
+        if principal.isTenantAdmin { return .allowed }
+
+        switch permission {
+        case .read, .submit, .useOwnAccount:
+            return .allowed
+        case .manageTenants, .administer:
+            return .refused(.notPermitted(Reason.adminOnly))
+        case .editSystem(let facts):
+            return holdsEditingRole(principal, on: facts.systemID) || coordinates(principal, facts.ownerOrgUnitPath)
+                ? .allowed : .refused(.notPermitted(Reason.systemEdit))
+        case .createSystem(_, let path):
+            let may = path.map { coordinates(principal, $0) } ?? !principal.coordinatedOrgUnits.isEmpty
+            return may ? .allowed : .refused(.notPermitted(Reason.systemCreate))
+        case .editSomeSystem:
+            let may =
+                !principal.coordinatedOrgUnits.isEmpty
+                || principal.systemRoles.values.contains { roles in
+                    roles.contains { systemEditingRoles.contains($0.roleKey) }
+                }
+            return may ? .allowed : .refused(.notPermitted(Reason.systemEdit))
+        case .deleteSystem(let facts):
+            return coordinates(principal, facts.ownerOrgUnitPath)
+                ? .allowed : .refused(.notPermitted(Reason.systemDelete))
+        case .appointRole(let scope):
+            switch scope {
+            case .system(let facts):
+                return holdsEditingRole(principal, on: facts.systemID)
+                    || coordinates(principal, facts.ownerOrgUnitPath)
+                    ? .allowed : .refused(.notPermitted(Reason.systemEdit))
+            case .orgUnit(_, let path):
+                return coordinates(principal, path) ? .allowed : .refused(.notPermitted(Reason.orgUnitRoles))
+            case .tenantWide:
+                return .refused(.notPermitted(Reason.adminOnly))
+            }
+        }
+    }
+
+    private static func holdsEditingRole(_ principal: Principal, on systemID: UUID) -> Bool {
+        principal.systemRoles[systemID]?.contains { systemEditingRoles.contains($0.roleKey) } ?? false
+    }
+
+    /// An IT-samordnare acts for their förvaltning and every unit below it.
+    private static func coordinates(_ principal: Principal, _ path: [UUID]) -> Bool {
+        path.contains { principal.coordinatedOrgUnits.contains($0) }
+    }
+
+    enum Reason {
+        static let adminOnly = Localized(
+            sv: "Bara kommunens administratör (till exempel IT-chefen) får göra detta.",
+            en: "Only the municipality's administrator (for example the IT manager) may do this.")
+        static let platformOnly = Localized(
+            sv: "Bara tjänstens driftsadministratör får skapa kommuner.",
+            en: "Only the service's platform operator may create municipalities.")
+        static let systemEdit = Localized(
+            sv:
+                "Bara systemets systemägare och systemförvaltare (och deras ersättare), förvaltningens IT-samordnare och administratören får ändra systemet.",
+            en:
+                "Only the system's owner and manager (and their deputies), the administration's IT coordinator and the administrator may change this system."
+        )
+        static let systemCreate = Localized(
+            sv:
+                "Bara IT-samordnare (för sin förvaltning) och administratören får registrera nya system. Välj en ägande förvaltning som du samordnar.",
+            en:
+                "Only IT coordinators (for their own administration) and the administrator may register new systems. Choose an owning unit you coordinate."
+        )
+        static let systemDelete = Localized(
+            sv: "Bara förvaltningens IT-samordnare och administratören får ta bort ett system ur registret.",
+            en: "Only the administration's IT coordinator and the administrator may remove a system from the register.")
+        static let orgUnitRoles = Localized(
+            sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
+            en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")
+    }
+}

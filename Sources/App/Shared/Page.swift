@@ -41,6 +41,18 @@ extension Layout {
     }
 }
 
+/// A page whose content was rendered earlier (the register's page cache); only the layout is per request.
+struct PrerenderedPage: Page {
+    let ctx: PageContext
+    let title: String
+    let section: NavSection?
+    let breadcrumbs: [Breadcrumb]
+    /// HTML we rendered ourselves from escaped nodes.
+    let contentHTML: String
+
+    var content: Node<HTML.BodyContext> { .raw(contentHTML) }
+}
+
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
     case systems, organisation, people, suppliers, managementObjects, roles, reports, importExport, accounts

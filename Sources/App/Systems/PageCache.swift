@@ -3,13 +3,11 @@ import NIOConcurrencyHelpers
 import StyrbordCore
 import Vapor
 
-/// Rendered register pages, kept while their tenant's data is unchanged. A page is a function of the
-/// tenant's data (its `data_version`, bumped by every audited write), the day (role validity depends
-/// on it), the language and the query, so an entry under that key can never be stale. Pages that show
-/// something personal (a flash message) are never cached. Bounded: the oldest entries go first.
-///
-/// When accounts arrive (issue 3) and pages show different actions to different people, the viewer's
-/// permissions become part of the key.
+/// The rendered content of register pages, kept while their tenant's data is unchanged. The content is
+/// a function of the tenant's data (its `data_version`, bumped by every audited write), the day (role
+/// validity depends on it), the language, the query and which actions the viewer is offered (part of
+/// `page`), so an entry under that key can never be stale or show one person another's buttons. The
+/// layout around it (name, CSRF token, flash) is rendered per request. Bounded: oldest entries go first.
 final class PageCache: Sendable {
     struct Key: Hashable, Sendable {
         var tenantID: UUID

@@ -10,18 +10,29 @@ struct SystemsController {
         let tenant = try await req.tenant()
         let query = SystemQuery(query: req.queryItems)
         let ctx = PageContext(request: req, tenant: tenant)
-        let render = {
+        let tenantID = try tenant.requireID()
+        let canCreate = await req.can(.createSystem(tenantID: tenantID, ownerOrgUnitPath: nil))
+        let canImport = await req.can(.administer(tenantID: tenantID))
+        // Only the content is cached: the layout around it carries the viewer's name and CSRF token.
+        let renderContent = {
             let context = try await req.registerContext(for: tenant)
             let page = try await query.run(tenant: tenant, context: context, on: req.db)
-            let model = try await SystemsIndexPage.Model.load(
+            var model = try await SystemsIndexPage.Model.load(
                 page: page, context: context, lang: req.uiLanguage, on: req.db)
-            return SystemsIndexPage(model: model, ctx: ctx).html
+            model.canCreate = canCreate
+            model.canImport = canImport
+            return SystemsIndexPage(model: model, ctx: ctx).content.render()
         }
-        guard ctx.flash == nil else { return Layout.response(try await render()) }
         let key = PageCache.Key(
-            tenantID: try tenant.requireID(), version: tenant.dataVersion, day: req.dependencies.today,
-            lang: ctx.lang, page: URLBuilder.path(req.url.path, query: query.parameters))
-        return Layout.response(try await req.application.pageCache.html(for: key, render: render))
+            tenantID: tenantID, version: tenant.dataVersion, day: req.dependencies.today, lang: ctx.lang,
+            page: "\(canCreate ? "c" : "-")\(canImport ? "i" : "-") "
+                + URLBuilder.path(req.url.path, query: query.parameters))
+        let content = try await req.application.pageCache.html(for: key, render: renderContent)
+        let title = ctx.t("Systemregister", "System register")
+        return PrerenderedPage(
+            ctx: ctx, title: title, section: .systems,
+            breadcrumbs: [Breadcrumb(title: tenant.name, url: nil), Breadcrumb(title: title)], contentHTML: content
+        ).render()
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -33,8 +44,11 @@ struct SystemsController {
         let system = try await ITSystem.find(
             try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
         let context = try await req.registerContext(for: tenant)
-        let model = try await SystemShowPage.Model.load(
+        var model = try await SystemShowPage.Model.load(
             system: system, tab: tab, context: context, lang: req.uiLanguage, on: req.db)
+        let facts = try await AccessFacts.system(try system.requireID(), tenant, req)
+        model.canEdit = await req.can(.editSystem(facts))
+        model.canDelete = await req.can(.deleteSystem(facts))
         return SystemShowPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render()
     }
 

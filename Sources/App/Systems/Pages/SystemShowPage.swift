@@ -118,6 +118,10 @@ struct SystemShowPage: Page {
         var criticality: Criticality
         var gaps: [String]
         var tab: SystemTab
+        /// The viewer may change the system, its roles, integrations and contracts.
+        var canEdit = false
+        /// The viewer may remove the system from the register.
+        var canDelete = false
         var content: TabContent
     }
 
@@ -150,11 +154,15 @@ struct SystemShowPage: Page {
                 ),
                 .div(
                     .class("actions"),
-                    Components.buttonLink(
-                        ctx.t("Redigera", "Edit"), url: SystemRoutes.edit(model.tenantSlug, model.id)),
-                    Components.buttonLink(
-                        ctx.t("Ta bort", "Delete"), url: SystemRoutes.delete(model.tenantSlug, model.id),
-                        secondary: true))
+                    .if(
+                        model.canEdit,
+                        Components.buttonLink(
+                            ctx.t("Redigera", "Edit"), url: SystemRoutes.edit(model.tenantSlug, model.id))),
+                    .if(
+                        model.canDelete,
+                        Components.buttonLink(
+                            ctx.t("Ta bort", "Delete"), url: SystemRoutes.delete(model.tenantSlug, model.id),
+                            secondary: true)))
             ),
             .p(
                 .class("badges"),
@@ -279,10 +287,12 @@ struct SystemShowPage: Page {
 
     private func roles(_ r: Roles) -> Node<HTML.BodyContext> {
         .group(
-            .p(
-                Components.buttonLink(
-                    ctx.t("Tilldela roll", "Assign role"),
-                    url: RoleRoutes.newAssignment(model.tenantSlug, scope: .system, scopeID: model.id))),
+            .if(
+                model.canEdit,
+                .p(
+                    Components.buttonLink(
+                        ctx.t("Tilldela roll", "Assign role"),
+                        url: RoleRoutes.newAssignment(model.tenantSlug, scope: .system, scopeID: model.id)))),
             .if(
                 !r.requirements.isEmpty,
                 .group(
@@ -301,7 +311,7 @@ struct SystemShowPage: Page {
                 ? .p(
                     .class("muted"),
                     .text(ctx.t("Ingen har någon roll för systemet.", "Nobody holds a role for this system.")))
-                : roleTable(r.current, showActions: true),
+                : roleTable(r.current, showActions: model.canEdit),
             .if(
                 !r.past.isEmpty,
                 .el(
@@ -381,10 +391,12 @@ struct SystemShowPage: Page {
 
     private func integrations(_ i: Integrations) -> Node<HTML.BodyContext> {
         .group(
-            .p(
-                Components.buttonLink(
-                    ctx.t("Ny integration", "New integration"),
-                    url: IntegrationRoutes.new(model.tenantSlug, source: model.id))),
+            .if(
+                model.canEdit,
+                .p(
+                    Components.buttonLink(
+                        ctx.t("Ny integration", "New integration"),
+                        url: IntegrationRoutes.new(model.tenantSlug, source: model.id)))),
             .unwrap(i.picture) { picture in
                 .el(
                     "figure", .attr("class", "neighbourhood"),
@@ -452,13 +464,16 @@ struct SystemShowPage: Page {
                                     .td(.safe(ctx.t(row.frequency.label))),
                                     .td(
                                         .class("row-actions"),
-                                        .a(
-                                            .link(IntegrationRoutes.edit(model.tenantSlug, row.id)),
-                                            .text(ctx.t("Ändra", "Edit"))),
-                                        .text(" "),
-                                        .a(
-                                            .link(IntegrationRoutes.delete(model.tenantSlug, row.id)),
-                                            .text(ctx.t("Ta bort", "Delete"))))
+                                        .if(
+                                            model.canEdit,
+                                            .group(
+                                                .a(
+                                                    .link(IntegrationRoutes.edit(model.tenantSlug, row.id)),
+                                                    .text(ctx.t("Ändra", "Edit"))),
+                                                .text(" "),
+                                                .a(
+                                                    .link(IntegrationRoutes.delete(model.tenantSlug, row.id)),
+                                                    .text(ctx.t("Ta bort", "Delete"))))))
                                 )
                             })
                     ))
@@ -467,9 +482,12 @@ struct SystemShowPage: Page {
 
     private func contracts(_ c: Contracts) -> Node<HTML.BodyContext> {
         .group(
-            .p(
-                Components.buttonLink(
-                    ctx.t("Nytt avtal", "New contract"), url: ContractRoutes.new(model.tenantSlug, system: model.id))),
+            .if(
+                model.canEdit,
+                .p(
+                    Components.buttonLink(
+                        ctx.t("Nytt avtal", "New contract"),
+                        url: ContractRoutes.new(model.tenantSlug, system: model.id)))),
             c.rows.isEmpty
                 ? .p(
                     .class("muted"),
@@ -513,13 +531,16 @@ struct SystemShowPage: Page {
                                         .td(.class("number"), dash(row.operation?.formatted(ctx.lang))),
                                         .td(
                                             .class("row-actions"),
-                                            .a(
-                                                .link(ContractRoutes.edit(model.tenantSlug, row.id)),
-                                                .text(ctx.t("Ändra", "Edit"))),
-                                            .text(" "),
-                                            .a(
-                                                .link(ContractRoutes.delete(model.tenantSlug, row.id)),
-                                                .text(ctx.t("Ta bort", "Delete"))))
+                                            .if(
+                                                model.canEdit,
+                                                .group(
+                                                    .a(
+                                                        .link(ContractRoutes.edit(model.tenantSlug, row.id)),
+                                                        .text(ctx.t("Ändra", "Edit"))),
+                                                    .text(" "),
+                                                    .a(
+                                                        .link(ContractRoutes.delete(model.tenantSlug, row.id)),
+                                                        .text(ctx.t("Ta bort", "Delete"))))))
                                     )
                                 })
                         )),

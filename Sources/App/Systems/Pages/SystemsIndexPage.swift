@@ -27,6 +27,10 @@ struct SystemsIndexPage: Page {
         var roleOptions: [(value: String, label: String)]
         var systemOwnerTitle: String
         var systemManagerTitle: String
+        /// Offer "Nytt system" (the administrator and IT-samordnare).
+        var canCreate = false
+        /// Offer the import (the administrator).
+        var canImport = false
     }
 
     let model: Model
@@ -43,7 +47,10 @@ struct SystemsIndexPage: Page {
                 .h1(.text(title)),
                 .div(
                     .class("actions"),
-                    Components.buttonLink(ctx.t("Nytt system", "New system"), url: SystemRoutes.new(model.tenantSlug)),
+                    model.canCreate
+                        ? Components.buttonLink(
+                            ctx.t("Nytt system", "New system"), url: SystemRoutes.new(model.tenantSlug))
+                        : .empty,
                     Components.buttonLink(
                         ctx.t("Exportera CSV", "Export CSV"),
                         url: TransferRoutes.export(model.tenantSlug, .systems, .csv, query: filterParameters),
@@ -141,10 +148,12 @@ struct SystemsIndexPage: Page {
                         : ctx.t(
                             "Registret är tomt. Lägg till ett system eller importera en systemförteckning.",
                             "The register is empty. Add a system or import a system list."))),
-            .p(
-                Components.buttonLink(
-                    ctx.t("Importera från Excel (CSV)", "Import from Excel (CSV)"),
-                    url: TransferRoutes.importForm(model.tenantSlug), secondary: true))
+            .if(
+                model.canImport,
+                .p(
+                    Components.buttonLink(
+                        ctx.t("Importera från Excel (CSV)", "Import from Excel (CSV)"),
+                        url: TransferRoutes.importForm(model.tenantSlug), secondary: true)))
         )
     }
 

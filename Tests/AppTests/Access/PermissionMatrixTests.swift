@@ -1,0 +1,536 @@
+import Fluent
+import Foundation
+import SQLKit
+import StyrbordCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// Every route, page and API alike, asked by every kind of user, with the answer each must get (T9:
+/// access on need; F5: nobody sees another municipality's data). The table below is written by hand,
+/// independently of the routes' own declarations: a route added without an entry fails the suite.
+@Suite("Permission matrix")
+struct PermissionMatrixTests {
+    /// The kinds of user the rules tell apart.
+    enum Kind: String, CaseIterable, Sendable {
+        case anonymous, employee, holder, deputy, coordinator, admin, otherAdmin, platformOperator
+    }
+
+    /// What a request must answer.
+    enum Outcome: Equatable, CustomStringConvertible {
+        /// Served: not refused (any status but 401, 403, 404 and 5xx; a page is not a sign-in redirect).
+        case ok
+        /// Sign in first: 401, or for a page read a redirect to the sign-in page.
+        case signIn
+        /// 403 with a message.
+        case forbidden
+        /// 404: as if it did not exist.
+        case hidden
+
+        var description: String {
+            "\(self == .ok ? "ok" : self == .signIn ? "sign-in" : self == .forbidden ? "403" : "404")"
+        }
+    }
+
+    /// Who gets what, per kind of route.
+    enum Rule {
+        /// Anyone, signed in or not.
+        case open
+        /// Any signed-in account (its own profile, password, tokens).
+        case ownAccount
+        /// The platform operator only.
+        case platform
+        /// Every employee of the municipality.
+        case read
+        /// The municipality's administrator only.
+        case admin
+        /// System S1 and what hangs on it: its systemägare, its deputy systemförvaltare, the IT-samordnare
+        /// of the förvaltning above its owning unit, and the administrator.
+        case editS1
+        /// Removing S1: the IT-samordnare and the administrator, not the role holders.
+        case deleteS1
+        /// A new system: IT-samordnare and administrator.
+        case createSystem
+        /// A form whose target is chosen in it: anyone who may change some system.
+        case editSome
+
+        func outcome(_ kind: Kind) -> Outcome {
+            switch (self, kind) {
+            case (.open, _): return .ok
+            case (_, .anonymous): return .signIn
+            case (.ownAccount, _): return .ok
+            case (.platform, .platformOperator): return .ok
+            case (.platform, _): return .forbidden
+            case (_, .otherAdmin), (_, .platformOperator): return .hidden
+            case (.read, _): return .ok
+            case (.admin, .admin): return .ok
+            case (.admin, _): return .forbidden
+            case (.editS1, .employee): return .forbidden
+            case (.editS1, _): return .ok
+            case (.deleteS1, .coordinator), (.deleteS1, .admin): return .ok
+            case (.deleteS1, _): return .forbidden
+            case (.createSystem, .coordinator), (.createSystem, .admin): return .ok
+            case (.createSystem, _): return .forbidden
+            case (.editSome, .employee): return .forbidden
+            case (.editSome, _): return .ok
+            }
+        }
+    }
+
+    /// The expected rule for every route. Keep in step with the routes: the first test fails otherwise.
+    static let table: [String: Rule] = {
+        var t: [String: Rule] = [
+            "GET /healthz": .open, "GET /metrics": .open, "GET /static/styrbord.css": .open,
+            "GET /static/styrbord.js": .open, "GET /api/openapi.yaml": .open,
+            // The start page sends everyone somewhere: nobody to sign in, the others home.
+            "GET /": .ownAccount,
+            "GET /login": .open, "POST /login": .ownAccount,
+            "POST /logout": .ownAccount, "GET /account": .ownAccount, "GET /account/password": .ownAccount,
+            "POST /account/password": .ownAccount, "POST /account/tokens": .ownAccount,
+            "POST /account/tokens/:tokenID/revoke": .ownAccount, "GET /api/v1/me": .ownAccount,
+            "GET /api/v1/tenants": .ownAccount,
+            "POST /api/v1/tenants": .platform, "GET /platform": .platform, "POST /platform/tenants": .platform,
+            "GET /t/:tenant": .read, "GET /api/v1/tenants/:tenant": .read,
+            // The system register.
+            "GET /t/:tenant/systems": .read, "GET /t/:tenant/systems/new": .createSystem,
+            "POST /t/:tenant/systems": .createSystem, "GET /t/:tenant/systems/:systemID": .read,
+            "GET /t/:tenant/systems/:systemID/neighbourhood.svg": .read,
+            "GET /t/:tenant/systems/:systemID/edit": .editS1, "POST /t/:tenant/systems/:systemID/edit": .editS1,
+            "GET /t/:tenant/systems/:systemID/delete": .deleteS1,
+            "POST /t/:tenant/systems/:systemID/delete": .deleteS1,
+            "GET /api/v1/tenants/:tenant/systems": .read, "POST /api/v1/tenants/:tenant/systems": .createSystem,
+            "GET /api/v1/tenants/:tenant/systems/:systemID": .read,
+            "PUT /api/v1/tenants/:tenant/systems/:systemID": .editS1,
+            "DELETE /api/v1/tenants/:tenant/systems/:systemID": .deleteS1,
+            "GET /api/v1/tenants/:tenant/systems/:systemID/dependencies": .read,
+            "GET /api/v1/tenants/:tenant/systems/:systemID/history": .read,
+            // Roles.
+            "GET /t/:tenant/roles": .read, "GET /t/:tenant/role-assignments/new": .editSome,
+            "POST /t/:tenant/role-assignments": .editSome,
+            "GET /api/v1/tenants/:tenant/role-assignments": .read,
+            "POST /api/v1/tenants/:tenant/role-assignments": .editSome,
+            "GET /api/v1/tenants/:tenant/role-assignments/:assignmentID": .read,
+            "PUT /api/v1/tenants/:tenant/role-assignments/:assignmentID": .editS1,
+            "DELETE /api/v1/tenants/:tenant/role-assignments/:assignmentID": .editS1,
+            "GET /api/v1/tenants/:tenant/role-types": .read, "POST /api/v1/tenants/:tenant/role-types": .admin,
+            "GET /api/v1/tenants/:tenant/role-types/:roleTypeID": .read,
+            "PUT /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
+            "DELETE /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
+            // Integrations and contracts hang on S1.
+            "GET /t/:tenant/integrations/new": .editSome, "POST /t/:tenant/integrations": .editSome,
+            "GET /api/v1/tenants/:tenant/integrations": .read,
+            "POST /api/v1/tenants/:tenant/integrations": .editSome,
+            "GET /api/v1/tenants/:tenant/integrations/:integrationID": .read,
+            "PUT /api/v1/tenants/:tenant/integrations/:integrationID": .editS1,
+            "DELETE /api/v1/tenants/:tenant/integrations/:integrationID": .editS1,
+            "GET /t/:tenant/contracts/new": .editSome, "POST /t/:tenant/contracts": .editSome,
+            "GET /api/v1/tenants/:tenant/contracts": .read, "POST /api/v1/tenants/:tenant/contracts": .editSome,
+            "GET /api/v1/tenants/:tenant/contracts/:contractID": .read,
+            "PUT /api/v1/tenants/:tenant/contracts/:contractID": .editS1,
+            "DELETE /api/v1/tenants/:tenant/contracts/:contractID": .editS1,
+            // Reports, import and export.
+            "GET /t/:tenant/reports/role-distribution": .read, "GET /t/:tenant/reports/role-distribution.csv": .read,
+            "GET /api/v1/tenants/:tenant/reports/role-distribution": .read,
+            "GET /t/:tenant/transfer": .read, "GET /t/:tenant/transfer/export/:file": .read,
+            "GET /t/:tenant/transfer/import": .admin, "POST /t/:tenant/transfer/import": .admin,
+            "POST /t/:tenant/transfer/import/preview": .admin, "POST /t/:tenant/transfer/import/confirm": .admin,
+            "POST /api/v1/tenants/:tenant/imports/systems": .admin,
+            // Accounts.
+            "GET /t/:tenant/accounts": .admin, "GET /t/:tenant/accounts/new": .admin,
+            "POST /t/:tenant/accounts": .admin, "GET /t/:tenant/accounts/:accountID/edit": .admin,
+            "POST /t/:tenant/accounts/:accountID/edit": .admin,
+            "POST /t/:tenant/accounts/:accountID/reset-password": .admin,
+            "GET /api/v1/tenants/:tenant/accounts": .admin, "POST /api/v1/tenants/:tenant/accounts": .admin,
+            "GET /api/v1/tenants/:tenant/accounts/:accountID": .admin,
+            "PUT /api/v1/tenants/:tenant/accounts/:accountID": .admin,
+        ]
+        for tab in ["roles", "integrations", "contracts", "classification", "history"] {
+            t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
+        }
+        for action in ["edit", "end", "delete"] {
+            t["GET /t/:tenant/role-assignments/:assignmentID/\(action)"] = .editS1
+            t["POST /t/:tenant/role-assignments/:assignmentID/\(action)"] = .editS1
+        }
+        for action in ["edit", "delete"] {
+            t["GET /t/:tenant/integrations/:integrationID/\(action)"] = .editS1
+            t["POST /t/:tenant/integrations/:integrationID/\(action)"] = .editS1
+            t["GET /t/:tenant/contracts/:contractID/\(action)"] = .editS1
+            t["POST /t/:tenant/contracts/:contractID/\(action)"] = .editS1
+        }
+        // The shared registers: everyone reads, the administrator changes.
+        for (page, api, param) in [
+            ("suppliers", "suppliers", "supplierID"), ("org", "org-units", "orgUnitID"),
+            ("people", "people", "personID"), ("management-objects", "management-objects", "managementObjectID"),
+        ] {
+            t["GET /t/:tenant/\(page)"] = .read
+            t["GET /t/:tenant/\(page)/:\(param)"] = .read
+            t["GET /t/:tenant/\(page)/new"] = .admin
+            t["POST /t/:tenant/\(page)"] = .admin
+            for action in ["edit", "delete"] {
+                t["GET /t/:tenant/\(page)/:\(param)/\(action)"] = .admin
+                t["POST /t/:tenant/\(page)/:\(param)/\(action)"] = .admin
+            }
+            t["GET /api/v1/tenants/:tenant/\(api)"] = .read
+            t["GET /api/v1/tenants/:tenant/\(api)/:\(param)"] = .read
+            t["POST /api/v1/tenants/:tenant/\(api)"] = .admin
+            t["PUT /api/v1/tenants/:tenant/\(api)/:\(param)"] = .admin
+            t["DELETE /api/v1/tenants/:tenant/\(api)/:\(param)"] = .admin
+        }
+        return t
+    }()
+
+    @Test("Every route has an entry in the matrix, and every entry is a route")
+    func complete() async throws {
+        try await withTestApp { app in
+            let routes = Set(app.routes.all.map(Self.key))
+            let missing = routes.subtracting(Self.table.keys).sorted()
+            let stale = Set(Self.table.keys).subtracting(routes).sorted()
+            #expect(missing.isEmpty, "Routes without an entry in the permission matrix: \(missing)")
+            #expect(stale.isEmpty, "Entries for routes that do not exist: \(stale)")
+        }
+    }
+
+    @Test("Every route answers every kind of user as the matrix says, and refusals change nothing")
+    func matrix() async throws {
+        try await withTestApp { app in
+            let other = try await World.make("annanby", on: app)
+            let op = try await Fixtures.account("drift@styrbord.test", isOperator: true, in: nil, on: app)
+            let outsiders = Outsiders(
+                other: other, operatorAccount: op, operatorSession: try await Fixtures.session(for: op, on: app),
+                operatorToken: try await Fixtures.token(for: op, on: app).0.requireID())
+            let shared = try await World.make("hemby", on: app)
+            let before = try await Fingerprint.take(app)
+            var failures: [String] = []
+            var mutatingAllowed: [(Route, Kind)] = []
+
+            // Reads, and every refusal, against one municipality: none of them may change anything.
+            for route in app.routes.all.sorted(by: { Self.key($0) < Self.key($1) }) {
+                guard let rule = Self.table[Self.key(route)] else { continue }
+                for kind in Kind.allCases {
+                    let expected = rule.outcome(kind)
+                    if route.method != .GET && expected == .ok {
+                        mutatingAllowed.append((route, kind))
+                        continue
+                    }
+                    let res = try await MatrixRequest.send(route, in: shared, as: kind, outsiders, app: app)
+                    if let problem = Self.check(res, expected, route: route) {
+                        failures.append("\(Self.key(route)) as \(kind): \(problem)")
+                    }
+                }
+            }
+            // Another municipality's ids under our own address: 404, as if they did not exist.
+            for route in app.routes.all where Self.key(route).contains(":") && Self.table[Self.key(route)] != nil {
+                let params = route.path.compactMap { if case .parameter(let p) = $0 { p } else { nil } }
+                guard params.contains(where: { !["tenant", "tokenID", "file"].contains($0) }) else { continue }
+                let res = try await MatrixRequest.send(
+                    route, in: shared, as: .admin, outsiders, app: app, idsFrom: other)
+                if res.status != .notFound {
+                    failures.append("\(Self.key(route)) with annanby's ids: \(res.status.code), not 404")
+                }
+            }
+            let after = try await Fingerprint.take(app)
+            #expect(before == after, "Refused requests changed data: \(before.difference(from: after))")
+
+            // Changes that are allowed, each in a municipality of its own (a delete must not spoil the next).
+            var n = 0
+            for (route, kind) in mutatingAllowed {
+                n += 1
+                let world = try await World.make("w-\(n)", on: app)
+                let res = try await MatrixRequest.send(
+                    route, in: world, as: kind, try await outsiders.renewed(on: app), app: app)
+                if let problem = Self.check(res, .ok, route: route) {
+                    failures.append("\(Self.key(route)) as \(kind): \(problem)")
+                }
+            }
+            let report = "\(failures.count) answers differ from the matrix:\n" + failures.joined(separator: "\n")
+            #expect(failures.isEmpty, "\(report)")
+            #expect(mutatingAllowed.count > 50)  // the second phase really ran
+            // The other municipality never changed, whatever was sent.
+            #expect(try await Fingerprint.take(app, tenant: other.tenant) == other.fingerprint)
+        }
+    }
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map { "\($0)" }.joined(separator: "/")
+    }
+
+    /// Nil when the answer is what the matrix expects; otherwise what was wrong.
+    static func check(_ res: TestingHTTPResponse, _ expected: Outcome, route: Route) -> String? {
+        let status = res.status.code
+        let isPageRead = route.method == .GET && !(route.path.first.map { "\($0)" } == "api")
+        let toSignIn = status == 303 && (res.location ?? "").hasPrefix("/login")
+        let got: Outcome? =
+            switch status {
+            case 401: .signIn
+            case 403: .forbidden
+            case 404: .hidden
+            case 500...: nil
+            default: toSignIn && isPageRead ? .signIn : .ok
+            }
+        if got == expected { return nil }
+        return "expected \(expected), got \(status)\(res.location.map { " → \($0)" } ?? "") \(res.text.prefix(200))"
+    }
+}
+
+/// The people outside the municipality under test: another municipality's administrator and the operator.
+struct Outsiders {
+    var other: World
+    var operatorAccount: Account
+    var operatorSession: String
+    var operatorToken: UUID
+
+    /// Fresh sessions, for when a request may end the old ones (signing out, changing the password).
+    func renewed(on app: Application) async throws -> Outsiders {
+        var copy = self
+        copy.operatorSession = try await Fixtures.session(for: operatorAccount, on: app)
+        copy.other.users[.admin] = .session(try await Fixtures.session(for: other.accounts[.admin]!, on: app))
+        return copy
+    }
+}
+
+extension PermissionMatrixTests.Kind {
+    func user(in world: World, _ outsiders: Outsiders) -> TestUser {
+        switch self {
+        case .anonymous: .anonymous
+        case .otherAdmin: outsiders.other.users[.admin]!
+        case .platformOperator: .session(outsiders.operatorSession)
+        default: world.users[self]!
+        }
+    }
+
+    /// The acting user's own token and sign-in email.
+    func tokenID(in world: World, _ outsiders: Outsiders) -> UUID? {
+        switch self {
+        case .otherAdmin: outsiders.other.tokenIDs[.admin]
+        case .platformOperator: outsiders.operatorToken
+        default: world.tokenIDs[self]
+        }
+    }
+
+    func email(in world: World) -> String {
+        switch self {
+        case .otherAdmin: "admin@annanby.se"
+        case .platformOperator: "drift@styrbord.test"
+        default: "\(rawValue)@\(world.slug).se"
+        }
+    }
+}
+
+/// A municipality set up so that every kind of user has something to be allowed or refused: förvaltning A
+/// (with unit A1) and B; system S1 owned by A1 and S2 by B; Olle is S1's systemägare, Dina its ersättare
+/// systemförvaltare, Cilla IT-samordnare for A, Emil an employee without roles.
+struct World {
+    var slug: String
+    var tenant: Tenant
+    var ids: [String: UUID]
+    var users: [PermissionMatrixTests.Kind: TestUser]
+    var accounts: [PermissionMatrixTests.Kind: Account]
+    var tokenIDs: [PermissionMatrixTests.Kind: UUID]
+    var s1: ITSystem
+    var s2: ITSystem
+    var unitA1: OrgUnit
+    var emil: Person
+    var fingerprint: Fingerprint
+
+    static func make(_ slug: String, on app: Application) async throws -> World {
+        let db = app.db
+        let tenant = try await TenantSetup.create(
+            slug: slug, name: "\(slug) kommun", dependencies: app.dependencies, on: db)
+        let unitA = try await Fixtures.orgUnit("Förvaltning A", in: tenant, on: db)
+        let unitA1 = try await Fixtures.orgUnit("Enhet A1", kind: .unit, parent: unitA, in: tenant, on: db)
+        let unitB = try await Fixtures.orgUnit("Förvaltning B", in: tenant, on: db)
+        let olle = try await Fixtures.person("Olle Ägare", in: tenant, on: db)
+        let dina = try await Fixtures.person("Dina Ersättare", in: tenant, on: db)
+        let cilla = try await Fixtures.person("Cilla Samordnare", in: tenant, on: db)
+        let emil = try await Fixtures.person("Emil Medarbetare", in: tenant, on: db)
+        let s1 = try await Fixtures.system("S1", owner: unitA1, in: tenant, on: db)
+        let s2 = try await Fixtures.system("S2", owner: unitB, in: tenant, on: db)
+        let owner = try await Fixtures.assign(RoleCatalogue.systemOwner, to: olle, on: s1, in: tenant, db: db)
+        try await Fixtures.assign(RoleCatalogue.systemManager, to: dina, on: s1, holding: .deputy, in: tenant, db: db)
+        let coordinatorRole = try await Fixtures.roleType(RoleCatalogue.itCoordinator, in: tenant, on: db)
+        try await RoleAssignment(
+            id: UUID(), tenantID: tenant.requireID(),
+            draft: RoleAssignmentDraft(
+                roleTypeId: coordinatorRole.requireID(), personId: cilla.requireID(), scope: .orgUnit,
+                scopeId: unitA.requireID(), holding: .primary, validFrom: CalendarDay(year: 2024, month: 1, day: 1)!),
+            now: testNow
+        ).create(on: db)
+        let integration = try await Fixtures.integration(from: s1, to: s2, in: tenant, on: db)
+        let contract = try await ContractRules.create(
+            ContractDraft(systemId: s1.requireID(), title: "Driftavtal"), tenant: tenant, actor: Fixtures.actor, on: db)
+        let supplier = try await Fixtures.supplier("Leverantör AB", in: tenant, on: db)
+        let object = try await ManagementObjectRules.create(
+            ManagementObjectDraft(name: "Ekonomi"), tenant: tenant, actor: Fixtures.actor, on: db)
+
+        var users: [PermissionMatrixTests.Kind: TestUser] = [:]
+        var accounts: [PermissionMatrixTests.Kind: Account] = [:]
+        var tokens: [PermissionMatrixTests.Kind: UUID] = [:]
+        let people: [(PermissionMatrixTests.Kind, Person?)] = [
+            (.employee, emil), (.holder, olle), (.deputy, dina), (.coordinator, cilla), (.admin, nil),
+        ]
+        for (kind, person) in people {
+            let account = try await Fixtures.account(
+                "\(kind.rawValue)@\(slug).se", admin: kind == .admin, person: person, in: tenant, on: app)
+            accounts[kind] = account
+            users[kind] = .session(try await Fixtures.session(for: account, on: app))
+            tokens[kind] = try await Fixtures.token(for: account, on: app).0.requireID()
+        }
+        let ids: [String: UUID] = [
+            "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
+            "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
+            "roleTypeID": try await Fixtures.roleType(RoleCatalogue.informationOwner, in: tenant, on: db).requireID(),
+            "assignmentID": try owner.requireID(), "integrationID": try integration.requireID(),
+            "contractID": try contract.requireID(), "accountID": try accounts[.employee]!.requireID(),
+        ]
+        return World(
+            slug: slug, tenant: tenant, ids: ids, users: users, accounts: accounts, tokenIDs: tokens, s1: s1, s2: s2,
+            unitA1: unitA1, emil: emil, fingerprint: try await Fingerprint.take(app, tenant: tenant))
+    }
+}
+
+/// How many rows of data a database (or one tenant) holds, and how many data changes its history records:
+/// every change is recorded in the same transaction, so an unchanged count means nothing was changed.
+/// Security events (sign-ins, refusals) are left out: refusals are supposed to be recorded.
+struct Fingerprint: Equatable, CustomStringConvertible {
+    var counts: [String: Int]
+
+    static let tables = [
+        "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
+        "role_assignments", "integrations", "contracts", "accounts", "api_tokens",
+    ]
+
+    static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
+        let sql = app.db as! any SQLDatabase
+        var counts: [String: Int] = [:]
+        for table in tables {
+            var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+            if let tenant {
+                let column = table == "tenants" ? "id" : "tenant_id"
+                if table == "api_tokens" { continue }
+                query = query.where(SQLColumn(column), .equal, SQLBind(try tenant.requireID()))
+            }
+            counts[table] = try await query.first(decoding: Count.self)?.n ?? -1
+        }
+        var history = AuditEntry.query(on: app.db).filter(\.$action ~~ [.create, .update, .delete, .import])
+        if let tenant { history = history.filter(\.$tenantID == tenant.id) }
+        counts["audit (data changes)"] = try await history.count()
+        return Fingerprint(counts: counts)
+    }
+
+    private struct Count: Decodable { var n: Int }
+
+    var description: String { counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
+
+    func difference(from other: Fingerprint) -> String {
+        counts.keys.sorted().filter { counts[$0] != other.counts[$0] }
+            .map { "\($0): \(counts[$0] ?? 0) → \(other.counts[$0] ?? 0)" }.joined(separator: ", ")
+    }
+}
+
+/// Builds and sends the request a route takes, with a body that a permitted user could send.
+enum MatrixRequest {
+    static func send(
+        _ route: Route, in world: World, as kind: PermissionMatrixTests.Kind, _ outsiders: Outsiders,
+        app: Application, idsFrom source: World? = nil
+    ) async throws -> TestingHTTPResponse {
+        let user = kind.user(in: world, outsiders)
+        let ids = (source ?? world).ids
+        let path =
+            "/"
+            + route.path.map { component -> String in
+                switch component {
+                case .constant(let c): return c
+                case .parameter("tenant"): return world.slug
+                case .parameter("file"): return "systems.csv"
+                case .parameter("tokenID"): return (kind.tokenID(in: world, outsiders) ?? UUID()).uuidString
+                case .parameter(let name): return ids[name]?.uuidString ?? "missing-\(name)"
+                default: return "\(component)"
+                }
+            }.joined(separator: "/")
+        let key = PermissionMatrixTests.key(route)
+        switch route.method {
+        case .GET where key == "GET /t/:tenant/role-assignments/new":
+            return try await app.get(path + "?scope=system&scopeId=\(world.s1.id!.uuidString)", as: user)
+        case .GET:
+            return try await app.get(path, as: user)
+        case .DELETE:
+            return try await app.delete(path, as: user)
+        case .POST where key.hasPrefix("POST /api/v1/tenants/:tenant/imports"):
+            return try await app.sendRaw(
+                .POST, path, "Namn;Kategori\nNytt;Verksamhetssystem\n",
+                contentType: HTTPMediaType(type: "text", subType: "csv"),
+                as: user)
+        case .POST where path.hasPrefix("/api/"), .PUT:
+            return try await app.send(
+                route.method, path, headers: ["Content-Type": "application/json"],
+                body: ByteBuffer(data: try jsonBody(key, world, kind)), as: user)
+        default:
+            return try await app.sendForm(path, formBody(key, world, kind), as: user)
+        }
+    }
+
+    /// A body a permitted user could send: valid where the rule checks the chosen target.
+    static func jsonBody(_ key: String, _ w: World, _ kind: PermissionMatrixTests.Kind) throws -> Data {
+        let e = JSONEncoder()
+        let s1 = try w.s1.requireID(), s2 = try w.s2.requireID()
+        switch key {
+        case "POST /api/v1/tenants/:tenant/systems":
+            return try e.encode(ITSystemDraft(name: "Nytt system", category: .business, ownerOrgUnitId: w.unitA1.id))
+        case "PUT /api/v1/tenants/:tenant/systems/:systemID":
+            return try e.encode(ITSystemDraft(name: "S1", category: .business, ownerOrgUnitId: w.unitA1.id))
+        case "POST /api/v1/tenants/:tenant/integrations", "PUT /api/v1/tenants/:tenant/integrations/:integrationID":
+            return try e.encode(
+                IntegrationDraft(sourceSystemId: s1, targetSystemId: s2, kind: .file, information: "Fakturor"))
+        case "POST /api/v1/tenants/:tenant/contracts", "PUT /api/v1/tenants/:tenant/contracts/:contractID":
+            return try e.encode(ContractDraft(systemId: s1, title: "Licensavtal"))
+        case "POST /api/v1/tenants/:tenant/role-assignments",
+            "PUT /api/v1/tenants/:tenant/role-assignments/:assignmentID":
+            let role = w.ids["roleTypeID"]!
+            return try e.encode(
+                RoleAssignmentDraft(
+                    roleTypeId: role, personId: try w.emil.requireID(), scope: .system, scopeId: s1, holding: .primary,
+                    validFrom: CalendarDay(year: 2026, month: 1, day: 1)!))
+        case "POST /api/v1/tenants":
+            return try e.encode(["slug": "ny-kommun", "name": "Ny kommun"])
+        case "POST /api/v1/tenants/:tenant/accounts":
+            return try e.encode(["email": "ny@\(w.slug).se", "name": "Ny Person"])
+        case "PUT /api/v1/tenants/:tenant/accounts/:accountID":
+            return try e.encode(AccountDraft(email: "employee@\(w.slug).se", name: "Emil M"))
+        case "POST /api/v1/tenants/:tenant/role-types":
+            return try e.encode(["key": "ny-roll", "nameSv": "Ny roll", "scope": "system"])
+        default:
+            return try e.encode(["name": "Nytt namn"])
+        }
+    }
+
+    static func formBody(_ key: String, _ w: World, _ kind: PermissionMatrixTests.Kind) -> [(String, String)] {
+        let s1 = w.s1.id!.uuidString, s2 = w.s2.id!.uuidString
+        switch key {
+        case "POST /login":
+            return [("email", kind.email(in: w)), ("password", kind == .anonymous ? "fel" : Fixtures.password)]
+        case "POST /t/:tenant/systems":
+            return [
+                ("name", "Nytt system"), ("category", "verksamhetssystem"), ("ownerOrgUnitId", w.unitA1.id!.uuidString),
+            ]
+        case "POST /t/:tenant/integrations":
+            return [("sourceSystemId", s1), ("targetSystemId", s2), ("kind", "fil"), ("frequency", "dagligen")]
+        case "POST /t/:tenant/contracts":
+            return [("systemId", s1), ("title", "Licensavtal")]
+        case "POST /t/:tenant/role-assignments":
+            return [
+                ("roleTypeId", w.ids["roleTypeID"]!.uuidString), ("personId", w.emil.id!.uuidString),
+                ("scope", "system"),
+                ("scopeId", s1), ("holding", "ordinarie"), ("validFrom", "2026-01-01"),
+            ]
+        case "POST /account/tokens":
+            return [("name", "Skript"), ("access", "read"), ("validDays", "30")]
+        case "POST /platform/tenants":
+            return [
+                ("slug", "ny-kommun"), ("name", "Ny kommun"), ("adminName", "Ny Chef"), ("adminEmail", "chef@ny.se"),
+            ]
+        default:
+            return [("name", "Nytt namn")]
+        }
+    }
+}

@@ -29,7 +29,7 @@ struct ManagementObjectsController {
         let model = RecordListPage.Model(
             heading: ctx.t("Förvaltningsobjekt", "Management objects"), section: .managementObjects,
             tenantName: tenant.name,
-            newURL: ManagementObjectRoutes.new(tenant.slug),
+            newURL: ctx.mayAdminister ? ManagementObjectRoutes.new(tenant.slug) : nil,
             newLabel: ctx.t("Nytt förvaltningsobjekt", "New management object"),
             searchURL: ManagementObjectRoutes.index(tenant.slug), searchText: query.text,
             columns: [

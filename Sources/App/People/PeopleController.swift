@@ -44,7 +44,7 @@ struct PeopleController {
         let statusParam = status == .active ? "" : status.rawValue
         let model = RecordListPage.Model(
             heading: ctx.t("Personer", "People"), section: .people, tenantName: tenant.name,
-            newURL: PersonRoutes.new(tenant.slug), newLabel: ctx.t("Ny person", "New person"),
+            newURL: ctx.mayAdminister ? PersonRoutes.new(tenant.slug) : nil, newLabel: ctx.t("Ny person", "New person"),
             searchURL: PersonRoutes.index(tenant.slug), searchText: query.text,
             columns: columns, rows: Array(rows), total: all.count, page: query.page,
             pageCount: query.pageCount(total: all.count),

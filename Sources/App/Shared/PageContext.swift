@@ -54,6 +54,11 @@ struct PageContext: Sendable {
     }
 
     func t(_ sv: String, _ en: String) -> String { lang == .sv ? sv : en }
+
+    /// Whether to offer changes to the shared registers (organisation, people, suppliers,
+    /// förvaltningsobjekt): `AccessPolicy` gives them to the administrator only. The routes check it
+    /// again; this only keeps buttons away from people who would be refused.
+    var mayAdminister: Bool { viewer?.isTenantAdmin == true }
     func t(_ text: Localized) -> String { text[lang] }
 
     /// The current URL with the language switched.

@@ -22,7 +22,8 @@ struct SuppliersController {
         }
         let model = RecordListPage.Model(
             heading: ctx.t("Leverantörer", "Suppliers"), section: .suppliers, tenantName: tenant.name,
-            newURL: SupplierRoutes.new(tenant.slug), newLabel: ctx.t("Ny leverantör", "New supplier"),
+            newURL: ctx.mayAdminister ? SupplierRoutes.new(tenant.slug) : nil,
+            newLabel: ctx.t("Ny leverantör", "New supplier"),
             searchURL: SupplierRoutes.index(tenant.slug), searchText: query.text,
             columns: [
                 .init(title: ctx.t("Namn", "Name")), .init(title: ctx.t("Organisationsnummer", "Organisation number")),

@@ -210,6 +210,28 @@ struct ChosenTargetTests {
         }
     }
 
+    @Test("Pages offer only the actions the viewer may use")
+    func offeredActions() async throws {
+        try await withTestApp { app in
+            let w = try await World.make("hemby", on: app)
+            let show = SystemRoutes.show("hemby", try w.s1.requireID())
+            let employeeView = try await app.get(show, as: w.users[.employee]!).text
+            let holderView = try await app.get(show, as: w.users[.holder]!).text
+            let coordinatorView = try await app.get(show, as: w.users[.coordinator]!).text
+            #expect(!employeeView.contains(">Redigera<") && !employeeView.contains(">Ta bort<"))
+            #expect(holderView.contains(">Redigera<") && !holderView.contains(">Ta bort<"))
+            #expect(coordinatorView.contains(">Redigera<") && coordinatorView.contains(">Ta bort<"))
+            // The register's cached content differs by what is offered, never by who last asked.
+            let adminRegister = try await app.get(SystemRoutes.index("hemby"), as: w.users[.admin]!).text
+            let employeeRegister = try await app.get(SystemRoutes.index("hemby"), as: w.users[.employee]!).text
+            #expect(adminRegister.contains(">Nytt system<"))
+            #expect(!employeeRegister.contains(">Nytt system<"))
+            #expect(employeeRegister.contains("employee@hemby.se") && !employeeRegister.contains("admin@hemby.se"))
+            let suppliers = try await app.get("/t/hemby/suppliers", as: w.users[.employee]!).text
+            #expect(!suppliers.contains(">Ny leverantör<"))
+        }
+    }
+
     @Test("An administrator can't remove their own administrator rights")
     func selfDemotion() async throws {
         try await withTestApp { app in

@@ -36,7 +36,7 @@ struct ManagementObjectShowPage: Page {
                 .class("page-heading"),
                 .h1(.safe(d.name)),
                 .div(
-                    .class("actions"),
+                    .class("actions"), .if(!ctx.mayAdminister, .attribute(named: "hidden")),
                     Components.buttonLink(ctx.t("Redigera", "Edit"), url: ManagementObjectRoutes.edit(slug, model.id)),
                     Components.buttonLink(
                         ctx.t("Ta bort", "Delete"), url: ManagementObjectRoutes.delete(slug, model.id), secondary: true)

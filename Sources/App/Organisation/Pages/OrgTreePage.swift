@@ -38,7 +38,7 @@ struct OrgTreePage: Page {
                 .class("page-heading"),
                 .h1(.text(title)),
                 .div(
-                    .class("actions"),
+                    .class("actions"), .if(!ctx.mayAdminister, .attribute(named: "hidden")),
                     Components.buttonLink(
                         ctx.t("Ny organisationsenhet", "New org unit"), url: OrgUnitRoutes.new(model.tenantSlug)))),
             .p(.class("result-count"), .text(ctx.t("\(model.unitCount) enheter", "\(model.unitCount) units"))),

@@ -57,7 +57,7 @@ struct OrgUnitShowPage: Page {
                 .class("page-heading"),
                 .h1(.safe(d.name)),
                 .div(
-                    .class("actions"),
+                    .class("actions"), .if(!ctx.mayAdminister, .attribute(named: "hidden")),
                     Components.buttonLink(ctx.t("Redigera", "Edit"), url: OrgUnitRoutes.edit(slug, model.id)),
                     Components.buttonLink(
                         ctx.t("Ta bort", "Delete"), url: OrgUnitRoutes.delete(slug, model.id), secondary: true))),
@@ -98,6 +98,7 @@ struct OrgUnitShowPage: Page {
                             .safe(ctx.t(child.kind.label)))
                     }),
             .p(
+                .if(!ctx.mayAdminister, .attribute(named: "hidden")),
                 Components.buttonLink(
                     ctx.t("Lägg till underenhet", "Add sub-unit"),
                     url: OrgUnitRoutes.new(model.tenantSlug, parent: model.id),

@@ -56,7 +56,7 @@ struct PersonShowPage: Page {
                 .class("page-heading"),
                 .h1(.safe(d.name)),
                 .div(
-                    .class("actions"),
+                    .class("actions"), .if(!ctx.mayAdminister, .attribute(named: "hidden")),
                     Components.buttonLink(ctx.t("Redigera", "Edit"), url: PersonRoutes.edit(slug, model.id)),
                     Components.buttonLink(
                         ctx.t("Ta bort", "Delete"), url: PersonRoutes.delete(slug, model.id), secondary: true))),

@@ -31,7 +31,7 @@ struct SupplierShowPage: Page {
                 .class("page-heading"),
                 .h1(.safe(d.name)),
                 .div(
-                    .class("actions"),
+                    .class("actions"), .if(!ctx.mayAdminister, .attribute(named: "hidden")),
                     Components.buttonLink(
                         ctx.t("Redigera", "Edit"), url: SupplierRoutes.edit(model.tenantSlug, model.id)),
                     Components.buttonLink(

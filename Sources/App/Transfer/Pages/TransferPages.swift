@@ -35,7 +35,7 @@ struct TransferIndexPage: Page {
         return .group(
             .h1(.text(title)),
             .section(
-                .id("import"),
+                .id("import"), .if(!ctx.mayAdminister, .attribute(named: "hidden")),
                 .h2(.text(ctx.t("Importera en systemförteckning", "Import a system list"))),
                 .p(
                     .text(

@@ -21,6 +21,11 @@ enum AppMigrations {
         CreateAuditEntries(),
         // 2026-11-23 tenants: a version every write bumps, for caches of derived data
         AddDataVersionToTenants(),
+        // 2026-11-23 audit: hash-chain every tenant's history (and the platform's), actors as commitments
+        AddChainToAuditEntries(),
+        CreateAuditChainHeads(),
+        BackfillAuditChain(),
+        IndexAuditChain(),
     ]
 
     static func register(on app: Application) {

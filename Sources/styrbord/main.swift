@@ -12,7 +12,9 @@ struct Styrbord: AsyncParsableCommand {
             Data lives in an SQLite file (./styrbord.sqlite unless --database or STYRBORD_DATABASE says \
             otherwise). Set DATABASE_URL=postgres://user:password@host:5432/db to use PostgreSQL instead.
             """,
-        subcommands: [Serve.self, Migrate.self, Demo.self, Import.self, Export.self, TenantCommand.self],
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, Import.self, Export.self, TenantCommand.self, AuditCommand.self,
+        ],
         defaultSubcommand: Serve.self)
 }
 
@@ -243,5 +245,32 @@ struct TenantList: AsyncParsableCommand {
             try await TenantCommandSupport.list(app: app)
         }
         for row in rows { print(row) }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Check the tamper-evident history.",
+        subcommands: [AuditVerify.self])
+}
+
+struct AuditVerify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check that no history entry was changed, removed or had its actor altered.",
+        discussion: """
+            Walks every hash chain (one per municipality, one for the platform). Exit status 0 and one line \
+            when the history is intact; otherwise status 1 and one line per problem, naming the entry.
+            """)
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Only this municipality's chain (its slug).") var tenant: String?
+
+    func run() async throws {
+        let outcome = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            try await AuditCommands.verify(app: app, tenantSlug: tenant)
+        }
+        print(outcome.report)
+        if !outcome.succeeded { throw ExitCode(1) }
     }
 }

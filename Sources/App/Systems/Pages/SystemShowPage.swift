@@ -602,6 +602,15 @@ struct SystemShowPage: Page {
         case .update: ctx.t("ändrade", "changed")
         case .delete: ctx.t("tog bort", "deleted")
         case .import: ctx.t("importerade", "imported")
+        // Security events are not part of a system's history (`SystemHistory`), but have words all the same.
+        case .signIn: ctx.t("loggade in", "signed in")
+        case .signOut: ctx.t("loggade ut", "signed out")
+        case .signInFailed: ctx.t("misslyckades att logga in", "failed to sign in")
+        case .accessDenied: ctx.t("nekades åtkomst till", "was denied access to")
+        case .tokenUsed: ctx.t("använde en token för", "used a token for")
+        case .tokenCreated: ctx.t("skapade en token för", "created a token for")
+        case .tokenRevoked: ctx.t("återkallade en token för", "revoked a token for")
+        case .passwordChanged: ctx.t("bytte lösenord för", "changed the password of")
         }
     }
 

@@ -26,6 +26,8 @@ enum AppMigrations {
         CreateAuditChainHeads(),
         BackfillAuditChain(),
         IndexAuditChain(),
+        // 2026-11-23 tenants: how many years history names who acted
+        AddAuditRetentionToTenants(),
     ]
 
     static func register(on app: Application) {

@@ -7,7 +7,7 @@ import VaporTesting
 
 @testable import App
 
-@Suite("Audit trail: hash chains and verification")
+@Suite("Audit trail: hash chains, verification and pseudonymisation")
 struct AuditTrailTests {
     /// A tenant with a little history: systems created, changed and deleted, and a supplier.
     static func history(on app: Application) async throws -> Tenant {
@@ -132,6 +132,79 @@ struct AuditTrailTests {
         }
     }
 
+    @Test("Pseudonymising old entries replaces their actors and accounts; the trail still verifies")
+    func pseudonymise() async throws {
+        try await withTestApp { app in
+            let tenant = try await Fixtures.tenant(on: app)
+            let fiveYearsAgo = testNow.addingTimeInterval(-5 * 365 * 86_400)
+            let anna = UUID()
+            func actor(_ name: String, account: UUID?, at date: Date) -> AuditActor {
+                AuditActor(name: name, requestID: "r", now: { date }, uuid: { UUID() }, accountID: account)
+            }
+            for i in 0..<3 {
+                _ = try await SystemRules.create(
+                    ITSystemDraft(name: "Gammalt \(i)", category: .business), tenant: tenant,
+                    actor: actor("Anna Andersson", account: anna, at: fiveYearsAgo), on: app.db)
+            }
+            _ = try await SupplierRules.create(
+                SupplierDraft(name: "Gammal leverantör"), tenant: tenant,
+                actor: actor("Bertil Berg", account: nil, at: fiveYearsAgo), on: app.db)
+            _ = try await SystemRules.create(
+                ITSystemDraft(name: "Nytt", category: .business), tenant: tenant,
+                actor: actor("Anna Andersson", account: anna, at: testNow), on: app.db)
+
+            // No retention period set and none given: nothing changes.
+            var outcome = try await AuditCommands.pseudonymise(
+                app: app, olderThanYears: nil, tenantSlug: nil, dryRun: false)
+            #expect(outcome.report.contains("tenant testby: no retention period set"))
+            #expect(try await Self.entries(of: tenant, on: app.db).allSatisfy { $0.actorSalt != nil })
+
+            tenant.auditActorRetentionYears = 3
+            try await tenant.save(on: app.db)
+            outcome = try await AuditCommands.pseudonymise(app: app, olderThanYears: nil, tenantSlug: nil, dryRun: true)
+            #expect(outcome.report.contains("tenant testby: 4 entries would be pseudonymised (older than 3 years"))
+            #expect(try await Self.entries(of: tenant, on: app.db).allSatisfy { $0.actorSalt != nil })
+
+            outcome = try await AuditCommands.pseudonymise(
+                app: app, olderThanYears: nil, tenantSlug: "testby", dryRun: false)
+            #expect(outcome.succeeded)
+            #expect(outcome.report.hasSuffix("Pseudonymised 4 entries."))
+            let entries = try await Self.entries(of: tenant, on: app.db)
+            let old = entries.filter { $0.at < testNow.addingTimeInterval(-86_400) }
+            #expect(old.count == 4)
+            #expect(old.allSatisfy { AuditPseudonymiser.isPseudonym($0.actor) && $0.actorID == nil })
+            #expect(old.allSatisfy { $0.actorSalt == nil })
+            #expect(Set(old.prefix(3).map(\.actor)).count == 1)  // one person, one pseudonym within a run
+            #expect(old[0].actor != old[3].actor)
+            let recent = try #require(entries.last)
+            #expect(recent.actor == "Anna Andersson" && recent.actorID == anna && recent.actorSalt != nil)
+            #expect(try await AuditVerification.verify(on: app.db).problems.isEmpty)
+
+            // A second run finds nothing left to do.
+            outcome = try await AuditCommands.pseudonymise(
+                app: app, olderThanYears: 3, tenantSlug: "testby", dryRun: false)
+            #expect(outcome.report.hasSuffix("Pseudonymised 0 entries."))
+        }
+    }
+
+    @Test("Pseudonymising leaves an actor that was tampered with for verify to report")
+    func pseudonymiseKeepsTampering() async throws {
+        try await withTestApp { app in
+            let tenant = try await Self.history(on: app)
+            let target = try await Self.entries(of: tenant, on: app.db)[1]
+            try await Self.sql(app).update("audit_entries").set("actor", to: SQLBind("någon annan"))
+                .where("id", .equal, SQLBind(target.id)).run()
+            let results = try await AuditPseudonymisation.run(
+                olderThanYears: 1, tenant: nil, dryRun: false, now: testNow.addingTimeInterval(3 * 365 * 86_400),
+                on: app.db)
+            #expect(results.map(\.chainName) == ["platform", "tenant testby"])
+            #expect(results.map(\.changed) == [0, 9])
+            #expect(results.map(\.mismatched) == [0, 1])
+            let report = try await AuditVerification.verify(on: app.db)
+            #expect(report.problems.map(\.entryID) == [target.id])
+        }
+    }
+
     @Test("Security events join the chain without bumping the data version or entering a system's history")
     func events() async throws {
         try await withTestApp { app in
@@ -168,7 +241,7 @@ struct AuditTrailTests {
             // last, and another connection of the pool may have read it before the revert.
             let written = try await app.db.withConnection { db in
                 for migration in [
-                    IndexAuditChain() as any AsyncMigration, BackfillAuditChain(),
+                    AddAuditRetentionToTenants() as any AsyncMigration, IndexAuditChain(), BackfillAuditChain(),
                     CreateAuditChainHeads(), AddChainToAuditEntries(),
                 ] {
                     try await migration.revert(on: db)
@@ -195,7 +268,7 @@ struct AuditTrailTests {
                 }
                 for migration in [
                     AddChainToAuditEntries() as any AsyncMigration, CreateAuditChainHeads(), BackfillAuditChain(),
-                    IndexAuditChain(),
+                    IndexAuditChain(), AddAuditRetentionToTenants(),
                 ] {
                     try await migration.prepare(on: db)
                 }

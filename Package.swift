@@ -15,14 +15,15 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     ],
     targets: [
-        // Plain domain logic: no Vapor, no Fluent.
-        .target(name: "StyrbordCore"),
+        // Plain domain logic: no Vapor, no Fluent. Crypto (already in the graph through Vapor) hashes the audit chain.
+        .target(name: "StyrbordCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Deterministic demo municipalities (the README demo and the Sweden-scale load data): plain data, no Vapor.
         .target(name: "StyrbordDemo", dependencies: ["StyrbordCore"]),
         .target(

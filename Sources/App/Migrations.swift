@@ -26,6 +26,13 @@ enum AppMigrations {
         CreateUserSessions(),
         CreateAPITokens(),
         CreateSignInFailures(),
+        // 2026-11-23 audit: hash-chain every tenant's history (and the platform's), actors as commitments
+        AddChainToAuditEntries(),
+        CreateAuditChainHeads(),
+        BackfillAuditChain(),
+        IndexAuditChain(),
+        // 2026-11-23 tenants: how many years history names who acted
+        AddAuditRetentionToTenants(),
     ]
 
     static func register(on app: Application) {

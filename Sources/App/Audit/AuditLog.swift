@@ -30,8 +30,24 @@ struct AuditActor: Sendable {
     }
 }
 
+/// One history line before it joins its chain: what happened to what. `AuditLog` adds who, when and the
+/// chain's links.
+struct AuditLine: Sendable {
+    var tenantID: UUID?
+    var objectType: String
+    var objectID: UUID
+    var label: String
+    var action: AuditEntry.Action
+    /// JSON of the record before and after the change.
+    var before: String?
+    var after: String?
+    var message: String?
+    var systemID: UUID?
+}
+
 /// Writes history. Every domain records its changes here, inside the same transaction as the change,
-/// so that a change without its history (or the reverse) can never be stored.
+/// so that a change without its history (or the reverse) can never be stored. Each entry joins its
+/// tenant's hash chain (or the platform's), see docs/audit.md.
 enum AuditLog {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -39,46 +55,77 @@ enum AuditLog {
         return encoder
     }()
 
+    /// Records a change to a record and marks the tenant's data as changed (for the page caches).
     static func record<Snapshot: Encodable>(
         _ action: AuditEntry.Action, objectType: String, objectID: UUID, label: String, tenantID: UUID?,
         before: Snapshot?, after: Snapshot?, systemID: UUID? = nil, message: String? = nil,
         actor: AuditActor, on db: any Database
     ) async throws {
-        let entry = AuditEntry()
-        entry.id = actor.uuid()
-        entry.tenantID = tenantID
-        entry.objectType = objectType
-        entry.objectID = objectID
-        entry.objectLabel = label
-        entry.action = action
-        entry.actor = actor.name
-        entry.requestID = actor.requestID
-        entry.at = actor.now()
-        entry.before = try before.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-        entry.after = try after.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-        entry.message = message?.trimmedOrNil
-        entry.systemID = systemID
-        try await entry.create(on: db)
+        let line = AuditLine(
+            tenantID: tenantID, objectType: objectType, objectID: objectID, label: label, action: action,
+            before: try before.map { try json($0) }, after: try after.map { try json($0) }, message: message,
+            systemID: systemID)
+        try await append([line], actor: actor, on: db)
         if let tenantID { try await bumpDataVersion(of: tenantID, on: db) }
     }
 
-    /// A security event (sign-in, refusal, token use): history, but not a change to the tenant's data.
+    /// Records a security event (sign-in, denied access, tokens …). Unlike `record` it leaves the tenant's
+    /// data version alone: nothing in the register changed, so no cached page needs rebuilding.
+    /// `objectID` nil (an unknown account, say) is stored as the all-zero id.
     static func recordEvent(
         _ action: AuditEntry.Action, objectType: String, objectID: UUID?, label: String, tenantID: UUID?,
         message: String?, actor: AuditActor, on db: any Database
     ) async throws {
-        let entry = AuditEntry()
-        entry.id = actor.uuid()
-        entry.tenantID = tenantID
-        entry.objectType = objectType
-        entry.objectID = objectID ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-        entry.objectLabel = label
-        entry.action = action
-        entry.actor = actor.name
-        entry.requestID = actor.requestID
-        entry.at = actor.now()
-        entry.message = message?.trimmedOrNil
-        try await entry.create(on: db)
+        let line = AuditLine(
+            tenantID: tenantID, objectType: objectType, objectID: objectID ?? noObject, label: label, action: action,
+            message: message)
+        try await append([line], actor: actor, on: db)
+    }
+
+    /// The object id of an event that concerns no stored record.
+    static let noObject = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    /// Appends lines to their chains, in order, as one actor: each chain's head is locked and moved once
+    /// for all of its lines, and the entries are inserted with multi-row statements. Returns the entries.
+    @discardableResult
+    static func append(
+        _ lines: [AuditLine], actor: AuditActor, on db: any Database
+    ) async throws -> [AuditChainRecord] {
+        guard !lines.isEmpty else { return [] }
+        guard db.inTransaction else {
+            // The head and the entries must change together.
+            return try await db.writeTransaction { tx in try await append(lines, actor: actor, on: tx) }
+        }
+        // Group by chain, keeping each chain's lines in the order given.
+        var chainOrder: [UUID?] = []
+        var byChain: [UUID?: [AuditChainRecord]] = [:]
+        for line in lines {
+            if byChain[line.tenantID] == nil { chainOrder.append(line.tenantID) }
+            byChain[line.tenantID, default: []].append(
+                AuditChainRecord(
+                    id: actor.uuid(), tenantID: line.tenantID, objectType: line.objectType, objectID: line.objectID,
+                    objectLabel: line.label, action: line.action.rawValue, actor: actor.name,
+                    actorID: actor.accountID, requestID: actor.requestID,
+                    // Whole milliseconds, so that both databases give back exactly the instant that was hashed.
+                    atMilliseconds: AuditChain.milliseconds(AuditChain.truncatedToMilliseconds(actor.now())),
+                    before: line.before, after: line.after, message: line.message?.trimmedOrNil,
+                    systemID: line.systemID))
+        }
+        var appended: [AuditChainRecord] = []
+        appended.reserveCapacity(lines.count)
+        for tenantID in chainOrder {
+            var records = byChain[tenantID] ?? []
+            let head = try await AuditChainStore.lockHead(of: tenantID, advancingBy: records.count, on: db)
+            let newHead = AuditChain.append(&records, after: head)
+            try await AuditChainStore.insert(records, on: db)
+            try await AuditChainStore.storeHead(newHead, of: tenantID, on: db)
+            appended += records
+        }
+        return appended
+    }
+
+    static func json<Snapshot: Encodable>(_ snapshot: Snapshot) throws -> String {
+        String(decoding: try encoder.encode(snapshot), as: UTF8.self)
     }
 
     /// Marks the tenant's data as changed, in the writer's transaction.

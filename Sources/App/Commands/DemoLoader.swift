@@ -151,7 +151,7 @@ public enum DemoLoader {
             try await batch(
                 demo.contracts.map { Contract(id: $0.id, tenantID: tenantID, draft: $0.draft, now: now) }, on: tx)
             if recordHistory {
-                try await batch(history(demo, tenantID: tenantID, actor: actor), on: tx)
+                try await AuditLog.append(try history(demo, tenantID: tenantID), actor: actor, on: tx)
             }
         }
     }
@@ -167,25 +167,14 @@ public enum DemoLoader {
         }
     }
 
-    /// A "created" history line for each record of the showcase.
-    private static func history(_ demo: DemoMunicipality, tenantID: UUID, actor: AuditActor) throws -> [AuditEntry] {
-        var entries: [AuditEntry] = []
+    /// A "created" history line for each record of the showcase, chained in one go by `AuditLog.append`.
+    private static func history(_ demo: DemoMunicipality, tenantID: UUID) throws -> [AuditLine] {
+        var lines: [AuditLine] = []
         func add<D: Encodable>(_ type: String, _ id: UUID, _ label: String, _ draft: D, systemID: UUID? = nil) throws {
-            let entry = AuditEntry()
-            entry.id = actor.uuid()
-            entry.tenantID = tenantID
-            entry.objectType = type
-            entry.objectID = id
-            entry.objectLabel = label
-            entry.action = .create
-            entry.actor = actor.name
-            entry.requestID = actor.requestID
-            entry.at = actor.now()
-            entry.before = nil
-            entry.after = String(decoding: try AuditLog.encoder.encode(draft), as: UTF8.self)
-            entry.message = "Demodata"
-            entry.systemID = systemID
-            entries.append(entry)
+            lines.append(
+                AuditLine(
+                    tenantID: tenantID, objectType: type, objectID: id, label: label, action: .create, before: nil,
+                    after: try AuditLog.json(draft), message: "Demodata", systemID: systemID))
         }
         for s in demo.systems { try add(SystemRules.objectType, s.id, s.draft.name, s.draft, systemID: s.id) }
         for a in demo.roleAssignments {
@@ -193,7 +182,7 @@ public enum DemoLoader {
         }
         for p in demo.people { try add(Person.objectType, p.id, p.draft.name, p.draft) }
         for s in demo.suppliers { try add(Supplier.objectType, s.id, s.draft.name, s.draft) }
-        return entries
+        return lines
     }
 }
 

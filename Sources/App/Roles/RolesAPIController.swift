@@ -171,11 +171,12 @@ struct RoleTypesAPIController {
         }
         let actor = AuditActor.from(req)
         try await req.db.writeTransaction { tx in
+            let id = try role.requireID()
+            let before = RoleTypeBody(role)
+            try await role.delete(on: tx)  // before its history: the audit chain's lock is taken last
             try await AuditLog.record(
-                .delete, objectType: Self.objectType, objectID: try role.requireID(), label: role.nameSv,
-                tenantID: role.tenantID,
-                before: RoleTypeBody(role), after: RoleTypeBody?.none, actor: actor, on: tx)
-            try await role.delete(on: tx)
+                .delete, objectType: Self.objectType, objectID: id, label: role.nameSv, tenantID: role.tenantID,
+                before: before, after: RoleTypeBody?.none, actor: actor, on: tx)
         }
         return .noContent
     }

@@ -18,6 +18,14 @@ enum DatabaseTuning {
         _ = try await sql.raw("SELECT 1").all()
     }
 
+    /// Makes the rest of the current transaction read one consistent snapshot, as a long report needs.
+    /// PostgreSQL's default (READ COMMITTED) takes a new snapshot per statement; an SQLite transaction
+    /// reads one snapshot already. Must be the transaction's first statement.
+    static func readSnapshot(_ db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
+        try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").run()
+    }
+
     static func isSQLite(_ db: any Database) -> Bool {
         (db as? any SQLDatabase)?.dialect.name == "sqlite"
     }

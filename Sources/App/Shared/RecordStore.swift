@@ -65,12 +65,15 @@ enum RecordStore {
         _ record: M, actor: AuditActor, message: String? = nil, label: String? = nil, on db: any Database
     ) async throws {
         try await db.writeTransaction { tx in
+            // The record first, then its history: every writer takes the audit chain's lock last, so two
+            // transactions never wait for each other's locks in opposite order (PostgreSQL).
+            let id = try record.requireID()
+            try await record.delete(on: tx)
             try await AuditLog.record(
-                .delete, objectType: M.objectType, objectID: try record.requireID(), label: label ?? record.auditLabel,
+                .delete, objectType: M.objectType, objectID: id, label: label ?? record.auditLabel,
                 tenantID: record.tenantID,
                 before: record.draft, after: M.Draft?.none, systemID: record.auditSystemID, message: message,
                 actor: actor, on: tx)
-            try await record.delete(on: tx)
         }
     }
 

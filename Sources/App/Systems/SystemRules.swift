@@ -149,7 +149,10 @@ enum SystemRules {
         let id = try system.requireID()
         try await db.writeTransaction { tx in
             let before = system.draft(userOrgUnitIds: try await userOrgUnitIDs(of: id, on: tx))
-            for assignment in try await RoleAssignment.query(on: tx).filter(\.$systemID == id).all() {
+            let assignments = try await RoleAssignment.query(on: tx).filter(\.$systemID == id).all()
+            // Delete first and write the history after: the audit chain's lock is always taken last.
+            try await system.delete(on: tx)
+            for assignment in assignments {
                 try await AuditLog.record(
                     .delete, objectType: RoleAssignmentRules.objectType, objectID: try assignment.requireID(),
                     label: system.name, tenantID: system.tenantID, before: assignment.draft,
@@ -159,7 +162,6 @@ enum SystemRules {
             try await AuditLog.record(
                 .delete, objectType: objectType, objectID: id, label: system.name, tenantID: system.tenantID,
                 before: before, after: ITSystemDraft?.none, systemID: id, message: message, actor: actor, on: tx)
-            try await system.delete(on: tx)
         }
     }
 

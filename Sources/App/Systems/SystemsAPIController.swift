@@ -126,12 +126,14 @@ struct SystemDependencies: Sendable {
     }
 }
 
-/// A system's history: its own changes and those of its roles, contracts and integrations.
+/// A system's history: its own changes and those of its roles, contracts and integrations. Security
+/// events (an access denied to the system, say) are in the audit trail but not in its history.
 enum SystemHistory {
     static func entries(for systemID: UUID, tenant: Tenant, on db: any Database) async throws -> [AuditEntry] {
         try await AuditEntry.query(on: db)
             .filter(\.$tenantID == (try tenant.requireID()))
             .group(.or) { $0.filter(\.$systemID == systemID).filter(\.$objectID == systemID) }
+            .filter(\.$action ~~ AuditEntry.Action.changes)
             .sort(\.$at, .descending).sort(\.$id, .descending)
             .limit(500)
             .all()

@@ -16,10 +16,15 @@ final class Tenant: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     /// Bumped by every audited write to the tenant's data (see `AuditLog.record`).
     @Field(key: "data_version") var dataVersion: Int64
+    /// How many years history keeps who made each change; `styrbord audit pseudonymise` then replaces
+    /// them by pseudonyms. Nil: keep them until the command is given a period.
+    @OptionalField(key: "audit_actor_retention_years") var auditActorRetentionYears: Int?
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
-    var properties: [any AnyProperty] { [$id, $slug, $name, $organisationNumber, $createdAt, $dataVersion] }
+    var properties: [any AnyProperty] {
+        [$id, $slug, $name, $organisationNumber, $createdAt, $dataVersion, $auditActorRetentionYears]
+    }
 
     init() {}
 

@@ -65,8 +65,7 @@ enum AuditLog {
             tenantID: tenantID, objectType: objectType, objectID: objectID, label: label, action: action,
             before: try before.map { try json($0) }, after: try after.map { try json($0) }, message: message,
             systemID: systemID)
-        try await append([line], actor: actor, on: db)
-        if let tenantID { try await bumpDataVersion(of: tenantID, on: db) }
+        try await write(line, bumpingDataVersion: true, actor: actor, on: db)
     }
 
     /// Records a security event (sign-in, denied access, tokens …). Unlike `record` it leaves the tenant's
@@ -79,7 +78,20 @@ enum AuditLog {
         let line = AuditLine(
             tenantID: tenantID, objectType: objectType, objectID: objectID ?? noObject, label: label, action: action,
             message: message)
+        try await write(line, bumpingDataVersion: false, actor: actor, on: db)
+    }
+
+    /// One line and, for a change, the data version, together: in the caller's transaction, or a new one.
+    private static func write(
+        _ line: AuditLine, bumpingDataVersion: Bool, actor: AuditActor, on db: any Database
+    ) async throws {
+        guard db.inTransaction else {
+            return try await db.writeTransaction { tx in
+                try await write(line, bumpingDataVersion: bumpingDataVersion, actor: actor, on: tx)
+            }
+        }
         try await append([line], actor: actor, on: db)
+        if bumpingDataVersion, let tenantID = line.tenantID { try await bumpDataVersion(of: tenantID, on: db) }
     }
 
     /// The object id of an event that concerns no stored record.

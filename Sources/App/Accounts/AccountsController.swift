@@ -235,7 +235,11 @@ struct AccountListPage: Page {
                                     .if(
                                         !row.isActive,
                                         .group(.text(" "), Components.badge(ctx.t("Inaktivt", "Inactive"))))),
-                                .td(.text(row.lastSignInAt.map(Components.dateTime) ?? "–")),
+                                .td(
+                                    .text(row.lastSignInAt.map(Components.dateTime) ?? "–"), .text(" "),
+                                    .a(
+                                        .link(AuditRoutes.forPerson(model.tenantSlug, account: row.id)),
+                                        .text(ctx.t("Historik", "History")))),
                                 .td(
                                     f.form(
                                         action: AccountRoutes.resetPassword(model.tenantSlug, row.id),

@@ -55,7 +55,7 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, organisation, people, suppliers, managementObjects, roles, reports, importExport, accounts
+    case systems, organisation, people, suppliers, managementObjects, roles, reports, importExport, accounts, audit
 
     func title(_ lang: UILanguage) -> String {
         switch self {
@@ -68,6 +68,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .reports: lang == .sv ? "Rapporter" : "Reports"
         case .importExport: lang == .sv ? "Import och export" : "Import and export"
         case .accounts: lang == .sv ? "Konton" : "Accounts"
+        case .audit: lang == .sv ? "Granskningslogg" : "Audit trail"
         }
     }
 
@@ -82,11 +83,12 @@ enum NavSection: String, CaseIterable, Sendable {
         case .reports: ReportRoutes.roleDistribution(slug)
         case .importExport: TransferRoutes.index(slug)
         case .accounts: AccountRoutes.index(slug)
+        case .audit: AuditRoutes.index(slug)
         }
     }
 
     /// Sections only the administrator has any use for.
-    var isAdministrative: Bool { self == .accounts }
+    var isAdministrative: Bool { self == .accounts || self == .audit }
 }
 
 /// The HTML document around every page.

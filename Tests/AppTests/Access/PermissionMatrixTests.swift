@@ -144,6 +144,9 @@ struct PermissionMatrixTests {
             "GET /api/v1/tenants/:tenant/accounts": .admin, "POST /api/v1/tenants/:tenant/accounts": .admin,
             "GET /api/v1/tenants/:tenant/accounts/:accountID": .admin,
             "PUT /api/v1/tenants/:tenant/accounts/:accountID": .admin,
+            // The audit trail: everyone sees a system's history on its page, the administrator all of it.
+            "GET /t/:tenant/audit": .admin, "GET /t/:tenant/audit/:file": .admin,
+            "POST /t/:tenant/audit/settings": .admin, "GET /api/v1/tenants/:tenant/audit-entries": .admin,
         ]
         for tab in ["roles", "integrations", "contracts", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
@@ -436,19 +439,19 @@ enum MatrixRequest {
     ) async throws -> TestingHTTPResponse {
         let user = kind.user(in: world, outsiders)
         let ids = (source ?? world).ids
+        let key = PermissionMatrixTests.key(route)
         let path =
             "/"
             + route.path.map { component -> String in
                 switch component {
                 case .constant(let c): return c
                 case .parameter("tenant"): return world.slug
-                case .parameter("file"): return "systems.csv"
+                case .parameter("file"): return key.contains("/audit/") ? "export.csv" : "systems.csv"
                 case .parameter("tokenID"): return (kind.tokenID(in: world, outsiders) ?? UUID()).uuidString
                 case .parameter(let name): return ids[name]?.uuidString ?? "missing-\(name)"
                 default: return "\(component)"
                 }
             }.joined(separator: "/")
-        let key = PermissionMatrixTests.key(route)
         switch route.method {
         case .GET where key == "GET /t/:tenant/role-assignments/new":
             return try await app.get(path + "?scope=system&scopeId=\(world.s1.id!.uuidString)", as: user)

@@ -129,6 +129,16 @@ enum AccountRules {
         }
     }
 
+    /// The tenant's account with the id in the path, or 404 (another tenant's reads the same).
+    static func find(_ req: Request, in tenant: Tenant) async throws -> Account {
+        let id = try req.parameters.require("accountID", as: UUID.self)
+        guard
+            let account = try await Account.query(on: req.db).filter(\.$id == id)
+                .filter(\.$tenantID == (try tenant.requireID())).first()
+        else { throw CommonError.notFound(what: Localized(sv: "Kontot", en: "The account")) }
+        return account
+    }
+
     private static func validate(
         _ draft: AccountDraft, tenantID: UUID?, excluding: UUID?, on db: any Database
     ) async throws {

@@ -50,7 +50,7 @@ struct AccountsAPIController {
     }
 
     @Sendable func show(req: Request) async throws -> AccountResponse {
-        try AccountResponse(try await load(req))
+        try AccountResponse(try await AccountRules.find(req, in: try await req.tenant()))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -70,18 +70,9 @@ struct AccountsAPIController {
     }
 
     @Sendable func update(req: Request) async throws -> AccountResponse {
-        let account = try await load(req)
+        let account = try await AccountRules.find(req, in: try await req.tenant())
         let draft = try req.jsonBody(AccountDraft.self)
         return try AccountResponse(try await AccountRules.update(account, with: draft, actor: .from(req), on: req.db))
     }
 
-    private func load(_ req: Request) async throws -> Account {
-        let tenant = try await req.tenant()
-        let id = try req.parameters.require("accountID", as: UUID.self)
-        guard
-            let account = try await Account.query(on: req.db).filter(\.$id == id)
-                .filter(\.$tenantID == tenant.requireID()).first()
-        else { throw CommonError.notFound(what: Localized(sv: "Kontot", en: "The account")) }
-        return account
-    }
 }

@@ -47,14 +47,14 @@ struct AccountsController {
 
     @Sendable func edit(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let account = try await load(req, tenant)
+        let account = try await AccountRules.find(req, in: tenant)
         return try await form(
             req, tenant, account: account, values: Self.values(from: account.draft), errors: FormErrors(), status: .ok)
     }
 
     @Sendable func update(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let account = try await load(req, tenant)
+        let account = try await AccountRules.find(req, in: tenant)
         let values = try req.formData()
         return try await FormSubmission.handle {
             _ = try await AccountRules.update(
@@ -67,7 +67,7 @@ struct AccountsController {
 
     @Sendable func resetPassword(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let account = try await load(req, tenant)
+        let account = try await AccountRules.find(req, in: tenant)
         let password = PasswordHasher.generate()
         try await AccountRules.setPassword(
             account, to: password, keepSession: nil, passwords: req.passwordHasher, actor: .from(req),
@@ -93,15 +93,6 @@ struct AccountsController {
             "email": [draft.email], "name": [draft.name], "personId": [draft.personId?.uuidString ?? ""],
             "isTenantAdmin": [draft.isTenantAdmin ? "on" : ""], "isActive": [draft.isActive ? "on" : ""],
         ])
-    }
-
-    private func load(_ req: Request, _ tenant: Tenant) async throws -> Account {
-        let id = try req.parameters.require("accountID", as: UUID.self)
-        guard
-            let account = try await Account.query(on: req.db).filter(\.$id == id)
-                .filter(\.$tenantID == tenant.requireID()).first()
-        else { throw CommonError.notFound(what: Localized(sv: "Kontot", en: "The account")) }
-        return account
     }
 
     private func personNames(_ tenant: Tenant, _ req: Request) async throws -> [UUID: String] {

@@ -166,11 +166,7 @@ struct AuditTrailController {
     @Sendable func index(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
         let query = try AuditQuery(req.queryItems, strict: false)
-        let base = query.apply(AuditEntry.query(on: req.db).filter(\.$tenantID == (try tenant.requireID())))
-        let total = try await base.copy().count()
-        let entries = try await base.sort(\.$seq, .descending).range(
-            (query.page - 1) * query.perPage..<query.page * query.perPage
-        ).all()
+        let (entries, total) = try await Self.page(query, tenant: tenant, on: req.db)
         let accounts = try await Account.query(on: req.db).filter(\.$tenantID == tenant.requireID()).sort(\.$name)
             .all()
         let model = AuditTrailPage.Model(
@@ -184,12 +180,18 @@ struct AuditTrailController {
     @Sendable func api(req: Request) async throws -> AuditEntryList {
         let tenant = try await req.tenant()
         let query = try AuditQuery(req.queryItems, strict: true)
-        let base = query.apply(AuditEntry.query(on: req.db).filter(\.$tenantID == (try tenant.requireID())))
+        let (entries, total) = try await Self.page(query, tenant: tenant, on: req.db)
+        return AuditEntryList(
+            items: try entries.map(AuditEntryResponse.init), page: query.page, perPage: query.perPage, total: total)
+    }
+
+    /// One page of the tenant's entries matching `query`, newest first, and how many match in all.
+    static func page(_ query: AuditQuery, tenant: Tenant, on db: any Database) async throws -> ([AuditEntry], Int) {
+        let base = query.apply(AuditEntry.query(on: db).filter(\.$tenantID == (try tenant.requireID())))
         let total = try await base.copy().count()
         let entries = try await base.sort(\.$seq, .descending)
             .range((query.page - 1) * query.perPage..<query.page * query.perPage).all()
-        return AuditEntryList(
-            items: try entries.map(AuditEntryResponse.init), page: query.page, perPage: query.perPage, total: total)
+        return (entries, total)
     }
 
     /// `export.csv` (for Excel: BOM, semicolons, formulas neutralised) or `export.json`.

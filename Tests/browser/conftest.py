@@ -2,6 +2,12 @@
 
 Nothing is built here. The server binary comes from STYRBORD_BIN (default .build/debug/styrbord,
 relative to the repository root); build it first (`swift build --product styrbord`).
+
+Every page but /login needs a signed-in session, so the `browser` fixture signs in through the real
+sign-in form, as the demo administrator unless the test says otherwise:
+
+    @pytest.mark.signed_in_as(EMPLOYEE)   # another demo account (support.py names them)
+    @pytest.mark.signed_out               # no session at all
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from support import Browser, axe_source
+from support import ADMIN, Browser, axe_source
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "browser"
@@ -34,6 +40,8 @@ SERVER_START_TIMEOUT = 120  # seconds: loading the demo municipality into a fres
 def pytest_configure(config):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     config.axe_pages = []
+    config.addinivalue_line("markers", "signed_in_as(email): the browser fixture signs in as this demo account")
+    config.addinivalue_line("markers", "signed_out: the browser fixture does not sign in")
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -125,9 +133,18 @@ def _artifact_name(nodeid: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid.split("::", 1)[-1])[:120]
 
 
+def _account_for(request) -> str | None:
+    """The demo account a test runs as: the administrator unless a marker says otherwise."""
+    if request.node.get_closest_marker("signed_out"):
+        return None
+    marker = request.node.get_closest_marker("signed_in_as")
+    return marker.args[0] if marker else ADMIN
+
+
 @pytest.fixture
 def browser(request, server, axe_js):
-    """A fresh headless Chrome per test (no cookies carried over), wrapped in `support.Browser`.
+    """A fresh headless Chrome per test (no cookies carried over), wrapped in `support.Browser` and
+    signed in through the sign-in form (see the module's docstring for choosing the account).
 
     On failure the screenshot and the HTML of the page it was on go to artifacts/browser/.
     """
@@ -136,6 +153,10 @@ def browser(request, server, axe_js):
     driver.set_script_timeout(60)
     b = Browser(driver, server, axe_js, request.config.axe_pages)
     try:
+        email = _account_for(request)
+        if email:
+            b.sign_in(email)
+            assert not b.path.startswith("/login"), f"signing in as {email} failed: {b.text('main')[:300]}"
         yield b
     finally:
         failed = any(getattr(getattr(request.node, f"report_{when}", None), "failed", False) for when in ("setup", "call"))

@@ -1,4 +1,4 @@
-"""Helpers the browser tests share: page loads with an axe check, explicit waits, HTTP status."""
+"""Helpers the browser tests share: page loads with an axe check, explicit waits, HTTP status, signing in."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import importlib.util
 import json
 import uuid
 from contextlib import contextmanager
-from urllib.parse import urljoin, urlparse
+from urllib.parse import quote, urljoin, urlparse
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
@@ -16,6 +16,17 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 TENANT = "/t/sjovik"
+SIGN_IN = "/login"
+
+# The accounts `serve --demo` creates, all with the same password (README, DemoLoader).
+DEMO_PASSWORD = "styrbord-demo"
+ADMIN = "johan.bergstrom@sjovik.se"  # IT-chef, the municipality's administrator
+ADMIN_NAME = "Johan Bergström"
+OWNER = "helena.dahl@sjovik.se"  # systemägare: edits her own systems
+COORDINATOR = "ulrika.persson@sjovik.se"  # IT-samordnare: creates and edits her förvaltning's systems
+EMPLOYEE = "mattias.aberg@sjovik.se"  # no roles: reads everything, changes nothing
+EMPLOYEE_NAME = "Mattias Åberg"
+OPERATOR = "drift@styrbord.example"  # platform operator: creates municipalities, reads none
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WAIT_SECONDS = 15
 
@@ -141,6 +152,20 @@ class Browser:
         """Clicks a submit button or a link and waits for the page it leads to."""
         with self.navigation():
             control.click()
+
+    # Signing in ----------------------------------------------------------------------------
+
+    def sign_in(self, email: str, password: str = DEMO_PASSWORD, *, next_path: str | None = None,
+                axe: bool = False) -> None:
+        """Signs in through the sign-in form, as a person would, and waits for the page it leads to."""
+        self.open(SIGN_IN + (f"?next={quote(next_path, safe='')}" if next_path else ""), axe=axe)
+        self.find("#f-email").send_keys(email)
+        self.find("#f-password").send_keys(password)
+        self.submit_and_wait(self.find(f"main form[action='{SIGN_IN}'] button[type=submit]"))
+
+    def sign_out(self) -> None:
+        """Presses the header's sign-out button."""
+        self.submit_and_wait(self.find("header form.sign-out button[type=submit]"))
 
     @property
     def path(self) -> str:

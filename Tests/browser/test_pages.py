@@ -77,7 +77,7 @@ def test_system_forms_edit_delete_and_related(browser):
         b.submit_and_wait(b.driver.find_element(By.LINK_TEXT, link_text))
         assert b.document_status() == 200
         b.check_axe()
-        assert b.find_all("form[method=post] input[name=_csrf]")
+        assert b.find_all("main form[method=post] input[name=_csrf]")
 
 
 def test_a_page_in_english(browser):

@@ -33,7 +33,7 @@ def assign(b, system_url, role, holding):
     Select(b.find("#f-holding")).select_by_visible_text(holding)
     assert b.find("#f-validFrom").get_attribute("value")  # today, filled in
     b.find("#f-decisionReference").send_keys("KS 2026/17")
-    b.submit_and_wait(b.find("form[method=post] button[type=submit]"))
+    b.submit_and_wait(b.find("main form[method=post] button[type=submit]"))
 
     assert b.document_status() == 200
     assert b.path == system_url + "/roles"  # back on the system's roles tab
@@ -83,7 +83,7 @@ def test_role_form_refuses_a_missing_person_and_bad_dates(browser):
     b.submit_and_wait(b.driver.find_element(By.LINK_TEXT, "Tilldela roll"))
     Select(b.find("#f-roleTypeId")).select_by_visible_text("Systemförvaltare")
     b.driver.execute_script("document.getElementById('f-validFrom').value = ''")
-    b.submit_and_wait(b.find("form[method=post] button[type=submit]"))
+    b.submit_and_wait(b.find("main form[method=post] button[type=submit]"))
 
     assert b.document_status() == 422
     b.check_axe()

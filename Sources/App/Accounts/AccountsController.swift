@@ -235,9 +235,8 @@ struct AccountListPage: Page {
                                     f.form(
                                         action: AccountRoutes.resetPassword(model.tenantSlug, row.id),
                                         f.submit(
-                                            ctx.t(
-                                                "Återställ lösenord för \(row.name)", "Reset password of \(row.name)"),
-                                            secondary: true))))
+                                            ctx.t("Återställ lösenord", "Reset password"), secondary: true,
+                                            hiddenContext: ctx.t("för \(row.name)", "of \(row.name)")))))
                         })))
         )
     }

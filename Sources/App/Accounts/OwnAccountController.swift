@@ -267,7 +267,7 @@ struct OwnAccountPage: Page {
             Components.badge(ctx.t("Giltig", "Valid"), kind: "ok"),
             f.form(
                 action: AccountRoutes.revokeToken(token.id),
-                f.submit(ctx.t("Återkalla \(token.name)", "Revoke \(token.name)"), secondary: true)))
+                f.submit(ctx.t("Återkalla", "Revoke"), secondary: true, hiddenContext: token.name)))
     }
 
     private var newTokenForm: Node<HTML.BodyContext> {
@@ -279,6 +279,7 @@ struct OwnAccountPage: Page {
             f.errorSummary(labels: [
                 "name": ctx.t("Namn", "Name"), "validDays": ctx.t("Giltig i dagar", "Valid for days"),
             ]),
+            .p(.class("hint"), .text(ctx.t("Fält markerade med * är obligatoriska.", "Fields marked * are required."))),
             f.form(
                 action: AccountRoutes.tokens,
                 f.input(
@@ -315,6 +316,7 @@ struct PasswordPage: Page {
                 "newPassword": ctx.t("Nytt lösenord", "New password"),
                 "repeatPassword": ctx.t("Upprepa det nya lösenordet", "Repeat the new password"),
             ]),
+            .p(.class("hint"), .text(ctx.t("Fält markerade med * är obligatoriska.", "Fields marked * are required."))),
             f.form(
                 action: AccountRoutes.password,
                 f.input(

@@ -124,6 +124,7 @@ struct PlatformPage: Page {
                 "adminName": ctx.t("Administratörens namn", "Administrator's name"),
                 "adminEmail": ctx.t("Administratörens e-postadress", "Administrator's email address"),
             ]),
+            .p(.class("hint"), .text(ctx.t("Fält markerade med * är obligatoriska.", "Fields marked * are required."))),
             f.form(
                 action: AccountRoutes.platformTenants,
                 f.input(

@@ -134,17 +134,19 @@ struct SignInPage: Page {
 
     let model: Model
     let ctx: PageContext
-    var title: String { ctx.t("Logga in", "Sign in") }
+    /// "Fel: " first after a refusal, as on every form that comes back with an error (WCAG 3.3.1).
+    var title: String { (model.message == nil ? "" : ctx.t("Fel: ", "Error: ")) + ctx.t("Logga in", "Sign in") }
 
     var content: Node<HTML.BodyContext> {
         let f = FormBuilder(ctx: ctx, values: FormData(["email": [model.email], "next": [model.next]]))
         return .div(
             .class("narrow"),
-            .h1(.text(title)),
+            .h1(.text(ctx.t("Logga in", "Sign in"))),
             .unwrap(model.message) { message in
+                // The id and tabindex let styrbord.js move focus here, as after any failed form.
                 .div(
-                    .class("error-summary"), .attribute(named: "role", value: "alert"), .id("sign-in-error"),
-                    .p(.text(message)))
+                    .class("error-summary"), .attribute(named: "role", value: "alert"), .id("error-summary"),
+                    .attribute(named: "tabindex", value: "-1"), .p(.text(message)))
             },
             f.form(
                 action: AccountRoutes.signInAction,

@@ -168,6 +168,8 @@ enum Layout {
     /// Who is signed in, their account and the sign-out button (a form: signing out changes state).
     private static func viewerMenu(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         guard let viewer = ctx.viewer else {
+            // The sign-in page itself needs no link to itself.
+            if ctx.currentPath == AccountRoutes.signInAction { return .empty }
             return .a(.class("sign-in"), .link(AccountRoutes.signIn()), .text(ctx.t("Logga in", "Sign in")))
         }
         let f = FormBuilder(ctx: ctx, values: FormData())
@@ -175,6 +177,7 @@ enum Layout {
             .class("viewer"),
             .a(
                 .link(AccountRoutes.account), .attribute(named: "title", value: ctx.t("Mitt konto", "My account")),
+                .if(ctx.currentPath == AccountRoutes.account, .attribute(named: "aria-current", value: "page")),
                 .safe(viewer.name)),
             .el(
                 "form", .attr("method", "post"), .attr("action", AccountRoutes.signOut), .attr("class", "sign-out"),

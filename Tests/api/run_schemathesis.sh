@@ -6,8 +6,8 @@
 # Starts the binary on a fresh temporary SQLite file with the demo municipality (slug `sjovik`),
 # waits for /healthz, makes a read-write API token for the demo administrator with
 # `styrbord token create`, runs every check on every operation in the document as that
-# administrator, stops the server and exits non-zero on any failure. Settings are in Tests/api/schemathesis.toml, the project's own
-# checks in Tests/api/hooks.py. Tunables (environment):
+# administrator, stops the server and exits non-zero on any failure. Settings are in
+# Tests/api/schemathesis.toml, the project's own checks in Tests/api/hooks.py. Tunables (environment):
 #   SCHEMATHESIS         the schemathesis command (default: on PATH, else .venv/bin/schemathesis)
 #   ST_MAX_EXAMPLES      test cases per operation and phase (default 30)
 #   ST_MAX_TIME          seconds schemathesis may spend in all (default 420)
@@ -33,7 +33,7 @@ if [[ -z "$schemathesis" ]]; then
     elif [[ -x "$root/.venv/bin/schemathesis" ]]; then
         schemathesis="$root/.venv/bin/schemathesis"
     else
-        echo "schemathesis is not installed: pip install 'schemathesis>=4,<5'" >&2
+        echo "schemathesis is not installed: pip install 'schemathesis>=4.32,<5'" >&2
         exit 2
     fi
 fi

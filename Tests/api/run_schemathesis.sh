@@ -4,9 +4,10 @@
 #   Tests/api/run_schemathesis.sh [path to a built styrbord binary]   (default .build/debug/styrbord)
 #
 # Starts the binary on a fresh temporary SQLite file with the demo municipality (slug `sjovik`),
-# waits for /healthz, runs every check on every operation in the document, stops the server and
-# exits non-zero on any failure. Settings are in Tests/api/schemathesis.toml, the project's own
-# checks in Tests/api/hooks.py. Tunables (environment):
+# waits for /healthz, makes a read-write API token for the demo administrator with
+# `styrbord token create`, runs every check on every operation in the document as that
+# administrator, stops the server and exits non-zero on any failure. Settings are in
+# Tests/api/schemathesis.toml, the project's own checks in Tests/api/hooks.py. Tunables (environment):
 #   SCHEMATHESIS         the schemathesis command (default: on PATH, else .venv/bin/schemathesis)
 #   ST_MAX_EXAMPLES      test cases per operation and phase (default 30)
 #   ST_MAX_TIME          seconds schemathesis may spend in all (default 420)
@@ -32,7 +33,7 @@ if [[ -z "$schemathesis" ]]; then
     elif [[ -x "$root/.venv/bin/schemathesis" ]]; then
         schemathesis="$root/.venv/bin/schemathesis"
     else
-        echo "schemathesis is not installed: pip install 'schemathesis>=4,<5'" >&2
+        echo "schemathesis is not installed: pip install 'schemathesis>=4.32,<5'" >&2
         exit 2
     fi
 fi
@@ -73,19 +74,35 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 curl -fsS "$base/healthz" >/dev/null || { echo "The server did not answer /healthz within 60 s." >&2; exit 1; }
-curl -fsS "$base/api/v1/tenants/sjovik" >/dev/null || { echo "The demo municipality sjovik is missing." >&2; exit 1; }
+
+# Every operation but the document itself needs credentials. schemathesis runs as the demo
+# administrator (who may do everything in sjovik) with a read-write token; schemathesis.toml reads
+# it from STYRBORD_API_TOKEN. The token is made in the same database file the server uses.
+admin_email="johan.bergstrom@sjovik.se"
+STYRBORD_API_TOKEN="$(env -u DATABASE_URL LOG_LEVEL=warning "$binary" token create --database "$work/styrbord.sqlite" \
+    --email "$admin_email" --name "schemathesis" --read-write --days 1 | tail -n 1)"
+export STYRBORD_API_TOKEN
+if [[ "$STYRBORD_API_TOKEN" != stb_* ]]; then
+    echo "styrbord token create did not print a token: $STYRBORD_API_TOKEN" >&2
+    exit 1
+fi
+auth=(-H "Authorization: Bearer $STYRBORD_API_TOKEN")
+curl -fsS "${auth[@]}" "$base/api/v1/tenants/sjovik" >/dev/null \
+    || { echo "The demo municipality sjovik is missing, or the token was refused." >&2; exit 1; }
 
 # Random UUIDs in request bodies name records that don't exist, so creates would only ever be refused
 # (422). schemathesis.toml binds the reference fields to dictionaries of real ids; they are read from
 # this server (role types get new ids on every start) into a copy of the configuration.
 config="$work/schemathesis.toml"
-python3 - "$base/api/v1/tenants/sjovik" "$here/schemathesis.toml" "$config" "$reports/cache" <<'PY'
-import json, sys, urllib.request
+python3 - "$base/api/v1/tenants/sjovik" "$here/schemathesis.toml" "$config" "$reports/cache" "$admin_email" <<'PY'
+import json, os, sys, urllib.request
 
-api, static, target, cache = sys.argv[1:5]
+api, static, target, cache, admin_email = sys.argv[1:6]
+token = os.environ["STYRBORD_API_TOKEN"]
 
 def get(path):
-    with urllib.request.urlopen(api + path) as response:
+    request = urllib.request.Request(api + path, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request) as response:
         return json.load(response)
 
 def ids(path):
@@ -104,6 +121,9 @@ dictionaries = {
     "role-types": [r["id"] for r in get("/role-types")],
     # Only system roles: with scope "system" and a system as scopeId an appointment can succeed.
     "system-role-types": [r["id"] for r in get("/role-types") if r["scope"] == "system"],
+    # Every account but the administrator schemathesis runs as: a replace may deactivate or demote
+    # the others, never the account whose token the run uses (the server refuses that too, 422).
+    "accounts": [a["id"] for a in get("/accounts") if a["email"] != admin_email],
 }
 with open(static, encoding="utf-8") as f:
     text = f.read()

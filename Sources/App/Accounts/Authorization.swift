@@ -65,7 +65,12 @@ struct AuthorizationMiddleware: AsyncMiddleware {
             case .platform:
                 try await request.authorize(.manageTenants)
             case .tenant(let tenantAccess):
+                // Who asks is settled before anything is looked up: otherwise an anonymous request
+                // learns from 404 against 401 which municipalities and record ids exist, and an
+                // outsider from `not-found` against `tenant.not-found` which records do.
+                guard request.signedIn != nil else { throw AuthError.signInRequired }
                 let tenant = try await request.tenant()
+                try await request.authorize(.read(tenantID: try tenant.requireID()))
                 try await request.authorize(
                     anyOf: try await AccessFacts.permissions(for: tenantAccess, tenant, request))
             }

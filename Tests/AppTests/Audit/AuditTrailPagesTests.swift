@@ -47,6 +47,8 @@ struct AuditTrailPagesTests {
             let bad = try await app.get("/api/v1/tenants/hemby/audit-entries?from=igår", as: admin)
             #expect(bad.status == .badRequest)
             #expect(try bad.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["from"])
+            let empty = try await app.get("/api/v1/tenants/hemby/audit-entries?action=", as: admin)
+            #expect(empty.status == .badRequest)
         }
     }
 

@@ -422,7 +422,8 @@ public struct ProfileDuration: Sendable, Hashable, CustomStringConvertible {
         let n = amount
         switch unit {
         case .days: return Localized(sv: "\(n) \(n == 1 ? "dag" : "dagar")", en: "\(n) \(n == 1 ? "day" : "days")")
-        case .weeks: return Localized(sv: "\(n) \(n == 1 ? "vecka" : "veckor")", en: "\(n) \(n == 1 ? "week" : "weeks")")
+        case .weeks:
+            return Localized(sv: "\(n) \(n == 1 ? "vecka" : "veckor")", en: "\(n) \(n == 1 ? "week" : "weeks")")
         case .months:
             return Localized(sv: "\(n) \(n == 1 ? "månad" : "månader")", en: "\(n) \(n == 1 ? "month" : "months")")
         case .years: return Localized(sv: "\(n) år", en: "\(n) \(n == 1 ? "year" : "years")")
@@ -536,7 +537,9 @@ extension GovernanceProfile {
     /// The classification of a proposal with these facts: the highest any rule gives, else the lowest.
     public func classify(_ facts: ProposalFacts) -> String? {
         let order = classifications.map(\.key)
-        let given = classificationRules.filter { $0.when.holds(for: facts) }.compactMap { order.firstIndex(of: $0.then) }
+        let given = classificationRules.filter { $0.when.holds(for: facts) }.compactMap {
+            order.firstIndex(of: $0.then)
+        }
         return given.max().map { order[$0] } ?? order.first
     }
 
@@ -568,7 +571,9 @@ extension GovernanceProfile {
 
     /// The role catalogue as the register's role types.
     public var roleDefinitions: [RoleDefinition] {
-        roles.map { RoleDefinition(key: $0.key, name: $0.name, scope: $0.scope, duties: $0.duties, source: $0.source ?? "") }
+        roles.map {
+            RoleDefinition(key: $0.key, name: $0.name, scope: $0.scope, duties: $0.duties, source: $0.source ?? "")
+        }
     }
 
     /// The register's role requirements (which roles each category of system must have, with

@@ -74,7 +74,8 @@ public struct ProfileRange: Sendable, Hashable {
 
     func intersection(_ other: ProfileRange) -> ProfileRange {
         ProfileRange(
-            atLeast: [atLeast, other.atLeast].compactMap { $0 }.max(), below: [below, other.below].compactMap { $0 }.min())
+            atLeast: [atLeast, other.atLeast].compactMap { $0 }.max(),
+            below: [below, other.below].compactMap { $0 }.min())
     }
 }
 
@@ -236,7 +237,8 @@ struct ConditionSatisfiability {
         }
         if category.isEmpty {
             return Localized(
-                sv: "förslagets kategori kan inte vara det som krävs", en: "the proposal's category can't be as required")
+                sv: "förslagets kategori kan inte vara det som krävs",
+                en: "the proposal's category can't be as required")
         }
         if affects.contains(where: { $0.subtracting(excluded).isEmpty }) {
             return Localized(
@@ -245,7 +247,8 @@ struct ConditionSatisfiability {
         }
         if classification.isEmpty {
             return Localized(
-                sv: "förslaget kan inte ha den klassning som krävs här", en: "the proposal can't have the classification required here")
+                sv: "förslaget kan inte ha den klassning som krävs här",
+                en: "the proposal can't have the classification required here")
         }
         return nil
     }

@@ -12,7 +12,8 @@ enum ProfileDecoding {
             sources: r.list("sources").map {
                 GovernanceProfile.SourceDocument(
                     title: $0.string("title") ?? "", decidedBy: $0.string("decided_by"),
-                    decidedOn: $0.string("decided_on").flatMap(CalendarDay.init(iso:)), idPrefix: $0.string("id_prefix"))
+                    decidedOn: $0.string("decided_on").flatMap(CalendarDay.init(iso:)), idPrefix: $0.string("id_prefix")
+                )
             },
             bodies: r.list("bodies").map {
                 GovernanceProfile.Body(
@@ -43,7 +44,8 @@ enum ProfileDecoding {
                 GovernanceProfile.Delegation(
                     key: $0.string("key") ?? "", name: $0.text("name") ?? Localized(verbatim: ""),
                     levels: $0.list("levels").map {
-                        GovernanceProfile.DelegationLevel(below: $0.int("below"), decidedBy: $0.string("decided_by") ?? "")
+                        GovernanceProfile.DelegationLevel(
+                            below: $0.int("below"), decidedBy: $0.string("decided_by") ?? "")
                     }, source: $0.string("source"))
             },
             routes: r.list("routes").map(route),
@@ -122,7 +124,8 @@ enum ProfileDecoding {
                     key: q.string("key") ?? "", text: q.text("text") ?? Localized(verbatim: ""),
                     answer: q.string("answer").flatMap(ProfileAnswerKind.init(rawValue:)) ?? .text,
                     choices: q.list("choices").map {
-                        GovernanceProfile.Choice(key: $0.string("key") ?? "", text: $0.text("text") ?? Localized(verbatim: ""))
+                        GovernanceProfile.Choice(
+                            key: $0.string("key") ?? "", text: $0.text("text") ?? Localized(verbatim: ""))
                     }, unit: q.string("unit"), isRequired: q.bool("required") ?? true, help: q.text("help"),
                     source: q.string("source"))
             }, source: o.string("source"))
@@ -169,19 +172,28 @@ enum ProfileDecoding {
             switch entry.key {
             case "answer":
                 let question = value.string("question") ?? ""
-                if let answered = value.bool("answered") { parts.append(.answer(question: question, .answered(answered))) }
+                if let answered = value.bool("answered") {
+                    parts.append(.answer(question: question, .answered(answered)))
+                }
                 if let single = value.string("is") { parts.append(.answer(question: question, .isOneOf([single]))) }
-                if value.node["in"] != nil { parts.append(.answer(question: question, .isOneOf(Set(value.strings("in"))))) }
+                if value.node["in"] != nil {
+                    parts.append(.answer(question: question, .isOneOf(Set(value.strings("in")))))
+                }
                 if value.node["at_least"] != nil || value.node["below"] != nil {
                     parts.append(
-                        .answer(question: question, .amount(ProfileRange(atLeast: value.int("at_least"), below: value.int("below")))))
+                        .answer(
+                            question: question,
+                            .amount(ProfileRange(atLeast: value.int("at_least"), below: value.int("below")))))
                 }
             case "amount": parts.append(.amount(range(value)))
             case "affected_org_units": parts.append(.affectedOrgUnits(range(value)))
             case "affects_category":
-                parts.append(.affectsCategory(Set(value.node.items.compactMap { $0.string.flatMap(SystemCategory.init(rawValue:)) })))
+                parts.append(
+                    .affectsCategory(
+                        Set(value.node.items.compactMap { $0.string.flatMap(SystemCategory.init(rawValue:)) })))
             case "category":
-                parts.append(.category(Set(value.node.items.compactMap { $0.string.flatMap(SystemCategory.init(rawValue:)) })))
+                parts.append(
+                    .category(Set(value.node.items.compactMap { $0.string.flatMap(SystemCategory.init(rawValue:)) })))
             case "classification": parts.append(.classification(Set(value.node.items.compactMap(\.string))))
             case "urgent": if let b = entry.value.boolean { parts.append(.urgent(b)) }
             case "all": parts.append(.all(value.node.items.map { condition(Obj($0)) }))
@@ -198,7 +210,8 @@ enum ProfileDecoding {
     static func intervals(_ o: Obj) -> GovernanceProfile.Intervals {
         func interval(_ key: String) -> GovernanceProfile.Interval? {
             guard let i = o.obj(key), let every = i.duration("every") else { return nil }
-            return GovernanceProfile.Interval(every: every, by: i.string("by"), note: i.text("note"), source: i.string("source"))
+            return GovernanceProfile.Interval(
+                every: every, by: i.string("by"), note: i.text("note"), source: i.string("source"))
         }
         var result = GovernanceProfile.Intervals()
         result.accessReviews = o.list("access_reviews").compactMap {

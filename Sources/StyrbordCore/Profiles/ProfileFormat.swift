@@ -103,7 +103,8 @@ public enum ProfileFormat {
     }
 
     private static let source = ProfileField(
-        "source", .string, "The requirement id(s) in the municipality's document this comes from, e.g. \"D4\" or \"T11\".")
+        "source", .string,
+        "The requirement id(s) in the municipality's document this comes from, e.g. \"D4\" or \"T11\".")
 
     public static let objectList: [ProfileObjectType] = [
         ProfileObjectType(
@@ -192,7 +193,8 @@ public enum ProfileFormat {
                 ProfileField("owned_by", .reference(.actor), "Who owns systems of the category."),
                 ProfileField("examples", list(.string), "Systems that usually belong here."),
                 ProfileField(
-                    "required_roles", list(.object("required_role")), "The roles every system of the category must have."),
+                    "required_roles", list(.object("required_role")),
+                    "The roles every system of the category must have."),
                 source,
             ]),
         ProfileObjectType(
@@ -424,7 +426,8 @@ public enum ProfileFormat {
                     "How often access rights are reviewed, by the system's highest KLASSA level."),
                 ProfileField(
                     "classification_validity", .object("interval"), "How long an information classification is valid."),
-                ProfileField("benefit_evaluation", .object("interval"), "How often each system's benefit is evaluated."),
+                ProfileField(
+                    "benefit_evaluation", .object("interval"), "How often each system's benefit is evaluated."),
                 ProfileField("company_meetings", .object("interval"), "How often each wholly-owned company is met."),
                 ProfileField("term_follow_up", .object("interval"), "The follow-up per term of office (mandatperiod)."),
                 ProfileField("self_assessment", .object("interval"), "How often the organisation assesses itself."),

@@ -166,8 +166,10 @@ public enum ProfileParser {
                 problems.append(
                     ProfileProblem(
                         second,
-                        sv: "Nyckeln \"\(key)\" finns redan på rad \(context.mark.line); varje nyckel får bara finnas en gång.",
-                        en: "The key \"\(key)\" is already given on line \(context.mark.line); each key may appear only once."
+                        sv:
+                            "Nyckeln \"\(key)\" finns redan på rad \(context.mark.line); varje nyckel får bara finnas en gång.",
+                        en:
+                            "The key \"\(key)\" is already given on line \(context.mark.line); each key may appear only once."
                     ))
                 text = renamed
             } catch let error as YamlError {
@@ -299,11 +301,15 @@ struct StructureChecker {
             let digits = s.string.replacingOccurrences(of: "_", with: "")
             guard s.style == .plain, let n = Int(digits) else { return wrong("ett heltal", "a whole number") }
             if let minimum, n < minimum {
-                report(node, sv: "\(nameSv) ska vara minst \(minimum), inte \(n).", en: "\(name) must be at least \(minimum), not \(n).")
+                report(
+                    node, sv: "\(nameSv) ska vara minst \(minimum), inte \(n).",
+                    en: "\(name) must be at least \(minimum), not \(n).")
                 return nil
             }
             if let maximum, n > maximum {
-                report(node, sv: "\(nameSv) får vara högst \(maximum), inte \(n).", en: "\(name) may be at most \(maximum), not \(n).")
+                report(
+                    node, sv: "\(nameSv) får vara högst \(maximum), inte \(n).",
+                    en: "\(name) may be at most \(maximum), not \(n).")
                 return nil
             }
             return ProfileNode(value: .integer(n), position: position)
@@ -318,7 +324,9 @@ struct StructureChecker {
             }
             return ProfileNode(value: .string(s.string), position: position)
         case .code(let codes):
-            guard case .scalar(let s) = node else { return wrong("en av " + codes.joined(separator: ", "), "one of " + codes.joined(separator: ", ")) }
+            guard case .scalar(let s) = node else {
+                return wrong("en av " + codes.joined(separator: ", "), "one of " + codes.joined(separator: ", "))
+            }
             guard codes.contains(s.string) else {
                 let hint = Suggest.closest(s.string, among: codes).map { ($0, $0) }
                 report(
@@ -376,7 +384,8 @@ struct StructureChecker {
                     keyNode,
                     sv: "Okänt fält \"\(key)\" i \(type.label.sv)." + (hint.map { " Menade du \"\($0)\"?" } ?? "")
                         + " Fälten är: \(type.fields.map(\.name).joined(separator: ", ")).",
-                    en: "Unknown field \"\(key)\" in \(type.label.en)." + (hint.map { " Did you mean \"\($0)\"?" } ?? "")
+                    en: "Unknown field \"\(key)\" in \(type.label.en)."
+                        + (hint.map { " Did you mean \"\($0)\"?" } ?? "")
                         + " The fields are: \(type.fields.map(\.name).joined(separator: ", ")).")
                 continue
             }

@@ -86,7 +86,9 @@ struct SemanticCheck {
             define(node, in: [.actor, ns], what: ProfileFormat.objects[ns.rawValue]?.label ?? ns.label)
         }
         for category in root.list("system_categories") {
-            define(category.node["key"], in: [.category], what: Localized(sv: "en systemkategori", en: "a system category"))
+            define(
+                category.node["key"], in: [.category], what: Localized(sv: "en systemkategori", en: "a system category")
+            )
         }
         for question in root.obj("checklist")?.list("questions") ?? [] {
             define(question.node["key"], in: [.question], what: Localized(sv: "en fråga", en: "a question"))
@@ -155,7 +157,8 @@ struct SemanticCheck {
                 report(
                     fallback.position,
                     sv: "\"falls_back_to\" gäller bara en valfri roll: lägg till optional: true på rollen \"\(key)\".",
-                    en: "\"falls_back_to\" only applies to an optional role: add optional: true to the role \"\(key)\".")
+                    en: "\"falls_back_to\" only applies to an optional role: add optional: true to the role \"\(key)\"."
+                )
             }
             if fallback.string == key {
                 report(
@@ -169,8 +172,10 @@ struct SemanticCheck {
                     if !seen.insert(current).inserted {
                         report(
                             fallback.position,
-                            sv: "Valfria roller faller tillbaka på varandra i en ring via \"\(current)\": någon roll i kedjan måste vara obligatorisk.",
-                            en: "Optional roles fall back on each other in a circle through \"\(current)\": some role in the chain must be mandatory."
+                            sv:
+                                "Valfria roller faller tillbaka på varandra i en ring via \"\(current)\": någon roll i kedjan måste vara obligatorisk.",
+                            en:
+                                "Optional roles fall back on each other in a circle through \"\(current)\": some role in the chain must be mandatory."
                         )
                         break
                     }
@@ -196,22 +201,28 @@ struct SemanticCheck {
                     report(
                         node.position,
                         sv: "Rollen \"\(roleKey)\" krävs redan på rad \(first.line) för kategorin \"\(key)\".",
-                        en: "The role \"\(roleKey)\" is already required on line \(first.line) for the category \"\(key)\".")
+                        en:
+                            "The role \"\(roleKey)\" is already required on line \(first.line) for the category \"\(key)\"."
+                    )
                 }
                 required[roleKey] = required[roleKey] ?? node.position
                 guard let role = profile.role(roleKey) else { continue }
                 if role.scope != .system && role.scope != .managementObject {
                     report(
                         node.position,
-                        sv: "Rollen \"\(roleKey)\" innehas för \(role.scope.label.sv.lowercased()), så ett system kan inte krävas ha den.",
-                        en: "The role \"\(roleKey)\" is held for \(role.scope.label.en.lowercased()), so a system can't be required to have it."
+                        sv:
+                            "Rollen \"\(roleKey)\" innehas för \(role.scope.label.sv.lowercased()), så ett system kan inte krävas ha den.",
+                        en:
+                            "The role \"\(roleKey)\" is held for \(role.scope.label.en.lowercased()), so a system can't be required to have it."
                     )
                 }
                 if role.isOptional {
                     report(
                         node.position,
-                        sv: "Rollen \"\(roleKey)\" är valfri men krävs här för kategorin \"\(key)\": ta bort optional eller kravet.",
-                        en: "The role \"\(roleKey)\" is optional but required here for the category \"\(key)\": drop optional or the requirement."
+                        sv:
+                            "Rollen \"\(roleKey)\" är valfri men krävs här för kategorin \"\(key)\": ta bort optional eller kravet.",
+                        en:
+                            "The role \"\(roleKey)\" is optional but required here for the category \"\(key)\": drop optional or the requirement."
                     )
                 }
             }
@@ -220,8 +231,10 @@ struct SemanticCheck {
             for category in SystemCategory.allCases where !described.contains(category.rawValue) {
                 report(
                     root.node.keyPosition("system_categories"),
-                    sv: "Kategorin \"\(category.rawValue)\" beskrivs inte: registrets system är kommungemensamma eller verksamhetssystem, och profilen behöver säga vem som beslutar om båda och vilka roller de kräver.",
-                    en: "The category \"\(category.rawValue)\" is not described: the register's systems are kommungemensamt or verksamhetssystem, and the profile needs to say who decides both and which roles they require."
+                    sv:
+                        "Kategorin \"\(category.rawValue)\" beskrivs inte: registrets system är kommungemensamma eller verksamhetssystem, och profilen behöver säga vem som beslutar om båda och vilka roller de kräver.",
+                    en:
+                        "The category \"\(category.rawValue)\" is not described: the register's systems are kommungemensamt or verksamhetssystem, and the profile needs to say who decides both and which roles they require."
                 )
                 _ = node
             }
@@ -254,7 +267,8 @@ struct SemanticCheck {
                     report(
                         cadence.node.position,
                         sv: "Forumet \"\(key)\" ska mötas minst \(min) men högst \(max) gånger om året: det går inte.",
-                        en: "The forum \"\(key)\" is to meet at least \(min) but at most \(max) times a year: that can't be done."
+                        en:
+                            "The forum \"\(key)\" is to meet at least \(min) but at most \(max) times a year: that can't be done."
                     )
                 }
             }
@@ -276,21 +290,27 @@ struct SemanticCheck {
             if kind == .choice && choices.count < 2 {
                 report(
                     question.node.position,
-                    sv: "Frågan \"\(key)\" besvaras med ett val men har \(choices.count) svarsalternativ: ge minst två under choices.",
-                    en: "The question \"\(key)\" is answered by a choice but has \(choices.count) choices: give at least two under choices."
+                    sv:
+                        "Frågan \"\(key)\" besvaras med ett val men har \(choices.count) svarsalternativ: ge minst två under choices.",
+                    en:
+                        "The question \"\(key)\" is answered by a choice but has \(choices.count) choices: give at least two under choices."
                 )
             }
             if kind != .choice, let node = question.node["choices"] {
                 report(
                     question.node.keyPosition("choices"),
-                    sv: "Bara en fråga med answer: choice har svarsalternativ (\"\(key)\" besvaras med \(kind?.rawValue ?? "?")).",
-                    en: "Only a question with answer: choice has choices (\"\(key)\" is answered with \(kind?.rawValue ?? "?")).")
+                    sv:
+                        "Bara en fråga med answer: choice har svarsalternativ (\"\(key)\" besvaras med \(kind?.rawValue ?? "?")).",
+                    en:
+                        "Only a question with answer: choice has choices (\"\(key)\" is answered with \(kind?.rawValue ?? "?"))."
+                )
                 _ = node
             }
             if kind != .amount, question.node["unit"] != nil {
                 report(
                     question.node.keyPosition("unit"),
-                    sv: "Bara en beloppsfråga har en enhet (\"\(key)\").", en: "Only an amount question has a unit (\"\(key)\").")
+                    sv: "Bara en beloppsfråga har en enhet (\"\(key)\").",
+                    en: "Only an amount question has a unit (\"\(key)\").")
             }
             var seen: [String: SourcePosition] = [:]
             for choice in choices {
@@ -323,8 +343,10 @@ struct SemanticCheck {
         if c.node.entries.isEmpty {
             report(
                 c.node.position,
-                sv: "Ett villkor behöver minst ett av: answer, amount, affects_category, category, affected_org_units, classification, urgent, all, any, not.",
-                en: "A condition needs at least one of: answer, amount, affects_category, category, affected_org_units, classification, urgent, all, any, not."
+                sv:
+                    "Ett villkor behöver minst ett av: answer, amount, affects_category, category, affected_org_units, classification, urgent, all, any, not.",
+                en:
+                    "A condition needs at least one of: answer, amount, affects_category, category, affected_org_units, classification, urgent, all, any, not."
             )
             return false
         }
@@ -344,7 +366,9 @@ struct SemanticCheck {
                 for item in entry.value.items where !reference(item, .classification) { ok = false }
             case "amount", "affected_org_units": break
             case "all", "any":
-                for item in entry.value.items { ok = checkCondition(Obj(item), allowClassification: allowClassification) && ok }
+                for item in entry.value.items {
+                    ok = checkCondition(Obj(item), allowClassification: allowClassification) && ok
+                }
             case "not": ok = checkCondition(value, allowClassification: allowClassification) && ok
             default: break
             }
@@ -376,8 +400,10 @@ struct SemanticCheck {
             guard question.answer == .yesNo || question.answer == .choice else {
                 report(
                     a.node.keyPosition(test),
-                    sv: "Frågan \"\(key)\" besvaras med \(question.answer.label.sv); \"\(test)\" gäller ja/nej- och valfrågor.",
-                    en: "The question \"\(key)\" is answered with \(question.answer.label.en); \"\(test)\" applies to yes/no and choice questions."
+                    sv:
+                        "Frågan \"\(key)\" besvaras med \(question.answer.label.sv); \"\(test)\" gäller ja/nej- och valfrågor.",
+                    en:
+                        "The question \"\(key)\" is answered with \(question.answer.label.en); \"\(test)\" applies to yes/no and choice questions."
                 )
                 ok = false
                 continue
@@ -386,8 +412,11 @@ struct SemanticCheck {
                 guard let value = valueNode.string, !allowed.contains(value) else { continue }
                 report(
                     valueNode.position,
-                    sv: "Frågan \"\(key)\" kan inte besvaras \"\(value)\": svaren är \(allowed.joined(separator: ", ")).",
-                    en: "The question \"\(key)\" can't be answered \"\(value)\": the answers are \(allowed.joined(separator: ", ")).")
+                    sv:
+                        "Frågan \"\(key)\" kan inte besvaras \"\(value)\": svaren är \(allowed.joined(separator: ", ")).",
+                    en:
+                        "The question \"\(key)\" can't be answered \"\(value)\": the answers are \(allowed.joined(separator: ", "))."
+                )
                 ok = false
             }
         }
@@ -395,7 +424,9 @@ struct SemanticCheck {
             report(
                 a.node.keyPosition(test),
                 sv: "Frågan \"\(key)\" besvaras med \(question.answer.label.sv); \"\(test)\" gäller beloppsfrågor.",
-                en: "The question \"\(key)\" is answered with \(question.answer.label.en); \"\(test)\" applies to amount questions.")
+                en:
+                    "The question \"\(key)\" is answered with \(question.answer.label.en); \"\(test)\" applies to amount questions."
+            )
             ok = false
         }
         return ok
@@ -429,7 +460,9 @@ struct SemanticCheck {
                         report(
                             level.node.position,
                             sv: "Bara den sista nivån i \"\(key)\" får sakna below: nivåerna efter den kan aldrig nås.",
-                            en: "Only the last level of \"\(key)\" may leave out below: the levels after it can never be reached.")
+                            en:
+                                "Only the last level of \"\(key)\" may leave out below: the levels after it can never be reached."
+                        )
                     }
                     continue
                 }
@@ -442,8 +475,10 @@ struct SemanticCheck {
                 if isLast {
                     report(
                         level.node.keyPosition("below"),
-                        sv: "Belopp från \(below) kr har ingen som beslutar i \"\(key)\": lägg till en sista nivå utan below.",
-                        en: "Amounts of \(below) kr and more have nobody to decide them in \"\(key)\": add a last level without below."
+                        sv:
+                            "Belopp från \(below) kr har ingen som beslutar i \"\(key)\": lägg till en sista nivå utan below.",
+                        en:
+                            "Amounts of \(below) kr and more have nobody to decide them in \"\(key)\": add a last level without below."
                     )
                 }
                 previous = below
@@ -523,15 +558,18 @@ struct SemanticCheck {
                 report(
                     step.node.keyPosition("key"),
                     sv: "Steget \"\(stepKey)\" finns redan på rad \(first.line) i \"\(route)\": ge stegen egna key.",
-                    en: "The step \"\(stepKey)\" is already on line \(first.line) of \"\(route)\": give the steps keys of their own."
+                    en:
+                        "The step \"\(stepKey)\" is already on line \(first.line) of \"\(route)\": give the steps keys of their own."
                 )
             }
             stepKeys[stepKey] = stepKeys[stepKey] ?? step.node.position
             if let decidedAt {
                 report(
                     step.node.position,
-                    sv: "Steget \"\(stepKey)\"\(pathSv) nås aldrig: beslutet fattas redan i steget \"\(decidedAt.key)\" på rad \(decidedAt.line).",
-                    en: "The step \"\(stepKey)\"\(pathEn) can never be reached: the decision is taken at the step \"\(decidedAt.key)\" on line \(decidedAt.line) before it."
+                    sv:
+                        "Steget \"\(stepKey)\"\(pathSv) nås aldrig: beslutet fattas redan i steget \"\(decidedAt.key)\" på rad \(decidedAt.line).",
+                    en:
+                        "The step \"\(stepKey)\"\(pathEn) can never be reached: the decision is taken at the step \"\(decidedAt.key)\" on line \(decidedAt.line) before it."
                 )
                 continue
             }
@@ -543,7 +581,9 @@ struct SemanticCheck {
                         report(
                             when.node.position,
                             sv: "Steget \"\(stepKey)\"\(pathSv) nås aldrig: \(why.sv) i beslutsvägen \"\(route)\".",
-                            en: "The step \"\(stepKey)\"\(pathEn) can never be reached: \(why.en) on the route \"\(route)\".")
+                            en:
+                                "The step \"\(stepKey)\"\(pathEn) can never be reached: \(why.en) on the route \"\(route)\"."
+                        )
                     }
                 }
             } else if action == .decide {
@@ -553,7 +593,8 @@ struct SemanticCheck {
         if !decides, let first = steps.first {
             report(
                 first.node.position,
-                sv: "Beslutsvägen \"\(route)\"\(pathSv) leder aldrig till ett beslut: lägg till ett steg med action: decide.",
+                sv:
+                    "Beslutsvägen \"\(route)\"\(pathSv) leder aldrig till ett beslut: lägg till ett steg med action: decide.",
                 en: "The route \"\(route)\"\(pathEn) never reaches a decision: add a step with action: decide.")
         }
     }
@@ -569,14 +610,18 @@ struct SemanticCheck {
                 if matching.isEmpty {
                     report(
                         root.node.keyPosition("routes"),
-                        sv: "Ingen beslutsväg gäller förslag som klassas \"\(classification.key)\" i kategorin \"\(category.rawValue)\".",
-                        en: "No route applies to proposals classified \"\(classification.key)\" in the category \"\(category.rawValue)\"."
+                        sv:
+                            "Ingen beslutsväg gäller förslag som klassas \"\(classification.key)\" i kategorin \"\(category.rawValue)\".",
+                        en:
+                            "No route applies to proposals classified \"\(classification.key)\" in the category \"\(category.rawValue)\"."
                     )
                 } else if matching.count > 1, matching[1].offset < routes.count {
                     report(
                         routes[matching[1].offset].node.position,
-                        sv: "Både \"\(matching[0].element.key)\" och \"\(matching[1].element.key)\" gäller förslag som klassas \"\(classification.key)\" i kategorin \"\(category.rawValue)\": varje förslag ska ha en enda väg.",
-                        en: "Both \"\(matching[0].element.key)\" and \"\(matching[1].element.key)\" apply to proposals classified \"\(classification.key)\" in the category \"\(category.rawValue)\": each proposal needs a single route."
+                        sv:
+                            "Både \"\(matching[0].element.key)\" och \"\(matching[1].element.key)\" gäller förslag som klassas \"\(classification.key)\" i kategorin \"\(category.rawValue)\": varje förslag ska ha en enda väg.",
+                        en:
+                            "Both \"\(matching[0].element.key)\" and \"\(matching[1].element.key)\" apply to proposals classified \"\(classification.key)\" in the category \"\(category.rawValue)\": each proposal needs a single route."
                     )
                 }
             }
@@ -598,7 +643,9 @@ struct SemanticCheck {
                     report(
                         item.position,
                         sv: "Dokumenttypen \"\(key)\" har redan en plats i företrädesordningen på rad \(first.line).",
-                        en: "The document type \"\(key)\" already has a place in the precedence order on line \(first.line).")
+                        en:
+                            "The document type \"\(key)\" already has a place in the precedence order on line \(first.line)."
+                    )
                 }
                 placed[key] = placed[key] ?? item.position
             }
@@ -611,7 +658,10 @@ struct SemanticCheck {
 
     private mutating func checkIntervalsAndCosts() {
         if let intervals = root.obj("intervals") {
-            for key in ["classification_validity", "benefit_evaluation", "company_meetings", "term_follow_up", "self_assessment"] {
+            for key in [
+                "classification_validity", "benefit_evaluation", "company_meetings", "term_follow_up",
+                "self_assessment",
+            ] {
                 reference(intervals.obj(key)?.node["by"], .actor)
             }
             var levels: [Int: SourcePosition] = [:]

@@ -70,7 +70,8 @@ struct ProfileValidatorTests {
     @Test("A required field without a value is missing")
     func missingValue() {
         #expect(
-            problems(replacing("    duties: Leder IT.\n", with: "    duties:\n")) == ["15:12: \"duties\" has no value."])
+            problems(replacing("    duties: Leder IT.\n", with: "    duties:\n")) == ["15:12: \"duties\" has no value."]
+        )
     }
 
     @Test("An unknown role is named where it is referenced")

@@ -28,7 +28,9 @@ struct ShippedProfilesTests {
             #expect(role.scope == definition.scope)
             #expect(role.duties == definition.duties)
         }
-        #expect(Array(profile.roleDefinitions.prefix(RoleCatalogue.standard.count)).map(\.key) == RoleCatalogue.standard.map(\.key))
+        #expect(
+            Array(profile.roleDefinitions.prefix(RoleCatalogue.standard.count)).map(\.key)
+                == RoleCatalogue.standard.map(\.key))
         #expect(profile.roleRequirementPolicy == RoleRequirementPolicy.standard)
     }
 
@@ -46,7 +48,9 @@ struct ShippedProfilesTests {
         #expect(profile.revisionInterval(forPlanKind: "it-verksamhetsplan") == ProfileDuration(1, .years))
         #expect(profile.accessReviewInterval(forLevel: 4) == ProfileDuration(6, .months))
         #expect(profile.accessReviewInterval(forLevel: 1) == ProfileDuration(1, .years))
-        #expect(profile.contractWarningDay(lastNoticeDay: CalendarDay(iso: "2027-03-31")!) == CalendarDay(iso: "2026-09-30"))
+        #expect(
+            profile.contractWarningDay(lastNoticeDay: CalendarDay(iso: "2027-03-31")!) == CalendarDay(iso: "2026-09-30")
+        )
         #expect(profile.precedingDocumentType("riktlinje", "it-strategi") == "it-strategi")
         #expect(profile.precedingDocumentType("riktlinje", "sla") == nil)
         #expect(profile.decider(for: 50_000, delegation: "beslut-it") == "forvaltningschef")
@@ -75,7 +79,8 @@ struct ShippedProfilesTests {
         let tanum = try ShippedProfiles.profile("tanum")
         // T11: every verksamhetssystem has a systemförvaltare with an ersättare.
         #expect(
-            tanum.requiredRoles(for: .business).contains { $0.role == RoleCatalogue.systemManager && $0.deputyRequired })
+            tanum.requiredRoles(for: .business).contains { $0.role == RoleCatalogue.systemManager && $0.deputyRequired }
+        )
         let danderyd = try ShippedProfiles.profile("danderyd")
         // D4: eleven assessment points, the central forum assesses before any larger decision.
         #expect(danderyd.assessmentPoints.count == 11)

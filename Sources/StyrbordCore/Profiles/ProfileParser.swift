@@ -96,7 +96,7 @@ public struct ProfileNode: Sendable, Hashable {
 
     /// The value as JSON text, keys sorted.
     public func jsonData(pretty: Bool = false) throws -> Data {
-        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]
         if pretty { options.insert(.prettyPrinted) }
         return try JSONSerialization.data(withJSONObject: jsonObject, options: options)
     }

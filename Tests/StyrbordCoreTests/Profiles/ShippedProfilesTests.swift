@@ -113,4 +113,18 @@ struct ShippedProfilesTests {
             checkedIn == generated,
             "profile.schema.json is out of date: run STYRBORD_WRITE_SCHEMA=1 swift test --filter schemaUpToDate")
     }
+
+    @Test("docs/profiles.md names every field of the format, and its example is a valid profile")
+    func docs() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/profiles.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for type in ProfileFormat.objectList {
+            #expect(text.contains("### \(type.name)\n"), "\(type.name)")
+            for field in type.fields { #expect(text.contains("| `\(field.name)` |"), "\(type.name).\(field.name)") }
+        }
+        let example = try #require(
+            text.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        #expect(ProfileValidator.validate(yaml: example).map(\.description) == [])
+    }
 }

@@ -512,7 +512,7 @@ extension GovernanceProfile {
         contractNoticeWarning?.before(lastNoticeDay)
     }
 
-    /// The forums that meet less often than their cadence says, given meetings held in the last year.
+    /// How often a forum is to meet (at least / at most N times a year).
     public func cadence(of forum: String) -> Cadence? { self.forum(forum)?.cadence }
 
     /// Which of two document types rules when they conflict (D1): the one earlier in a shared

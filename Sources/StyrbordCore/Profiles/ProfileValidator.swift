@@ -227,7 +227,7 @@ struct SemanticCheck {
                 }
             }
         }
-        if let node = root.node["system_categories"] {
+        if root.node["system_categories"] != nil {
             for category in SystemCategory.allCases where !described.contains(category.rawValue) {
                 report(
                     root.node.keyPosition("system_categories"),
@@ -236,7 +236,6 @@ struct SemanticCheck {
                     en:
                         "The category \"\(category.rawValue)\" is not described: the register's systems are kommungemensamt or verksamhetssystem, and the profile needs to say who decides both and which roles they require."
                 )
-                _ = node
             }
         }
     }
@@ -296,7 +295,7 @@ struct SemanticCheck {
                         "The question \"\(key)\" is answered by a choice but has \(choices.count) choices: give at least two under choices."
                 )
             }
-            if kind != .choice, let node = question.node["choices"] {
+            if kind != .choice, question.node["choices"] != nil {
                 report(
                     question.node.keyPosition("choices"),
                     sv:
@@ -304,7 +303,6 @@ struct SemanticCheck {
                     en:
                         "Only a question with answer: choice has choices (\"\(key)\" is answered with \(kind?.rawValue ?? "?"))."
                 )
-                _ = node
             }
             if kind != .amount, question.node["unit"] != nil {
                 report(

@@ -23,7 +23,14 @@ let package = Package(
     ],
     targets: [
         // Plain domain logic: no Vapor, no Fluent. Crypto (already in the graph through Vapor) hashes the audit chain.
-        .target(name: "StyrbordCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Yams reads governance profiles (issue 4); the shipped profiles are its resources.
+        .target(
+            name: "StyrbordCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Profiles/Shipped")]
+        ),
         // Deterministic demo municipalities (the README demo and the Sweden-scale load data): plain data, no Vapor.
         .target(name: "StyrbordDemo", dependencies: ["StyrbordCore"]),
         .target(

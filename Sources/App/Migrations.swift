@@ -33,6 +33,10 @@ enum AppMigrations {
         IndexAuditChain(),
         // 2026-11-23 tenants: how many years history names who acted
         AddAuditRetentionToTenants(),
+        // 2026-11-23 governance profiles: every version of a tenant's profile, the one in force, standard for all so far
+        CreateGovernanceProfiles(),
+        AddProfileVersionToTenants(),
+        BackfillStandardProfile(),
     ]
 
     static func register(on app: Application) {

@@ -14,7 +14,7 @@ struct Styrbord: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, Demo.self, Import.self, Export.self, TenantCommand.self, UserCommand.self,
-            TokenCommand.self, AuditCommand.self,
+            TokenCommand.self, AuditCommand.self, ProfileCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }
@@ -221,19 +221,20 @@ struct TenantCommand: AsyncParsableCommand {
 
 struct TenantCreate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create", abstract: "Create a municipality with the standard role catalogue.")
+        commandName: "create", abstract: "Create a municipality governed by a shipped profile (default: standard).")
 
     @OptionGroup var db: DatabaseOptions
     @Option(help: "URL name, e.g. upplands-vasby.") var slug: String
     @Option(help: "Display name, e.g. \"Upplands Väsby kommun\".") var name: String
     @Option(help: "Organisationsnummer.") var organisationNumber: String = ""
+    @Option(help: "Governance profile (see `styrbord profile list`).") var profile: String = "standard"
 
     func run() async throws {
         try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
             try await TenantCommandSupport.create(
-                app: app, slug: slug, name: name, organisationNumber: organisationNumber)
+                app: app, slug: slug, name: name, organisationNumber: organisationNumber, profile: profile)
         }
-        print("Created \(name) at /t/\(slug)/")
+        print("Created \(name) at /t/\(slug)/ with the profile \(profile)")
     }
 }
 
@@ -387,5 +388,51 @@ struct AuditPseudonymise: AsyncParsableCommand {
         }
         print(outcome.report)
         if !outcome.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct ProfileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile", abstract: "Governance profiles: validate a YAML file, list or show the shipped ones.",
+        subcommands: [ProfileValidate.self, ProfileList.self, ProfileShow.self])
+}
+
+struct ProfileValidate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "Check a governance profile (YAML) and report every problem.",
+        discussion: """
+            Prints FILE:line:column: reason for each problem and exits with status 1, or one line and \
+            status 0 when the profile is valid. The format is described in docs/profiles.md.
+            """)
+
+    @Argument(help: "The profile's YAML file.") var file: String
+
+    func run() throws {
+        let outcome = ProfileCommands.validate(path: file)
+        print(outcome.report)
+        if !outcome.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct ProfileList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the profiles that ship with Styrbord.")
+
+    func run() throws {
+        for line in ProfileCommands.list() { print(line) }
+    }
+}
+
+struct ProfileShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print a shipped profile's YAML, to start a municipality's own from.")
+
+    @Argument(help: "The profile's key, e.g. standard or danderyd.") var key: String
+
+    func run() throws {
+        guard let yaml = ProfileCommands.show(key: key) else {
+            throw ValidationError("No shipped profile \"\(key)\"; see `styrbord profile list`.")
+        }
+        print(yaml, terminator: "")
     }
 }

@@ -7,6 +7,10 @@ import Vapor
 /// Loads demo municipalities: the showcase a newcomer explores, or Sweden-scale load data.
 public enum DemoLoader {
     public static let showcaseSlug = "sjovik"
+    /// Sjövik's governance profile. The standard one fits it: the demo register uses all eleven roles of
+    /// the register's catalogue and is built to show T11 gaps (a verksamhetssystem without ersättare),
+    /// which no single seed profile has both of (Danderyd has no driftsansvarig and no T11).
+    public static let showcaseProfile = ShippedProfiles.standardKey
 
     /// Sjöviks kommun, with a history line per record so its pages look like a register in use.
     public static func loadShowcase(app: Application) async throws -> String {
@@ -16,7 +20,7 @@ public enum DemoLoader {
             throw CommandFailure("\(demo.name) is already loaded (/t/\(demo.slug)/).")
         }
         let actor = AuditActor.command("demo", dependencies: app.dependencies)
-        try await insert(demo, recordHistory: true, actor: actor, on: app.db)
+        try await insert(demo, recordHistory: true, profile: showcaseProfile, actor: actor, on: app.db)
         let logins = try await createDemoAccounts(demo, app: app, actor: actor)
         return "\(demo.name): \(demo.systems.count) systems, \(demo.roleAssignments.count) role assignments, "
             + "\(demo.integrations.count) integrations, \(demo.contracts.count) contracts.\n"
@@ -100,13 +104,14 @@ public enum DemoLoader {
     /// Writes one municipality in one transaction with multi-row inserts. Load data skips history:
     /// it would double the rows without making the benchmark any truer.
     static func insert(
-        _ demo: DemoMunicipality, recordHistory: Bool, actor: AuditActor, on db: any Database
+        _ demo: DemoMunicipality, recordHistory: Bool, profile: String = ShippedProfiles.standardKey,
+        actor: AuditActor, on db: any Database
     ) async throws {
         let dependencies = AppDependencies(now: actor.now, uuid: actor.uuid)
         try await db.writeTransaction { tx in
             let tenant = try await TenantSetup.create(
-                slug: demo.slug, name: demo.name, organisationNumber: demo.organisationNumber,
-                dependencies: dependencies, on: tx)
+                slug: demo.slug, name: demo.name, organisationNumber: demo.organisationNumber, profile: profile,
+                createdBy: actor.name, dependencies: dependencies, on: tx)
             let tenantID = try tenant.requireID()
             let now = actor.now()
             // Units point at their managers and people at their units: units first without managers.

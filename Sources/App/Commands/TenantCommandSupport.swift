@@ -5,13 +5,19 @@ import Vapor
 
 /// `styrbord tenant create|list`.
 public enum TenantCommandSupport {
-    public static func create(app: Application, slug: String, name: String, organisationNumber: String) async throws {
+    public static func create(
+        app: Application, slug: String, name: String, organisationNumber: String,
+        profile: String = ShippedProfiles.standardKey
+    ) async throws {
         do {
             _ = try await TenantSetup.create(
-                slug: slug, name: name, organisationNumber: organisationNumber,
+                slug: slug, name: name, organisationNumber: organisationNumber, profile: profile,
+                createdBy: "cli (\(ProcessInfo.processInfo.environment["USER"] ?? "cli"))",
                 dependencies: app.dependencies, on: app.db)
         } catch let failure as ValidationFailure {
             throw CommandFailure(failure.issues.map { "\($0.field): \($0.message.en)" }.joined(separator: "\n"))
+        } catch let error as ProfileError {
+            throw CommandFailure(error.userMessage.en)
         }
     }
 

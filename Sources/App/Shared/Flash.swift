@@ -4,7 +4,8 @@ import Vapor
 /// A one-time message shown after a redirect ("Systemet sparades"). Only the code travels in the
 /// cookie, never text, so nothing a user typed can be echoed through it.
 enum Flash: String, Sendable, CaseIterable {
-    case created, saved, deleted, imported, roleAssigned, roleEnded, signedOut, passwordChanged, tokenRevoked
+    case created, saved, deleted, imported, roleAssigned, roleEnded, signedOut, passwordChanged, tokenRevoked,
+        profileInstalled
 
     var message: Localized {
         switch self {
@@ -17,6 +18,10 @@ enum Flash: String, Sendable, CaseIterable {
         case .signedOut: Localized(sv: "Du är utloggad.", en: "You have signed out.")
         case .passwordChanged: Localized(sv: "Lösenordet är bytt.", en: "Your password has been changed.")
         case .tokenRevoked: Localized(sv: "API-token är återkallad.", en: "The API token has been revoked.")
+        case .profileInstalled:
+            Localized(
+                sv: "Den nya versionen av styrningsprofilen gäller från nu.",
+                en: "The new version of the governance profile is in force from now.")
         }
     }
 

@@ -55,7 +55,8 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, organisation, people, suppliers, managementObjects, roles, reports, importExport, accounts, audit
+    case systems, organisation, people, suppliers, managementObjects, roles, profile, reports, importExport, accounts,
+        audit
 
     func title(_ lang: UILanguage) -> String {
         switch self {
@@ -65,6 +66,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .suppliers: lang == .sv ? "Leverantörer" : "Suppliers"
         case .managementObjects: lang == .sv ? "Förvaltningsobjekt" : "Management objects"
         case .roles: lang == .sv ? "Roller" : "Roles"
+        case .profile: lang == .sv ? "Styrningsprofil" : "Governance profile"
         case .reports: lang == .sv ? "Rapporter" : "Reports"
         case .importExport: lang == .sv ? "Import och export" : "Import and export"
         case .accounts: lang == .sv ? "Konton" : "Accounts"
@@ -80,6 +82,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .suppliers: SupplierRoutes.index(slug)
         case .managementObjects: ManagementObjectRoutes.index(slug)
         case .roles: RoleRoutes.index(slug)
+        case .profile: ProfileRoutes.show(slug)
         case .reports: ReportRoutes.roleDistribution(slug)
         case .importExport: TransferRoutes.index(slug)
         case .accounts: AccountRoutes.index(slug)

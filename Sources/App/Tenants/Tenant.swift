@@ -19,11 +19,16 @@ final class Tenant: Model, @unchecked Sendable {
     /// How many years history keeps who made each change; `styrbord audit pseudonymise` then replaces
     /// them by pseudonyms. Nil: keep them until the command is given a period.
     @OptionalField(key: "audit_actor_retention_years") var auditActorRetentionYears: Int?
+    /// The version of its governance profile in force (`governance_profiles.version`).
+    @OptionalField(key: "profile_version") var profileVersion: Int?
 
     /// Listed by hand: FluentKit otherwise finds the properties by reflection on every row it decodes,
     /// which dominated the register's response time. `ModelPropertiesTests` checks the list is complete.
     var properties: [any AnyProperty] {
-        [$id, $slug, $name, $organisationNumber, $createdAt, $dataVersion, $auditActorRetentionYears]
+        [
+            $id, $slug, $name, $organisationNumber, $createdAt, $dataVersion, $auditActorRetentionYears,
+            $profileVersion,
+        ]
     }
 
     init() {}

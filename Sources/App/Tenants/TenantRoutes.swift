@@ -49,21 +49,31 @@ enum TenantSetup {
         }
     }
 
+    /// Creates the tenant governed by one of the shipped profiles (version 1 of its profile), with the
+    /// role types the profile needs.
     static func create(
         slug: String, name: String, organisationNumber: String = "", id: UUID? = nil,
+        profile profileKey: String = ShippedProfiles.standardKey, createdBy: String = "system",
         dependencies: AppDependencies, on db: any Database
     ) async throws -> Tenant {
+        guard let yaml = ShippedProfiles.yaml(profileKey) else { throw ProfileError.unknownShipped(profileKey) }
+        let profile = try ShippedProfiles.profile(profileKey)
         try await validate(slug: slug, name: name, organisationNumber: organisationNumber, on: db)
         return try await db.writeTransaction { tx in
             let tenant = Tenant(
                 id: id ?? dependencies.uuid(), slug: slug, name: name.trimmed,
                 organisationNumber: organisationNumber, createdAt: dependencies.now())
+            tenant.profileVersion = 1
             try await tenant.create(on: tx)
-            for (index, definition) in RoleCatalogue.standard.enumerated() {
+            for (index, definition) in ProfileRules.roleDefinitions(for: profile).enumerated() {
                 try await RoleType(
                     id: dependencies.uuid(), tenantID: tenant.requireID(), definition: definition, sortOrder: index
                 ).create(on: tx)
             }
+            try await ProfileVersion(
+                id: dependencies.uuid(), tenantID: tenant.requireID(), version: 1, profile: profile, yaml: yaml,
+                message: "", createdAt: dependencies.now(), createdBy: createdBy, accountID: nil
+            ).create(on: tx)
             return tenant
         }
     }

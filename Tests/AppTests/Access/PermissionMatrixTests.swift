@@ -83,6 +83,7 @@ struct PermissionMatrixTests {
         var t: [String: Rule] = [
             "GET /healthz": .open, "GET /metrics": .open, "GET /static/styrbord.css": .open,
             "GET /static/styrbord.js": .open, "GET /api/openapi.yaml": .open,
+            "GET /api/profile.schema.json": .open,
             // The start page sends everyone somewhere: nobody to sign in, the others home.
             "GET /": .ownAccount,
             "GET /login": .open, "POST /login": .ownAccount,
@@ -147,6 +148,12 @@ struct PermissionMatrixTests {
             // The audit trail: everyone sees a system's history on its page, the administrator all of it.
             "GET /t/:tenant/audit": .admin, "GET /t/:tenant/audit/:file": .admin,
             "POST /t/:tenant/audit/settings": .admin, "GET /api/v1/tenants/:tenant/audit-entries": .admin,
+            // The governance profile: everyone reads it, the administrator uploads new versions.
+            "GET /t/:tenant/profile": .read, "GET /t/:tenant/profile/versions": .read,
+            "POST /t/:tenant/profile/versions": .admin, "GET /t/:tenant/profile/compare": .read,
+            "GET /t/:tenant/profile/source": .read, "GET /api/v1/tenants/:tenant/profile": .read,
+            "GET /api/v1/tenants/:tenant/profile/versions": .read,
+            "POST /api/v1/tenants/:tenant/profile/versions": .admin,
         ]
         for tab in ["roles", "integrations", "contracts", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
@@ -400,7 +407,7 @@ struct Fingerprint: Equatable, CustomStringConvertible {
 
     static let tables = [
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
-        "role_assignments", "integrations", "contracts", "accounts", "api_tokens",
+        "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
@@ -500,6 +507,9 @@ enum MatrixRequest {
             return try e.encode(["email": "ny@\(w.slug).se", "name": "Ny Person"])
         case "PUT /api/v1/tenants/:tenant/accounts/:accountID":
             return try e.encode(AccountDraft(email: "employee@\(w.slug).se", name: "Emil M"))
+        case "POST /api/v1/tenants/:tenant/profile/versions":
+            // A valid profile, so that the allowed upload really stores a version.
+            return try e.encode(["yaml": ShippedProfiles.yaml("tanum")!, "message": "Ny version"])
         case "POST /api/v1/tenants/:tenant/role-types":
             return try e.encode(["key": "ny-roll", "nameSv": "Ny roll", "scope": "system"])
         default:
@@ -526,6 +536,8 @@ enum MatrixRequest {
                 ("scope", "system"),
                 ("scopeId", s1), ("holding", "ordinarie"), ("validFrom", "2026-01-01"),
             ]
+        case "POST /t/:tenant/profile/versions":
+            return [("yaml", ShippedProfiles.yaml("tanum")!), ("message", "Ny version")]
         case "POST /account/tokens":
             return [("name", "Skript"), ("access", "read"), ("validDays", "30")]
         case "POST /platform/tenants":

@@ -11,7 +11,8 @@ struct ModelPropertiesTests {
     @Test("Every model's hand-written property list names exactly its Fluent properties, in order")
     func complete() {
         let models: [any Fields] = [
-            Tenant(), OrgUnit(), Person(), Supplier(), ManagementObject(), RoleType(), ITSystem(), SystemUserOrgUnit(),
+            Tenant(), ProfileVersion(), OrgUnit(), Person(), Supplier(), ManagementObject(), RoleType(), ITSystem(),
+            SystemUserOrgUnit(),
             RoleAssignment(), Integration(), Contract(), AuditEntry(),
         ]
         for model in models {

@@ -26,7 +26,10 @@ struct TenantsAPITests {
             #expect(body.admin?.isTenantAdmin == true)
             let password = try #require(body.initialAdminPassword)
             let tenant = try #require(try await Tenant.query(on: app.db).filter(\.$slug == "upplands-vasby").first())
-            #expect(try await RoleType.scoped(to: tenant, on: app.db).count() == RoleCatalogue.standard.count)
+            #expect(
+                try await RoleType.scoped(to: tenant, on: app.db).count()
+                    == ProfileRules.roleDefinitions(for: .standard).count)
+            #expect(tenant.profileVersion == 1)
             // The operator made it but may not read what is in it.
             #expect(
                 try await app.get("/api/v1/tenants/upplands-vasby/role-types", as: operatorUser).status == .notFound)

@@ -70,6 +70,9 @@ struct AuditQuery: Sendable {
         actor = uuid("actor")
         objectID = uuid("objectId")
         objectType = d["objectType"].flatMap { $0.isEmpty ? nil : String($0.prefix(50)) }
+        if strict, let raw = d["objectType"], raw.unicodeScalars.count > 50 {
+            bad("objectType", "Högst 50 tecken.", "At most 50 characters.")
+        }
         if let raw = d["action"], !raw.isEmpty {
             action = AuditEntry.Action(rawValue: raw)
             if action == nil { bad("action", "Okänd händelse.", "Unknown action.") }

@@ -329,3 +329,17 @@ struct ImportExportTests {
         }
     }
 }
+
+@Suite("Import API query")
+struct ImportAPIQueryTests {
+    @Test("A mapping whose field starts with a combining mark is still read as Heading=field")
+    func combiningMark() async throws {
+        try await withTestApp { app in
+            _ = try await Fixtures.tenant(on: app)
+            let res = try await app.sendRaw(
+                .POST, "/api/v1/tenants/testby/imports/systems?dryRun=true&map=Namn%3D%CC%83name",
+                "Namn;Kategori\nX;Verksamhetssystem\n", contentType: HTTPMediaType(type: "text", subType: "csv"))
+            #expect(res.status != .badRequest, "\(res.text)")
+        }
+    }
+}

@@ -12,6 +12,8 @@ final class RegisterCache: Sendable {
         var version: Int64
         var orgTree: OrgTree
         var roleTypes: [RoleType]
+        /// The roles each kind of system must have, from the tenant's governance profile (T11, D2).
+        var policy: RoleRequirementPolicy
     }
 
     private let entries = NIOLockedValueBox<[UUID: Entry]>([:])

@@ -18,12 +18,15 @@ struct RegisterContext: Sendable {
         let load = {
             async let units = RegisterRows.orgUnits(tenant: try tenant.requireID(), on: db)
             async let roles = RoleType.scoped(to: tenant, on: db).sort(\.$sortOrder).all()
+            // A profile that no longer parses falls back to the standard rules rather than failing every page.
+            let policy = (try? await ProfileRules.current(tenant, on: db).1.roleRequirementPolicy) ?? .standard
             return RegisterCache.Entry(
-                version: tenant.dataVersion, orgTree: OrgTree(units: try await units), roleTypes: try await roles)
+                version: tenant.dataVersion, orgTree: OrgTree(units: try await units), roleTypes: try await roles,
+                policy: policy)
         }
         let entry = if let cache { try await cache.entry(for: tenant, load: load) } else { try await load() }
         return RegisterContext(
-            tenant: tenant, orgTree: entry.orgTree, roleTypes: entry.roleTypes, policy: .standard, today: today)
+            tenant: tenant, orgTree: entry.orgTree, roleTypes: entry.roleTypes, policy: entry.policy, today: today)
     }
 
     var roleTypesByID: [UUID: RoleType] {

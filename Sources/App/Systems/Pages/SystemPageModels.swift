@@ -34,7 +34,7 @@ extension SystemsIndexPage.Model {
                 systemOwners: holders[s.id]?[ownerKey] ?? [], systemManagers: holders[s.id]?[managerKey] ?? [],
                 gaps: (gaps[s.id] ?? []).map { gapText($0, context: context, lang: lang) })
         }
-        let required = Set(RoleRequirementPolicy.standard.requirements.map(\.roleKey))
+        let required = Set(context.policy.requirements.map(\.roleKey))
         let roleOptions =
             [(SystemQuery.anyRole, lang == .sv ? "Någon obligatorisk roll" : "Any required role")]
             + context.systemRoleTypes.filter { required.contains($0.key) }.map { ($0.key, $0.name[lang]) }

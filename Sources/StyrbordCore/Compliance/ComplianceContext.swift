@@ -108,7 +108,8 @@ public struct ComplianceContext: Sendable {
             -> ComplianceResponsible?
         {
             guard let personID, let key, let person = people[personID] else { return nil }
-            return ComplianceResponsible(personID: personID, name: person.name, roleKey: key, basis: basis)
+            return ComplianceResponsible(
+                personID: personID, name: person.name, roleKey: key, roleName: snapshot.roleName(key), basis: basis)
         }
         let tenantLevel = responsible(
             currentHolder(tenantWide, key: chain.tenantRoleKey), chain.tenantRoleKey, .tenant)

@@ -88,12 +88,15 @@ public struct ComplianceResponsible: Sendable, Hashable {
     public var name: String
     /// The role the person acts in (`systemagare`, `it-samordnare`, `it-chef` under the standard chain).
     public var roleKey: String
+    /// How the tenant names that role.
+    public var roleName: Localized
     public var basis: Basis
 
-    public init(personID: UUID, name: String, roleKey: String, basis: Basis) {
+    public init(personID: UUID, name: String, roleKey: String, roleName: Localized, basis: Basis) {
         self.personID = personID
         self.name = name
         self.roleKey = roleKey
+        self.roleName = roleName
         self.basis = basis
     }
 }

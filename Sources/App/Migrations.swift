@@ -33,6 +33,8 @@ enum AppMigrations {
         IndexAuditChain(),
         // 2026-11-23 tenants: how many years history names who acted
         AddAuditRetentionToTenants(),
+        // 2026-11-23 compliance: each tenant's efterlevnad scores per day, for the trend
+        CreateComplianceDailyScores(),
     ]
 
     static func register(on app: Application) {

@@ -37,6 +37,8 @@ enum AppMigrations {
         CreateGovernanceProfiles(),
         AddProfileVersionToTenants(),
         BackfillStandardProfile(),
+        // 2026-11-23 compliance: each tenant's efterlevnad scores per day, for the trend
+        CreateComplianceDailyScores(),
     ]
 
     static func register(on app: Application) {

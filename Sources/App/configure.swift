@@ -95,6 +95,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     }
     app.registerCache = RegisterCache()
     app.pageCache = PageCache()
+    app.complianceCache = ComplianceCache()
     app.passwordCost = config.passwordCost
     AppMigrations.register(on: app)
     try await DatabaseTuning.prepare(app.db)

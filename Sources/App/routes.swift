@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     IntegrationRoutes.register(html: html, api: api)
     ContractRoutes.register(html: html, api: api)
     ReportRoutes.register(html: html, api: api)
+    ComplianceRoutes.register(html: html, api: api)
     TransferRoutes.register(html: html, api: api)
     AccountRoutes.register(app: app, html: html, api: api)
     AuditRoutes.register(html: html, api: api)

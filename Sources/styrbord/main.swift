@@ -14,7 +14,7 @@ struct Styrbord: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, Demo.self, Import.self, Export.self, TenantCommand.self, UserCommand.self,
-            TokenCommand.self, AuditCommand.self, ProfileCommand.self,
+            TokenCommand.self, AuditCommand.self, ProfileCommand.self, Check.self, BenchCompliance.self,
         ],
         defaultSubcommand: Serve.self)
 }
@@ -434,5 +434,61 @@ struct ProfileShow: ParsableCommand {
             throw ValidationError("No shipped profile \"\(key)\"; see `styrbord profile list`.")
         }
         print(yaml, terminator: "")
+    }
+}
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a municipality's compliance findings (efterlevnad); fail above a chosen severity.",
+        discussion: """
+            Evaluates the municipality's rules (required roles and ersättare, owning förvaltning, information \
+            classification, GDPR record and processor agreement, contracts near their notice date) and prints \
+            one line per finding: severity, requirement id, rule, object, what is wrong, who should act and by \
+            when. Records the day's score for the trend on the efterlevnad page unless the day has one. Exit \
+            status 1 when --fail-on is given and a finding is at least that severe; 0 otherwise. Without \
+            --tenant, every municipality gets one summary line (and its daily score).
+            """)
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "The municipality (its slug); every municipality when left out.") var tenant: String?
+    @Option(help: "Exit with status 1 when a finding is at least this severe: info, warning or error.")
+    var failOn: String?
+    @Option(help: "text or json.") var format: String = "text"
+    @Option(help: "Language of messages: sv or en.") var lang: String = "sv"
+
+    func validate() throws {
+        if let failOn, !["info", "warning", "error"].contains(failOn) {
+            throw ValidationError("--fail-on takes info, warning or error.")
+        }
+        if ComplianceCommands.Format(rawValue: format) == nil { throw ValidationError("--format takes text or json.") }
+        if !["sv", "en"].contains(lang) { throw ValidationError("--lang takes sv or en.") }
+    }
+
+    func run() async throws {
+        let outcome = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            try await ComplianceCommands.check(
+                app: app, tenantSlug: tenant, failOn: failOn, format: ComplianceCommands.Format(rawValue: format)!,
+                language: lang)
+        }
+        print(outcome.report)
+        if !outcome.passed { throw ExitCode(1) }
+    }
+}
+
+struct BenchCompliance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-compliance",
+        abstract: "Time the compliance evaluation of one and of all municipalities (bench/compliance.sh).",
+        shouldDisplay: false)
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "The municipality to time alone (default: the first by slug).") var tenant: String?
+    @Option(help: "How many times to repeat the one-municipality measurements.") var repeats: Int = 20
+
+    func run() async throws {
+        let report = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            try await ComplianceBenchmark.run(app: app, tenantSlug: tenant, repeats: max(1, repeats))
+        }
+        print(report)
     }
 }

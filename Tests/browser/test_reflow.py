@@ -31,6 +31,7 @@ def assert_reflows(b):
 @pytest.mark.parametrize("path", [
     f"{TENANT}/{p}" for p in ["systems", "systems/new", "org", "people", "suppliers", "management-objects", "roles",
                               "reports/role-distribution", "transfer", "systems?q=lifecare#first",
+                              "efterlevnad", "efterlevnad/avvikelser", "att-gora",
                               "accounts", "accounts/new"]
 ] + ["/account", "/account/password"])
 def test_pages_reflow_at_320_pixels(browser, path):

@@ -55,12 +55,14 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, organisation, people, suppliers, managementObjects, roles, profile, reports, importExport, accounts,
-        audit
+    case systems, compliance, todo, organisation, people, suppliers, managementObjects, roles, profile, reports
+    case importExport, accounts, audit
 
     func title(_ lang: UILanguage) -> String {
         switch self {
         case .systems: lang == .sv ? "Systemregister" : "System register"
+        case .compliance: lang == .sv ? "Efterlevnad" : "Compliance"
+        case .todo: lang == .sv ? "Att göra" : "To do"
         case .organisation: lang == .sv ? "Organisation" : "Organisation"
         case .people: lang == .sv ? "Personer" : "People"
         case .suppliers: lang == .sv ? "Leverantörer" : "Suppliers"
@@ -77,6 +79,8 @@ enum NavSection: String, CaseIterable, Sendable {
     func url(tenant slug: String) -> String {
         switch self {
         case .systems: SystemRoutes.index(slug)
+        case .compliance: ComplianceRoutes.overview(slug)
+        case .todo: ComplianceRoutes.todo(slug)
         case .organisation: OrgUnitRoutes.index(slug)
         case .people: PersonRoutes.index(slug)
         case .suppliers: SupplierRoutes.index(slug)

@@ -111,3 +111,41 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         try container.encode(iso)
     }
 }
+
+extension CalendarDay {
+    /// Days since 1970-01-01 by plain arithmetic (the proleptic Gregorian calendar), for code that
+    /// compares and shifts many dates, such as the compliance engine: Foundation's calendar is far slower.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day `ordinal` days after 1970-01-01; the inverse of `ordinal`.
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+    }
+
+    /// `days` later (earlier when negative), by arithmetic.
+    public func advanced(byDays days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
+
+    /// `months` later (earlier when negative), the day clamped to the month's length (31 January plus one
+    /// month is 28 or 29 February), as Foundation's calendar does, by arithmetic.
+    public func advanced(byMonths months: Int) -> CalendarDay {
+        let index = year * 12 + (month - 1) + months
+        let y = index >= 0 ? index / 12 : (index - 11) / 12
+        let m = index - y * 12 + 1
+        return CalendarDay(year: y, month: m, day: min(day, Self.daysIn(month: m, year: y)))!
+    }
+}

@@ -133,6 +133,11 @@ struct PermissionMatrixTests {
             // Reports, import and export.
             "GET /t/:tenant/reports/role-distribution": .read, "GET /t/:tenant/reports/role-distribution.csv": .read,
             "GET /api/v1/tenants/:tenant/reports/role-distribution": .read,
+            // Efterlevnad: everyone in the municipality reads it.
+            "GET /t/:tenant/efterlevnad": .read, "GET /t/:tenant/efterlevnad/avvikelser": .read,
+            "GET /t/:tenant/att-gora": .read, "GET /api/v1/tenants/:tenant/compliance/findings": .read,
+            "GET /api/v1/tenants/:tenant/compliance/scores": .read,
+            "GET /api/v1/tenants/:tenant/compliance/history": .read,
             "GET /t/:tenant/transfer": .read, "GET /t/:tenant/transfer/export/:file": .read,
             "GET /t/:tenant/transfer/import": .admin, "POST /t/:tenant/transfer/import": .admin,
             "POST /t/:tenant/transfer/import/preview": .admin, "POST /t/:tenant/transfer/import/confirm": .admin,

@@ -25,6 +25,7 @@ struct AccessibilityMarkupTests {
         [
             "/t/testby/systems", "/t/testby/systems/new", "/t/testby/roles", "/t/testby/people", "/t/testby/org",
             "/t/testby/reports/role-distribution", "/t/testby/transfer", PersonRoutes.show("testby", person.id!),
+            "/t/testby/efterlevnad", "/t/testby/efterlevnad/avvikelser", "/t/testby/att-gora",
         ]
             + SystemTab.allCases.map { SystemRoutes.tab("testby", a.id!, $0) }
     }

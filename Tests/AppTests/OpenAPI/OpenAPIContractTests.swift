@@ -75,6 +75,11 @@ struct OpenAPIContractTests {
                 (.GET, "\(t)/integrations", .ok), (.GET, "\(t)/integrations/\(world.integration)", .ok),
                 (.GET, "\(t)/contracts", .ok), (.GET, "\(t)/contracts/\(world.contract)", .ok),
                 (.GET, "\(t)/reports/role-distribution", .ok),
+                (.GET, "\(t)/compliance/findings", .ok),
+                (.GET, "\(t)/compliance/findings?rule=roles.deputy&severity=error&person=me&perPage=1", .ok),
+                (.GET, "\(t)/compliance/scores", .ok),
+                (.GET, "\(t)/compliance/history?from=2026-01-01", .ok),
+                (.GET, "\(t)/compliance/findings?rule=okand", .badRequest),
                 // Errors: unknown tenant and record, a malformed id, a query the API doesn't understand.
                 (.GET, "/api/v1/tenants/nowhere/systems", .notFound),
                 (.GET, "\(t)/systems/\(UUID())", .notFound),

@@ -12,8 +12,7 @@ struct ModelPropertiesTests {
     func complete() {
         let models: [any Fields] = [
             Tenant(), ProfileVersion(), OrgUnit(), Person(), Supplier(), ManagementObject(), RoleType(), ITSystem(),
-            SystemUserOrgUnit(),
-            RoleAssignment(), Integration(), Contract(), AuditEntry(),
+            SystemUserOrgUnit(), RoleAssignment(), Integration(), Contract(), AuditEntry(), ComplianceDailyScore(),
         ]
         for model in models {
             let reflected = Mirror(reflecting: model).children.compactMap { $0.value as? any AnyProperty }

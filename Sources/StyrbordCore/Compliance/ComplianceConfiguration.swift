@@ -1,0 +1,94 @@
+import Foundation
+
+/// What a municipality's rules demand, as the compliance engine reads it. `standard` is the default for a
+/// municipality that has written nothing down; a governance profile (issue 4) will build one through
+/// `init(roleRequirements:…)`, which takes plain values only.
+public struct ComplianceConfiguration: Sendable, Hashable {
+    /// How one rule is applied: on or off, how serious its findings are, which requirement it enforces.
+    public struct RuleSettings: Sendable, Hashable {
+        public var isEnabled: Bool
+        public var severity: ComplianceSeverity
+        /// The requirement id (DOMAIN.md) findings cite; role rules cite each requirement's own source.
+        public var requirement: String
+
+        public init(isEnabled: Bool = true, severity: ComplianceSeverity, requirement: String) {
+            self.isEnabled = isEnabled
+            self.severity = severity
+            self.requirement = requirement
+        }
+    }
+
+    /// Who should act on a finding: the first current holder along the chain.
+    public struct ResponsibleChain: Sendable, Hashable {
+        /// A role held for the system itself (the systemägare under D2).
+        public var systemRoleKey: String?
+        /// A role held for the owning org unit or a unit above it (the förvaltning's IT-samordnare, D4).
+        public var orgUnitRoleKey: String?
+        /// A role held for the whole tenant (the IT-chef, D2: systemägare IT).
+        public var tenantRoleKey: String?
+
+        public init(systemRoleKey: String?, orgUnitRoleKey: String?, tenantRoleKey: String?) {
+            self.systemRoleKey = systemRoleKey
+            self.orgUnitRoleKey = orgUnitRoleKey
+            self.tenantRoleKey = tenantRoleKey
+        }
+
+        public static let standard = ResponsibleChain(
+            systemRoleKey: RoleCatalogue.systemOwner, orgUnitRoleKey: RoleCatalogue.itCoordinator,
+            tenantRoleKey: RoleCatalogue.itManager)
+    }
+
+    /// D2, T11: which roles each kind of system must have, and where an ersättare is required.
+    public var roleRequirements: RoleRequirementPolicy
+    /// Systems of these categories must name an owning org unit (D2, E3).
+    public var ownerRequiredCategories: Set<SystemCategory>
+    /// E3/F2: kommungemensamma systems are owned by these org units (matched by short name or name, as
+    /// written in the profile) or a unit below one of them. Empty: any owner will do.
+    public var commonSystemOwners: [String]
+    /// T9: how long a classification holds when it names no "valid until" of its own, counted from the
+    /// day it was made. Nil: a classification without a "valid until" never expires.
+    public var classificationValidityMonths: Int?
+    /// How many days before the last day to give notice a contract is reported.
+    public var contractNoticeWarningDays: Int
+    /// How many days a gap may stay open after it appears (a role ended, a system registered without
+    /// classification) before it is overdue.
+    public var resolutionDays: Int
+    public var responsible: ResponsibleChain
+    /// Per rule; a rule without an entry runs with its own defaults.
+    public var rules: [ComplianceRuleID: RuleSettings]
+
+    public init(
+        roleRequirements: [RoleRequirement], ownerRequiredCategories: Set<SystemCategory>,
+        commonSystemOwners: [String], classificationValidityMonths: Int?, contractNoticeWarningDays: Int,
+        resolutionDays: Int, responsible: ResponsibleChain, rules: [ComplianceRuleID: RuleSettings]
+    ) {
+        self.roleRequirements = RoleRequirementPolicy(requirements: roleRequirements)
+        self.ownerRequiredCategories = ownerRequiredCategories
+        self.commonSystemOwners = commonSystemOwners
+        self.classificationValidityMonths = classificationValidityMonths
+        self.contractNoticeWarningDays = contractNoticeWarningDays
+        self.resolutionDays = resolutionDays
+        self.responsible = responsible
+        self.rules = rules
+    }
+
+    /// The settings `rule` runs with.
+    public func settings(for rule: ComplianceRuleID) -> RuleSettings {
+        rules[rule] ?? ComplianceRules.defaultSettings[rule]
+            ?? RuleSettings(severity: .warning, requirement: "")
+    }
+
+    /// The default: D2 and T11's roles (`RoleRequirementPolicy.standard`), every system owned by an org
+    /// unit and the common ones by the kommunstyrelse (E3), KLASSA classifications valid three years (T9),
+    /// a GDPR record and processor agreement wherever personal data is processed (T4), contracts reported
+    /// 90 days before the notice date (D7), 30 days to close a new gap.
+    public static let standard = ComplianceConfiguration(
+        roleRequirements: RoleRequirementPolicy.standard.requirements,
+        ownerRequiredCategories: Set(SystemCategory.allCases),
+        commonSystemOwners: ["KS", "Kommunstyrelsen"],
+        classificationValidityMonths: 36,
+        contractNoticeWarningDays: 90,
+        resolutionDays: 30,
+        responsible: .standard,
+        rules: ComplianceRules.defaultSettings)
+}

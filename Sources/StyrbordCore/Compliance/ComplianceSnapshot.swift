@@ -1,0 +1,156 @@
+import Foundation
+
+/// Everything the compliance rules look at in one tenant, as plain values: the app loads it with a few
+/// queries, the engine evaluates it in memory, and tests build it by hand. Later rules (documents and
+/// plans past review, forums below cadence, access reviews, proposals) add their own arrays here.
+public struct ComplianceSnapshot: Sendable {
+    /// A unit of the organisation tree.
+    public struct OrgUnit: Sendable, Hashable {
+        public var id: UUID
+        public var parentID: UUID?
+        public var name: String
+        public var shortName: String
+        public var kind: OrgUnitKind
+
+        public init(id: UUID, parentID: UUID? = nil, name: String, shortName: String = "", kind: OrgUnitKind) {
+            self.id = id
+            self.parentID = parentID
+            self.name = name
+            self.shortName = shortName
+            self.kind = kind
+        }
+    }
+
+    /// A person who can hold roles; one who has left holds nothing any more.
+    public struct Person: Sendable, Hashable {
+        public var id: UUID
+        public var name: String
+        public var isActive: Bool
+        public var leftOn: CalendarDay?
+
+        public init(id: UUID, name: String, isActive: Bool = true, leftOn: CalendarDay? = nil) {
+            self.id = id
+            self.name = name
+            self.isActive = isActive
+            self.leftOn = leftOn
+        }
+    }
+
+    /// An IT system with the facts the rules check.
+    public struct System: Sendable, Hashable {
+        public var id: UUID
+        public var name: String
+        public var category: SystemCategory
+        public var lifecycle: LifecycleStatus
+        public var ownerOrgUnitID: UUID?
+        /// When the system was registered: gaps it was born with are due some days after this.
+        public var registeredOn: CalendarDay
+        /// T9: all three KLASSA aspects (confidentiality, integrity, availability) have a level.
+        public var isClassified: Bool
+        public var classifiedOn: CalendarDay?
+        public var classificationValidUntil: CalendarDay?
+        public var personalData: PersonalDataLevel
+        /// The GDPR art. 30 record: purpose, legal basis and categories of data subjects.
+        public var hasProcessingPurpose: Bool
+        public var legalBasis: LegalBasis?
+        public var dataSubjectCategoryCount: Int
+        /// GDPR art. 28; nil when nobody has said.
+        public var processorAgreement: ProcessorAgreementStatus?
+
+        public init(
+            id: UUID, name: String, category: SystemCategory, lifecycle: LifecycleStatus = .inProduction,
+            ownerOrgUnitID: UUID? = nil, registeredOn: CalendarDay, isClassified: Bool = false,
+            classifiedOn: CalendarDay? = nil, classificationValidUntil: CalendarDay? = nil,
+            personalData: PersonalDataLevel = .none, hasProcessingPurpose: Bool = false, legalBasis: LegalBasis? = nil,
+            dataSubjectCategoryCount: Int = 0, processorAgreement: ProcessorAgreementStatus? = nil
+        ) {
+            self.id = id
+            self.name = name
+            self.category = category
+            self.lifecycle = lifecycle
+            self.ownerOrgUnitID = ownerOrgUnitID
+            self.registeredOn = registeredOn
+            self.isClassified = isClassified
+            self.classifiedOn = classifiedOn
+            self.classificationValidUntil = classificationValidUntil
+            self.personalData = personalData
+            self.hasProcessingPurpose = hasProcessingPurpose
+            self.legalBasis = legalBasis
+            self.dataSubjectCategoryCount = dataSubjectCategoryCount
+            self.processorAgreement = processorAgreement
+        }
+    }
+
+    /// A person holding a role for a system, an org unit, a förvaltningsobjekt or the whole tenant.
+    public struct RoleAssignment: Sendable, Hashable {
+        public var roleKey: String
+        public var personID: UUID
+        public var scope: RoleScopeKind
+        /// The system, org unit or förvaltningsobjekt; nil for the tenant.
+        public var scopeID: UUID?
+        public var holding: RoleHolding
+        public var validFrom: CalendarDay
+        /// The last day held; nil while it runs.
+        public var validTo: CalendarDay?
+
+        public init(
+            roleKey: String, personID: UUID, scope: RoleScopeKind, scopeID: UUID?, holding: RoleHolding = .primary,
+            validFrom: CalendarDay, validTo: CalendarDay? = nil
+        ) {
+            self.roleKey = roleKey
+            self.personID = personID
+            self.scope = scope
+            self.scopeID = scopeID
+            self.holding = holding
+            self.validFrom = validFrom
+            self.validTo = validTo
+        }
+    }
+
+    /// A contract for a system, with what decides its notice date.
+    public struct Contract: Sendable, Hashable {
+        public var id: UUID
+        public var systemID: UUID
+        public var title: String
+        public var endsOn: CalendarDay?
+        public var noticePeriodMonths: Int?
+        public var autoRenews: Bool
+        public var renewalPeriodMonths: Int?
+
+        public init(
+            id: UUID, systemID: UUID, title: String, endsOn: CalendarDay?, noticePeriodMonths: Int? = nil,
+            autoRenews: Bool = false, renewalPeriodMonths: Int? = nil
+        ) {
+            self.id = id
+            self.systemID = systemID
+            self.title = title
+            self.endsOn = endsOn
+            self.noticePeriodMonths = noticePeriodMonths
+            self.autoRenews = autoRenews
+            self.renewalPeriodMonths = renewalPeriodMonths
+        }
+    }
+
+    /// The day the rules judge ("today" in Sweden).
+    public var day: CalendarDay
+    public var orgUnits: [OrgUnit]
+    public var people: [Person]
+    public var systems: [System]
+    public var roleAssignments: [RoleAssignment]
+    public var contracts: [Contract]
+    /// The tenant's names for its role keys, where they differ from the standard catalogue's.
+    public var roleNames: [String: Localized]
+
+    public init(
+        day: CalendarDay, orgUnits: [OrgUnit] = [], people: [Person] = [], systems: [System] = [],
+        roleAssignments: [RoleAssignment] = [], contracts: [Contract] = [], roleNames: [String: Localized] = [:]
+    ) {
+        self.roleNames = roleNames
+        self.day = day
+        self.orgUnits = orgUnits
+        self.people = people
+        self.systems = systems
+        self.roleAssignments = roleAssignments
+        self.contracts = contracts
+    }
+}

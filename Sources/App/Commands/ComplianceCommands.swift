@@ -39,16 +39,19 @@ public enum ComplianceCommands {
             tenants = try await Tenant.query(on: app.db).sort(\.$slug).all()
         }
         let day = app.dependencies.today
+        var configurations: [UUID: ComplianceConfiguration] = [:]
+        for tenant in tenants {
+            configurations[try tenant.requireID()] = await ComplianceReports.configuration(for: tenant, on: app.db)
+        }
         // Every municipality's data in six queries, not six per municipality.
         let snapshots = try await ComplianceSnapshotLoader.load(
             tenants: tenants.count == 1 ? [try tenants[0].requireID()] : nil, day: day,
-            roleKeys: ComplianceSnapshotLoader.roleKeys(for: tenants.map(ComplianceReports.configuration(for:))),
-            on: app.db)
+            roleKeys: ComplianceSnapshotLoader.roleKeys(for: Array(configurations.values)), on: app.db)
         var lines: [String] = []
         var documents: [CheckDocument] = []
         var passed = true
         for tenant in tenants {
-            let configuration = ComplianceReports.configuration(for: tenant)
+            let configuration = configurations[try tenant.requireID()] ?? .standard
             let report = ComplianceEngine(configuration: configuration).evaluate(
                 snapshots[try tenant.requireID()] ?? ComplianceSnapshot(day: day))
             try await ComplianceReports.recordDailyScore(

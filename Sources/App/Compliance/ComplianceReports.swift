@@ -8,13 +8,16 @@ import Vapor
 /// Evaluating a tenant's efterlevnad and keeping its daily scores. Pages, the API and `styrbord check`
 /// all come through here, so they always show the same findings.
 enum ComplianceReports {
-    /// The configuration a tenant is judged by. Governance profiles (issue 4) will supply each
-    /// municipality's own; until then every tenant has the standard one.
-    static func configuration(for tenant: Tenant) -> ComplianceConfiguration { .standard }
+    /// The configuration a tenant is judged by: from its governance profile in force. A stored profile
+    /// that no longer parses falls back to the standard rules rather than hiding every finding.
+    static func configuration(for tenant: Tenant, on db: any Database) async -> ComplianceConfiguration {
+        guard let profile = try? await ProfileRules.current(tenant, on: db).1 else { return .standard }
+        return ComplianceConfiguration(profile: profile)
+    }
 
     /// Loads and evaluates the tenant as of `day`, without the cache or the daily score.
     static func evaluate(tenant: Tenant, day: CalendarDay, on db: any Database) async throws -> ComplianceReport {
-        let configuration = configuration(for: tenant)
+        let configuration = await configuration(for: tenant, on: db)
         let snapshot = try await ComplianceSnapshotLoader.load(
             tenant: try tenant.requireID(), day: day, configuration: configuration, on: db)
         return ComplianceEngine(configuration: configuration).evaluate(snapshot)

@@ -84,17 +84,18 @@ struct AuthenticationMiddleware: AsyncMiddleware {
 
     static func authenticate(sessionSecret: String, request: Request) async throws -> SignedIn? {
         let now = request.dependencies.now()
+        // The session and its account in one round trip: this runs before every signed-in request.
         guard
             let session = try await UserSession.query(on: request.db)
+                .join(Account.self, on: \UserSession.$accountID == \Account.$id)
                 .filter(\.$tokenHash == Secrets.hash(sessionSecret)).first()
         else { return nil }
         if session.expiresAt <= now || now.timeIntervalSince(session.lastSeenAt) > SessionPolicy.idleLimit {
             try await session.delete(on: request.db)
             return nil
         }
-        guard let account = try await Account.find(session.accountID, on: request.db), account.isActive else {
-            return nil
-        }
+        let account = try session.joined(Account.self)
+        guard account.isActive else { return nil }
         if now.timeIntervalSince(session.lastSeenAt) > SessionPolicy.touchInterval {
             session.lastSeenAt = now
             try await session.update(on: request.db)

@@ -28,6 +28,12 @@ struct FindingQuery: Sendable {
     init(_ items: [(String, String)], strict: Bool, perPage defaultPerPage: Int = 100) throws {
         var issues = Validator()
         let d = Dictionary(items, uniquingKeysWith: { a, _ in a })
+        // The API's convention: a parameter given empty is refused (pages treat it as "any").
+        if strict {
+            for key in ["rule", "severity", "administration", "person"] where d[key]?.isEmpty == true {
+                issues.add(key, sv: "Ange ett värde eller utelämna parametern.", en: "Give a value or leave it out.")
+            }
+        }
         if let raw = d["rule"], !raw.isEmpty {
             let id = ComplianceRuleID(rawValue: raw)
             if ComplianceRules.descriptor(id) != nil {

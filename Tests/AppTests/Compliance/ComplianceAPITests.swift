@@ -139,12 +139,11 @@ struct ComplianceAPITests {
     func invalid() async throws {
         try await withTestApp { app in
             _ = try await ComplianceScenario.make(on: app)
-            for query in ["rule=okand", "severity=fatal", "administration=x", "person=du", "perPage=0", "rule="] {
+            // An empty value is refused too, as by every other list in the API (schemathesis sent person=).
+            for query in [
+                "rule=okand", "severity=fatal", "administration=x", "person=du", "perPage=0", "rule=", "person=",
+            ] {
                 let res = try await app.get("\(base)/findings?\(query)")
-                if query == "rule=" {
-                    #expect(res.status == .ok)  // an empty value is no filter
-                    continue
-                }
                 #expect(res.status == .badRequest, "\(query)")
                 #expect(res.text.contains("query.invalid"), "\(query)")
             }

@@ -5,7 +5,9 @@ import StyrbordCore
 
 /// Reads what the compliance rules look at into `ComplianceSnapshot`s: six SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
-/// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL.
+/// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
+/// queries run side by side, each decoding its own rows, and ask the database for facts rather than
+/// values where the rules need no more (whether a system is classified, not its three levels).
 enum ComplianceSnapshotLoader {
     /// One tenant's snapshot for `day`.
     static func load(
@@ -34,60 +36,111 @@ enum ComplianceSnapshotLoader {
     static func load(
         tenants: [UUID]?, day: CalendarDay, roleKeys keys: Set<String>, on db: any Database
     ) async throws -> [UUID: ComplianceSnapshot] {
-        let sql = RegisterRows.sql(db)
-        let text = DatabaseTuning.isSQLite(db)
+        let reader = Reader(
+            text: DatabaseTuning.isSQLite(db), tenants: tenants, only: tenants?.count == 1 ? tenants?.first : nil)
+        func read<T: Sendable>(
+            _ query: @escaping @Sendable (Reader, any SQLDatabase) async throws -> T
+        ) async throws -> T {
+            try await DatabaseTuning.withBulkReader(db) { try await query(reader, $0) }
+        }
+        async let units = read { try await $0.orgUnits(on: $1) }
+        async let people = read { try await $0.people(on: $1) }
+        async let names = read { try await $0.roleNames(on: $1) }
+        async let assignments = read { try await $0.assignments(keys: keys, on: $1) }
+        async let systems = read { try await $0.systems(on: $1) }
+        async let contracts = read { try await $0.contracts(on: $1) }
+
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
-        func scoped(_ select: SQLSelectBuilder, table: String) -> SQLSelectBuilder {
+        func add(_ tenant: UUID, _ change: (inout ComplianceSnapshot) -> Void) {
+            change(&result[tenant, default: ComplianceSnapshot(day: day)])
+        }
+        for (tenant, unit) in try await units { add(tenant) { $0.orgUnits.append(unit) } }
+        for (tenant, person) in try await people { add(tenant) { $0.people.append(person) } }
+        for (tenant, key, name) in try await names { add(tenant) { $0.roleNames[key] = name } }
+        for (tenant, assignment) in try await assignments { add(tenant) { $0.roleAssignments.append(assignment) } }
+        var registered = RegisteredDay()
+        for (tenant, system, createdAt) in try await systems {
+            var system = system
+            system.registeredOn = registered.day(of: createdAt)
+            add(tenant) { $0.systems.append(system) }
+        }
+        for (tenant, contract) in try await contracts { add(tenant) { $0.contracts.append(contract) } }
+        return result
+    }
+
+    /// The six queries, each returning its rows with their tenant.
+    private struct Reader: Sendable {
+        /// The database keeps UUIDs as text (SQLite).
+        var text: Bool
+        var tenants: [UUID]?
+        /// The one tenant asked for: its rows need no `tenant_id` read back.
+        var only: UUID?
+
+        private func scoped(_ select: SQLSelectBuilder, table: String) -> SQLSelectBuilder {
             guard let tenants else { return select }
             let column = SQLColumn("tenant_id", table: table)
             return tenants.count == 1
                 ? select.where(column, .equal, SQLBind(tenants[0]))
                 : select.where(column, .in, SQLBind.group(tenants))
         }
-        func add(_ tenant: UUID, _ change: (inout ComplianceSnapshot) -> Void) {
-            change(&result[tenant, default: ComplianceSnapshot(day: day)])
+
+        private func tenant(_ r: any SQLRow) throws -> UUID {
+            if let only { return only }
+            return try RegisterRows.uuid(r, "tenant_id", text: text)
         }
 
-        for r in try await scoped(
-            sql.select().columns("id", "tenant_id", "parent_id", "name", "short_name", "kind").from("org_units"),
-            table: "org_units"
-        ).all() {
-            let unit = ComplianceSnapshot.OrgUnit(
-                id: try RegisterRows.uuid(r, "id", text: text),
-                parentID: try RegisterRows.optionalUUID(r, "parent_id", text: text),
-                name: try r.decode(column: "name", as: String.self),
-                shortName: try r.decode(column: "short_name", as: String.self),
-                kind: OrgUnitKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .unit)
-            add(try RegisterRows.uuid(r, "tenant_id", text: text)) { $0.orgUnits.append(unit) }
+        private func day(_ r: any SQLRow, _ column: String) throws -> CalendarDay? {
+            try r.decode(column: column, as: String?.self).flatMap(CalendarDay.init(iso:))
         }
 
-        for r in try await scoped(
-            sql.select().columns("id", "tenant_id", "name", "is_active", "left_on").from("people"), table: "people"
-        ).all() {
-            let person = ComplianceSnapshot.Person(
-                id: try RegisterRows.uuid(r, "id", text: text), name: try r.decode(column: "name", as: String.self),
-                isActive: try r.decode(column: "is_active", as: Bool.self),
-                leftOn: try r.decode(column: "left_on", as: String?.self).flatMap(CalendarDay.init(iso:)))
-            add(try RegisterRows.uuid(r, "tenant_id", text: text)) { $0.people.append(person) }
-        }
-
-        // The tenant's names for its roles, for messages.
-        let standardNames = Dictionary(uniqueKeysWithValues: RoleCatalogue.standard.map { ($0.key, $0.name) })
-        for r in try await scoped(
-            sql.select().columns("tenant_id", "key", "name_sv", "name_en").from("role_types"), table: "role_types"
-        ).all() {
-            let key = try r.decode(column: "key", as: String.self)
-            let name = Localized(
-                sv: try r.decode(column: "name_sv", as: String.self),
-                en: try r.decode(column: "name_en", as: String.self))
-            if standardNames[key] != name {
-                add(try RegisterRows.uuid(r, "tenant_id", text: text)) { $0.roleNames[key] = name }
+        func orgUnits(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.OrgUnit)] {
+            let select = sql.select().columns("id", "tenant_id", "parent_id", "name", "short_name", "kind")
+                .from("org_units")
+            return try await scoped(select, table: "org_units").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.OrgUnit(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        parentID: try RegisterRows.optionalUUID(r, "parent_id", text: text),
+                        name: try r.decode(column: "name", as: String.self),
+                        shortName: try r.decode(column: "short_name", as: String.self),
+                        kind: OrgUnitKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .unit)
+                )
             }
         }
 
-        // Only the roles the rules ask about.
-        if !keys.isEmpty {
+        func people(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Person)] {
+            let select = sql.select().columns("id", "tenant_id", "name", "is_active", "left_on").from("people")
+            return try await scoped(select, table: "people").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.Person(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        name: try r.decode(column: "name", as: String.self),
+                        isActive: try r.decode(column: "is_active", as: Bool.self), leftOn: try day(r, "left_on"))
+                )
+            }
+        }
+
+        /// The tenant's names for its roles where they differ from the standard catalogue's, for messages.
+        func roleNames(on sql: any SQLDatabase) async throws -> [(UUID, String, Localized)] {
+            let standard = Dictionary(uniqueKeysWithValues: RoleCatalogue.standard.map { ($0.key, $0.name) })
+            let select = sql.select().columns("tenant_id", "key", "name_sv", "name_en").from("role_types")
+            return try await scoped(select, table: "role_types").all().compactMap { r in
+                let key = try r.decode(column: "key", as: String.self)
+                let name = Localized(
+                    sv: try r.decode(column: "name_sv", as: String.self),
+                    en: try r.decode(column: "name_en", as: String.self))
+                return standard[key] == name ? nil : (try tenant(r), key, name)
+            }
+        }
+
+        /// Assignments of the roles the rules ask about, with their role's key.
+        func assignments(
+            keys: Set<String>, on sql: any SQLDatabase
+        ) async throws -> [(UUID, ComplianceSnapshot.RoleAssignment)] {
+            guard !keys.isEmpty else { return [] }
             let ra = "role_assignments"
             let select = sql.select()
                 .column(SQLColumn("tenant_id", table: ra), as: "tenant_id")
@@ -102,89 +155,109 @@ enum ComplianceSnapshotLoader {
                     "role_types", on: SQLColumn("role_type_id", table: ra), .equal, SQLColumn("id", table: "role_types")
                 )
                 .where(SQLColumn("key", table: "role_types"), .in, SQLBind.group(keys.sorted()))
-            for r in try await scoped(select, table: ra).all() {
+            return try await scoped(select, table: ra).all().compactMap { r in
                 guard let scope = RoleScopeKind(rawValue: try r.decode(column: "scope", as: String.self)),
                     let from = CalendarDay(iso: try r.decode(column: "valid_from", as: String.self))
-                else { continue }
+                else { return nil }
                 let scopeID: UUID? =
                     switch scope {
                     case .system: try RegisterRows.optionalUUID(r, "system_id", text: text)
                     case .orgUnit: try RegisterRows.optionalUUID(r, "org_unit_id", text: text)
                     case .tenant, .managementObject: nil
                     }
-                let assignment = ComplianceSnapshot.RoleAssignment(
-                    roleKey: try r.decode(column: "role_key", as: String.self),
-                    personID: try RegisterRows.uuid(r, "person_id", text: text), scope: scope, scopeID: scopeID,
-                    holding: RoleHolding(rawValue: try r.decode(column: "holding", as: String.self)) ?? .primary,
-                    validFrom: from,
-                    validTo: try r.decode(column: "valid_to", as: String?.self).flatMap(CalendarDay.init(iso:)))
-                add(try RegisterRows.uuid(r, "tenant_id", text: text)) { $0.roleAssignments.append(assignment) }
+                return (
+                    try tenant(r),
+                    ComplianceSnapshot.RoleAssignment(
+                        roleKey: try r.decode(column: "role_key", as: String.self),
+                        personID: try RegisterRows.uuid(r, "person_id", text: text), scope: scope, scopeID: scopeID,
+                        holding: RoleHolding(rawValue: try r.decode(column: "holding", as: String.self)) ?? .primary,
+                        validFrom: from, validTo: try day(r, "valid_to"))
+                )
             }
         }
 
-        let systemColumns = [
-            "id", "tenant_id", "name", "category", "lifecycle_status", "owner_org_unit_id", "created_at",
-            "confidentiality", "integrity", "availability", "classified_on", "classification_valid_until",
-            "personal_data_level", "pd_purpose", "pd_legal_basis", "pd_subject_categories", "pd_processor_agreement",
-        ]
-        var registered = RegisteredDay()
-        for r in try await scoped(
-            sql.select().columns(systemColumns.map { SQLColumn($0) }).from("it_systems"), table: "it_systems"
-        ).all() {
-            let levels = try ["confidentiality", "integrity", "availability"].map {
-                try r.decode(column: $0, as: Int?.self)
+        /// The systems, with the instant each was registered (made a day by the caller).
+        func systems(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.System, Date)] {
+            func isNotNull(_ column: String) -> any SQLExpression {
+                SQLBinaryExpression(left: SQLColumn(column), op: SQLBinaryOperator.isNot, right: SQLLiteral.null)
             }
-            let categories = try r.decode(column: "pd_subject_categories", as: String.self)
-            let system = ComplianceSnapshot.System(
-                id: try RegisterRows.uuid(r, "id", text: text), name: try r.decode(column: "name", as: String.self),
-                category: SystemCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .business,
-                lifecycle: LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self))
-                    ?? .inProduction,
-                ownerOrgUnitID: try RegisterRows.optionalUUID(r, "owner_org_unit_id", text: text),
-                registeredOn: registered.day(of: try r.decode(column: "created_at", as: Date.self)),
-                isClassified: levels.allSatisfy { $0 != nil },
-                classifiedOn: try r.decode(column: "classified_on", as: String?.self).flatMap(CalendarDay.init(iso:)),
-                classificationValidUntil: try r.decode(column: "classification_valid_until", as: String?.self)
-                    .flatMap(CalendarDay.init(iso:)),
-                personalData: PersonalDataLevel(
-                    rawValue: try r.decode(column: "personal_data_level", as: String.self)) ?? .none,
-                hasProcessingPurpose: !(try r.decode(column: "pd_purpose", as: String.self)).isEmpty,
-                legalBasis: try r.decode(column: "pd_legal_basis", as: String?.self).flatMap(LegalBasis.init),
-                dataSubjectCategoryCount: categories == "[]" || categories.isEmpty
-                    ? 0 : JSONText.decode(categories, as: [String].self)?.count ?? 0,
-                processorAgreement: try r.decode(column: "pd_processor_agreement", as: String?.self).flatMap(
-                    ProcessorAgreementStatus.init))
-            add(try RegisterRows.uuid(r, "tenant_id", text: text)) { $0.systems.append(system) }
+            func and(_ a: any SQLExpression, _ b: any SQLExpression) -> any SQLExpression {
+                SQLBinaryExpression(left: a, op: SQLBinaryOperator.and, right: b)
+            }
+            func notEqual(_ column: String, _ value: String) -> any SQLExpression {
+                SQLBinaryExpression(
+                    left: SQLColumn(column), op: SQLBinaryOperator.notEqual, right: SQLLiteral.string(value))
+            }
+            let select = sql.select()
+                .columns(
+                    "id", "tenant_id", "name", "category", "lifecycle_status", "owner_org_unit_id", "created_at",
+                    "classified_on", "classification_valid_until", "personal_data_level", "pd_legal_basis",
+                    "pd_processor_agreement"
+                )
+                // T9: classified when the three KLASSA aspects have levels.
+                .column(
+                    and(and(isNotNull("confidentiality"), isNotNull("integrity")), isNotNull("availability")),
+                    as: "is_classified"
+                )
+                .column(notEqual("pd_purpose", ""), as: "has_purpose")
+                // A JSON list: "[]" when empty.
+                .column(notEqual("pd_subject_categories", "[]"), as: "has_subjects")
+                .from("it_systems")
+            return try await scoped(select, table: "it_systems").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.System(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        name: try r.decode(column: "name", as: String.self),
+                        category: SystemCategory(rawValue: try r.decode(column: "category", as: String.self))
+                            ?? .business,
+                        lifecycle: LifecycleStatus(rawValue: try r.decode(column: "lifecycle_status", as: String.self))
+                            ?? .inProduction,
+                        ownerOrgUnitID: try RegisterRows.optionalUUID(r, "owner_org_unit_id", text: text),
+                        registeredOn: CalendarDay(ordinal: 0),
+                        isClassified: try r.decode(column: "is_classified", as: Bool.self),
+                        classifiedOn: try day(r, "classified_on"),
+                        classificationValidUntil: try day(r, "classification_valid_until"),
+                        personalData: PersonalDataLevel(
+                            rawValue: try r.decode(column: "personal_data_level", as: String.self)) ?? .none,
+                        hasProcessingPurpose: try r.decode(column: "has_purpose", as: Bool.self),
+                        legalBasis: try r.decode(column: "pd_legal_basis", as: String?.self).flatMap(LegalBasis.init),
+                        hasDataSubjectCategories: try r.decode(column: "has_subjects", as: Bool.self),
+                        processorAgreement: try r.decode(column: "pd_processor_agreement", as: String?.self).flatMap(
+                            ProcessorAgreementStatus.init)),
+                    try r.decode(column: "created_at", as: Date.self)
+                )
+            }
         }
 
-        // Only contracts with an end date can approach a notice date.
-        for r in try await scoped(
-            sql.select()
+        /// Contracts with an end date: only they can approach a notice date.
+        func contracts(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Contract)] {
+            let select = sql.select()
                 .columns(
                     "id", "tenant_id", "system_id", "title", "ends_on", "notice_period_months", "auto_renews",
                     "renewal_period_months"
                 )
-                .from("contracts").where(SQLColumn("ends_on"), .isNot, SQLLiteral.null),
-            table: "contracts"
-        ).all() {
-            let contract = ComplianceSnapshot.Contract(
-                id: try RegisterRows.uuid(r, "id", text: text),
-                systemID: try RegisterRows.uuid(r, "system_id", text: text),
-                title: try r.decode(column: "title", as: String.self),
-                endsOn: try r.decode(column: "ends_on", as: String?.self).flatMap(CalendarDay.init(iso:)),
-                noticePeriodMonths: try r.decode(column: "notice_period_months", as: Int?.self),
-                autoRenews: try r.decode(column: "auto_renews", as: Bool.self),
-                renewalPeriodMonths: try r.decode(column: "renewal_period_months", as: Int?.self))
-            add(try RegisterRows.uuid(r, "tenant_id", text: text)) { $0.contracts.append(contract) }
+                .from("contracts").where(SQLColumn("ends_on"), .isNot, SQLLiteral.null)
+            return try await scoped(select, table: "contracts").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.Contract(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        systemID: try RegisterRows.uuid(r, "system_id", text: text),
+                        title: try r.decode(column: "title", as: String.self), endsOn: try day(r, "ends_on"),
+                        noticePeriodMonths: try r.decode(column: "notice_period_months", as: Int?.self),
+                        autoRenews: try r.decode(column: "auto_renews", as: Bool.self),
+                        renewalPeriodMonths: try r.decode(column: "renewal_period_months", as: Int?.self))
+                )
+            }
         }
-        return result
     }
 
     /// The Swedish calendar day of a registration instant. Systems are mostly registered in batches
     /// (an import, the demo), so the last answer is kept: Foundation's calendar is slow.
     private struct RegisteredDay {
         var lastDate: Date?
-        var lastDay = CalendarDay(year: 2000, month: 1, day: 1)!
+        var lastDay = CalendarDay(ordinal: 0)
 
         mutating func day(of date: Date) -> CalendarDay {
             if date == lastDate { return lastDay }

@@ -102,14 +102,17 @@ public struct ComplianceContext: Sendable {
             }
             return deputy
         }
+        var roleNames: [String: Localized] = [:]
+        for key in [chain.systemRoleKey, chain.orgUnitRoleKey, chain.tenantRoleKey].compactMap({ $0 }) {
+            roleNames[key] = snapshot.roleName(key)
+        }
         func responsible(
             _ personID: UUID?, _ key: String?, _ basis: ComplianceResponsible.Basis
-        )
-            -> ComplianceResponsible?
-        {
+        ) -> ComplianceResponsible? {
             guard let personID, let key, let person = people[personID] else { return nil }
             return ComplianceResponsible(
-                personID: personID, name: person.name, roleKey: key, roleName: snapshot.roleName(key), basis: basis)
+                personID: personID, name: person.name, roleKey: key,
+                roleName: roleNames[key] ?? Localized(verbatim: key), basis: basis)
         }
         let tenantLevel = responsible(
             currentHolder(tenantWide, key: chain.tenantRoleKey), chain.tenantRoleKey, .tenant)

@@ -66,38 +66,38 @@ public struct ComplianceEngine: Sendable {
         let context = ComplianceContext(snapshot: snapshot, configuration: configuration)
         var findings: [ComplianceFinding] = []
         var summaries: [ComplianceReport.RuleSummary] = []
-        struct ObjectKey: Hashable {
-            var kind: ComplianceObjectKind
-            var id: UUID
-        }
-        /// Every checked object, its förvaltning, and whether any rule found something.
-        var objects: [ObjectKey: (administration: UUID?, failed: Bool)] = [:]
+        /// Every checked object (ids are unique across kinds), its förvaltning, and whether any rule found
+        /// something about it.
+        var objects: [UUID: (administration: UUID?, failed: Bool)] = [:]
+        objects.reserveCapacity(snapshot.systems.count + snapshot.contracts.count)
         var findingsPerAdministration: [UUID?: Int] = [:]
         for rule in rules {
             let settings = configuration.settings(for: rule.descriptor.id)
             guard settings.isEnabled else { continue }
             var result = RuleResult()
             rule.evaluate(context, settings: settings, into: &result)
-            var failed = Set<ObjectKey>()
+            var failed = Set<UUID>()
             for finding in result.findings {
-                failed.insert(ObjectKey(kind: finding.object.kind, id: finding.object.id))
+                failed.insert(finding.object.id)
                 findingsPerAdministration[finding.object.administrationID, default: 0] += 1
             }
-            var checked = Set<ObjectKey>()
-            for object in result.checked {
-                let key = ObjectKey(kind: object.kind, id: object.id)
-                guard checked.insert(key).inserted else { continue }
-                let didFail = failed.contains(key)
-                if let seen = objects[key] {
-                    if didFail && !seen.failed { objects[key] = (seen.administration, true) }
+            // A rule reports each object once; tolerate one that doesn't.
+            var checked = Set<UUID>()
+            checked.reserveCapacity(result.checked.count)
+            var compliant = 0
+            for object in result.checked where checked.insert(object.id).inserted {
+                let didFail = failed.contains(object.id)
+                if !didFail { compliant += 1 }
+                if let seen = objects[object.id] {
+                    if didFail && !seen.failed { objects[object.id] = (seen.administration, true) }
                 } else {
-                    objects[key] = (object.administrationID, didFail)
+                    objects[object.id] = (object.administrationID, didFail)
                 }
             }
             summaries.append(
                 ComplianceReport.RuleSummary(
                     descriptor: rule.descriptor, settings: settings,
-                    score: ComplianceScore(checked: checked.count, compliant: checked.subtracting(failed).count),
+                    score: ComplianceScore(checked: checked.count, compliant: compliant),
                     findingCount: result.findings.count))
             findings.append(contentsOf: result.findings)
         }
@@ -124,17 +124,36 @@ public struct ComplianceEngine: Sendable {
             if (a.id == nil) != (b.id == nil) { return b.id == nil }
             return (keys[a.id] ?? "", a.id?.uuidString ?? "") < (keys[b.id] ?? "", b.id?.uuidString ?? "")
         }
-        findings.sort(by: Self.order)
         return ComplianceReport(
-            day: snapshot.day, findings: findings, rules: summaries, administrations: administrations,
+            day: snapshot.day, findings: Self.ordered(findings), rules: summaries, administrations: administrations,
             overall: overall)
     }
 
-    /// Most serious first, then the soonest due, then by object and rule: the order of every list.
-    static func order(_ a: ComplianceFinding, _ b: ComplianceFinding) -> Bool {
-        if a.severity != b.severity { return a.severity > b.severity }
-        if a.dueOn != b.dueOn { return a.dueOn < b.dueOn }
-        if a.object.label != b.object.label { return a.object.label < b.object.label }
-        return a.key < b.key
+    /// Most serious first, then the soonest due, then by object, rule and gap: the order of every list.
+    /// The findings' positions are sorted by small keys: sorting the findings themselves copies them over
+    /// and over.
+    static func ordered(_ findings: [ComplianceFinding]) -> [ComplianceFinding] {
+        struct Key {
+            var severity: Int
+            var due: Int
+            var index: Int
+        }
+        let keys = findings.indices.map {
+            Key(severity: -findings[$0].severity.rank, due: findings[$0].dueOn.ordinal, index: $0)
+        }
+        let sorted = keys.sorted { a, b in
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.due != b.due { return a.due < b.due }
+            let (i, j) = (a.index, b.index)
+            if findings[i].object.label != findings[j].object.label {
+                return findings[i].object.label < findings[j].object.label
+            }
+            if findings[i].ruleID != findings[j].ruleID { return findings[i].ruleID < findings[j].ruleID }
+            if findings[i].object.id != findings[j].object.id {
+                return findings[i].object.id.uuidString < findings[j].object.id.uuidString
+            }
+            return findings[i].detail < findings[j].detail
+        }
+        return sorted.map { findings[$0.index] }
     }
 }

@@ -53,7 +53,7 @@ public struct ComplianceSnapshot: Sendable {
         /// The GDPR art. 30 record: purpose, legal basis and categories of data subjects.
         public var hasProcessingPurpose: Bool
         public var legalBasis: LegalBasis?
-        public var dataSubjectCategoryCount: Int
+        public var hasDataSubjectCategories: Bool
         /// GDPR art. 28; nil when nobody has said.
         public var processorAgreement: ProcessorAgreementStatus?
 
@@ -62,7 +62,7 @@ public struct ComplianceSnapshot: Sendable {
             ownerOrgUnitID: UUID? = nil, registeredOn: CalendarDay, isClassified: Bool = false,
             classifiedOn: CalendarDay? = nil, classificationValidUntil: CalendarDay? = nil,
             personalData: PersonalDataLevel = .none, hasProcessingPurpose: Bool = false, legalBasis: LegalBasis? = nil,
-            dataSubjectCategoryCount: Int = 0, processorAgreement: ProcessorAgreementStatus? = nil
+            hasDataSubjectCategories: Bool = false, processorAgreement: ProcessorAgreementStatus? = nil
         ) {
             self.id = id
             self.name = name
@@ -76,7 +76,7 @@ public struct ComplianceSnapshot: Sendable {
             self.personalData = personalData
             self.hasProcessingPurpose = hasProcessingPurpose
             self.legalBasis = legalBasis
-            self.dataSubjectCategoryCount = dataSubjectCategoryCount
+            self.hasDataSubjectCategories = hasDataSubjectCategories
             self.processorAgreement = processorAgreement
         }
     }

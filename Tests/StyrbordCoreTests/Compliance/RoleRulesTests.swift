@@ -149,4 +149,50 @@ struct RoleRulesTests {
         w.system("X", category: .common, owner: w.klk)
         #expect(w.findings(ComplianceRules.requiredRoles).contains { $0.message.sv == "Objektägare saknas." })
     }
+
+    @Test("The role rules find exactly the gaps RoleRequirementPolicy finds, which the register shows")
+    func agreesWithPolicy() {
+        var w = ComplianceTestWorld()
+        var seed: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let people = (0..<12).map {
+            w.person("P\($0)", active: $0 % 5 != 0, leftOn: $0 % 5 == 0 ? ComplianceTestWorld.longAgo : nil)
+        }
+        let keys = [RoleCatalogue.systemOwner, RoleCatalogue.systemManager, RoleCatalogue.informationOwner]
+        let days = ["2023-01-01", "2026-03-01", "2026-03-02", "2026-03-03", "2027-01-01"].map { CalendarDay(iso: $0)! }
+        for i in 0..<200 {
+            let system = w.system(
+                "S\(i)", category: next(2) == 0 ? .common : .business,
+                lifecycle: LifecycleStatus.allCases[next(LifecycleStatus.allCases.count)])
+            for _ in 0..<next(5) {
+                let from = days[next(3)]
+                let to: CalendarDay? = next(3) == 0 ? days[next(days.count)] : nil
+                w.assign(
+                    keys[next(keys.count)], people[next(people.count)], on: system, next(2) == 0 ? .primary : .deputy,
+                    from: from, to: to.map { max($0, from) })
+            }
+        }
+        let report = w.evaluate()
+        let policy = RoleRequirementPolicy.standard
+        for system in w.snapshot.systems {
+            let held = w.snapshot.roleAssignments.filter { $0.scopeID == system.id }.map { a in
+                HeldRole(
+                    roleKey: a.roleKey, holding: a.holding, validFrom: a.validFrom, validTo: a.validTo,
+                    holderIsActive: w.snapshot.people.first { $0.id == a.personID }?.isActive ?? false)
+            }
+            let expected = Set(
+                policy.gaps(
+                    category: system.category, lifecycle: system.lifecycle, held: held, on: ComplianceTestWorld.today
+                )
+                .map { "\($0.roleKey)/\($0.missing.rawValue)" })
+            let found = Set(
+                report.findings.filter { $0.object.id == system.id && $0.ruleID.rawValue.hasPrefix("roles.") }.map(
+                    \.detail))
+            #expect(found == expected, "\(system.name)")
+        }
+        #expect(report.findings.count > 50)  // the data had gaps to find
+    }
 }

@@ -98,7 +98,7 @@ struct SystemRulesTests {
             $0.personalData = .personal
             $0.hasProcessingPurpose = true
             $0.legalBasis = .publicAuthority
-            $0.dataSubjectCategoryCount = 2
+            $0.hasDataSubjectCategories = true
             $0.processorAgreement = .inPlace
         }
         w.system("Inga personuppgifter")

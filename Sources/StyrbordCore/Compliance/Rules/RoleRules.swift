@@ -1,8 +1,9 @@
 import Foundation
 
 /// D2, T11: the roles each kind of system must have, held today by someone still in the organisation;
-/// with `deputies`, the ersättare the configuration requires (T11). The gaps come from the same
-/// `RoleRequirementPolicy` the register's "missing a required role" filter uses, so both always agree.
+/// with `deputies`, the ersättare the configuration requires (T11). The requirements are the same
+/// `RoleRequirementPolicy` the register's "missing a required role" filter uses, read the same way
+/// (`RoleRulesTests.agreesWithPolicy` holds the two together); a role required twice is reported once.
 struct RequiredRolesRule: ComplianceRule {
     let deputies: Bool
 
@@ -30,33 +31,34 @@ struct RequiredRolesRule: ComplianceRule {
     func evaluate(
         _ context: ComplianceContext, settings: ComplianceConfiguration.RuleSettings, into result: inout RuleResult
     ) {
-        let policy = context.configuration.roleRequirements
         let wanted: RoleHolding = deputies ? .deputy : .primary
-        var applies = Set<SystemCategory>()
-        for r in policy.requirements where !deputies || r.deputyRequired { applies.formUnion(r.categories) }
-        let day = context.day
-        for system in context.activeSystems where applies.contains(system.category) {
+        // The requirements each category must meet, once.
+        var byCategory: [SystemCategory: [RoleRequirement]] = [:]
+        for r in context.configuration.roleRequirements.requirements where !deputies || r.deputyRequired {
+            for category in r.categories { byCategory[category, default: []].append(r) }
+        }
+        for system in context.activeSystems {
+            guard let requirements = byCategory[system.category] else { continue }
             let object = context.object(for: system)
             result.check(object)
             let assignments = context.systemAssignments[system.id] ?? []
-            let held = assignments.map { a in
-                HeldRole(
-                    roleKey: a.roleKey, holding: a.holding, validFrom: a.validFrom, validTo: a.validTo,
-                    holderIsActive: context.people[a.personID]?.isActive ?? false)
-            }
-            let gaps = policy.gaps(category: system.category, lifecycle: system.lifecycle, held: held, on: day)
-            for gap in gaps where gap.missing == wanted {
+            var reported: [String] = []
+            for requirement in requirements where !reported.contains(requirement.roleKey) {
+                let filled = assignments.contains {
+                    $0.roleKey == requirement.roleKey && $0.holding == wanted && context.isCurrent($0)
+                }
+                guard !filled else { continue }
+                reported.append(requirement.roleKey)
+                let gap = RoleGap(roleKey: requirement.roleKey, missing: wanted, source: requirement.source)
                 let previous = lastHolder(of: gap, in: assignments, context: context)
-                let role = context.snapshot.roleName(gap.roleKey)
-                let since = previous?.vacantSince ?? system.registeredOn
                 result.report(
                     ComplianceFinding(
                         ruleID: descriptor.id, requirement: gap.source.isEmpty ? settings.requirement : gap.source,
                         severity: settings.severity, object: object,
                         detail: "\(gap.roleKey)/\(gap.missing.rawValue)",
                         responsible: context.responsible(forSystem: system.id),
-                        dueOn: context.due(after: since),
-                        message: message(role: role, previous: previous)))
+                        dueOn: context.due(after: previous?.vacantSince ?? system.registeredOn),
+                        message: message(role: context.snapshot.roleName(gap.roleKey), previous: previous)))
             }
         }
     }

@@ -168,7 +168,7 @@ struct ProcessingRecordRule: ComplianceRule {
                 missingSv.append("rättslig grund")
                 missingEn.append("legal basis")
             }
-            if system.dataSubjectCategoryCount == 0 {
+            if !system.hasDataSubjectCategories {
                 missingSv.append("kategorier av registrerade")
                 missingEn.append("categories of data subjects")
             }

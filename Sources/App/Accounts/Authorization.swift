@@ -183,6 +183,13 @@ enum AccessFacts {
             ownerOrgUnitPath: try await unitPath(row.owner_org_unit_id, tenant, req))
     }
 
+    /// The facts of a system already loaded: no second query for its owner.
+    static func system(_ system: ITSystem, _ tenant: Tenant, _ req: Request) async throws -> SystemFacts {
+        SystemFacts(
+            tenantID: try tenant.requireID(), systemID: try system.requireID(),
+            ownerOrgUnitPath: try await unitPath(system.ownerOrgUnitID, tenant, req))
+    }
+
     /// The facts for appointing a role in `scope`.
     static func scope(
         _ kind: RoleScopeKind, _ scopeID: UUID?, _ tenant: Tenant, _ req: Request

@@ -45,11 +45,9 @@ struct AuditQuery: Sendable {
         func bad(_ field: String, _ sv: String, _ en: String) {
             issues.append(ValidationIssue(field: field, message: Localized(sv: sv, en: en)))
         }
-        // The API's convention: a parameter given empty is refused, only free text may be empty.
         if strict {
-            for key in ["actor", "objectId", "objectType", "action", "from", "to"] where d[key]?.isEmpty == true {
-                bad(key, "Ange ett värde eller utelämna parametern.", "Give a value or leave the parameter out.")
-            }
+            issues += ListQuery.emptyParameters(
+                items, among: ["actor", "objectId", "objectType", "action", "from", "to"])
         }
         func uuid(_ key: String) -> UUID? {
             guard let raw = d[key], !raw.isEmpty else { return nil }

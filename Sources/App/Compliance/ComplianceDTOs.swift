@@ -30,9 +30,7 @@ struct FindingQuery: Sendable {
         let d = Dictionary(items, uniquingKeysWith: { a, _ in a })
         // The API's convention: a parameter given empty is refused (pages treat it as "any").
         if strict {
-            for key in ["rule", "severity", "administration", "person"] where d[key]?.isEmpty == true {
-                issues.add(key, sv: "Ange ett värde eller utelämna parametern.", en: "Give a value or leave it out.")
-            }
+            issues.merge(ListQuery.emptyParameters(items, among: ["rule", "severity", "administration", "person"]))
         }
         if let raw = d["rule"], !raw.isEmpty {
             let id = ComplianceRuleID(rawValue: raw)

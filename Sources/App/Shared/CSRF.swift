@@ -15,7 +15,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let existing = request.cookies[Self.cookieName]?.string
-        let token = existing.flatMap { $0.count == 43 ? $0 : nil } ?? Self.newToken()
+        let token = existing.flatMap { $0.count == 43 ? $0 : nil } ?? Secrets.make()
         request.storage[TokenKey.self] = token
 
         if request.method == .POST && !request.url.path.hasPrefix("/api/") {
@@ -39,13 +39,6 @@ struct CSRFMiddleware: AsyncMiddleware {
                 string: token, path: "/", isSecure: request.isSecureTransport, isHTTPOnly: true, sameSite: .strict)
         }
         return response
-    }
-
-    static func newToken() -> String {
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
     }
 
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {

@@ -46,7 +46,7 @@ struct SystemsController {
         let context = try await req.registerContext(for: tenant)
         var model = try await SystemShowPage.Model.load(
             system: system, tab: tab, context: context, lang: req.uiLanguage, on: req.db)
-        let facts = try await AccessFacts.system(try system.requireID(), tenant, req)
+        let facts = try await AccessFacts.system(system, tenant, req)
         model.canEdit = await req.can(.editSystem(facts))
         model.canDelete = await req.can(.deleteSystem(facts))
         return SystemShowPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render()

@@ -184,6 +184,17 @@ struct ListQuery: Sendable {
         perPage = max(1, min(Int(dict["perPage"] ?? "") ?? defaultPerPage, 200))
     }
 
+    /// The API's convention for filters: a parameter given empty is refused, only free text may be empty.
+    static func emptyParameters(_ items: [(String, String)], among keys: [String]) -> [ValidationIssue] {
+        let given = Set(items.filter { $0.1.isEmpty }.map(\.0))
+        return keys.filter(given.contains).map {
+            ValidationIssue(
+                field: $0,
+                message: Localized(
+                    sv: "Ange ett värde eller utelämna parametern.", en: "Give a value or leave the parameter out."))
+        }
+    }
+
     /// The API's reading: bad paging values are refused rather than corrected.
     static func strict(_ items: [(String, String)]) throws -> ListQuery {
         var issues: [ValidationIssue] = []

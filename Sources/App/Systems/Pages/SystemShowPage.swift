@@ -462,22 +462,24 @@ struct SystemShowPage: Page {
                                     .td(.safe(ctx.t(row.kind.label))),
                                     .td(dash(row.information)),
                                     .td(.safe(ctx.t(row.frequency.label))),
-                                    .td(
-                                        .class("row-actions"),
-                                        .if(
-                                            model.canEdit,
-                                            .group(
-                                                .a(
-                                                    .link(IntegrationRoutes.edit(model.tenantSlug, row.id)),
-                                                    .text(ctx.t("Ändra", "Edit"))),
-                                                .text(" "),
-                                                .a(
-                                                    .link(IntegrationRoutes.delete(model.tenantSlug, row.id)),
-                                                    .text(ctx.t("Ta bort", "Delete"))))))
+                                    rowActions(
+                                        edit: IntegrationRoutes.edit(model.tenantSlug, row.id),
+                                        delete: IntegrationRoutes.delete(model.tenantSlug, row.id))
                                 )
                             })
                     ))
         )
+    }
+
+    /// A row's edit and delete links, for those who may change the system; an empty cell for others.
+    private func rowActions(edit: String, delete: String) -> Node<HTML.TableRowContext> {
+        .td(
+            .class("row-actions"),
+            .if(
+                model.canEdit,
+                .group(
+                    .a(.link(edit), .text(ctx.t("Ändra", "Edit"))), .text(" "),
+                    .a(.link(delete), .text(ctx.t("Ta bort", "Delete"))))))
     }
 
     private func contracts(_ c: Contracts) -> Node<HTML.BodyContext> {
@@ -529,18 +531,9 @@ struct SystemShowPage: Page {
                                         .td(.text(row.autoRenews ? ctx.t("Ja", "Yes") : ctx.t("Nej", "No"))),
                                         .td(.class("number"), dash(row.licence?.formatted(ctx.lang))),
                                         .td(.class("number"), dash(row.operation?.formatted(ctx.lang))),
-                                        .td(
-                                            .class("row-actions"),
-                                            .if(
-                                                model.canEdit,
-                                                .group(
-                                                    .a(
-                                                        .link(ContractRoutes.edit(model.tenantSlug, row.id)),
-                                                        .text(ctx.t("Ändra", "Edit"))),
-                                                    .text(" "),
-                                                    .a(
-                                                        .link(ContractRoutes.delete(model.tenantSlug, row.id)),
-                                                        .text(ctx.t("Ta bort", "Delete"))))))
+                                        rowActions(
+                                            edit: ContractRoutes.edit(model.tenantSlug, row.id),
+                                            delete: ContractRoutes.delete(model.tenantSlug, row.id))
                                     )
                                 })
                         )),

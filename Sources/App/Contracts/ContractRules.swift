@@ -8,8 +8,7 @@ enum ContractRules {
     static let objectType = Contract.objectType
 
     static func validated(_ draft: ContractDraft, tenant: Tenant, on db: any Database) async throws -> ContractDraft {
-        let d = draft.normalized()
-        var issues = d.validate()
+        var (d, issues) = draft.checked()
         if try await SystemRules.existing(ITSystem.self, [d.systemId], tenant: tenant, db: db).isEmpty {
             issues.append(
                 ValidationIssue(

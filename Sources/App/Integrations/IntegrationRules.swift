@@ -10,8 +10,7 @@ enum IntegrationRules {
     static func validated(
         _ draft: IntegrationDraft, tenant: Tenant, on db: any Database
     ) async throws -> IntegrationDraft {
-        let d = draft.normalized()
-        var issues = d.validate()
+        var (d, issues) = draft.checked()
         let known = try await SystemRules.existing(
             ITSystem.self, Set([d.sourceSystemId] + [d.targetSystemId].compactMap { $0 }), tenant: tenant, db: db)
         if !known.contains(d.sourceSystemId) {

@@ -14,8 +14,8 @@ enum ManagementObjectRules {
         _ draft: ManagementObjectDraft, tenant: Tenant, excluding id: UUID? = nil, formIssues: [ValidationIssue] = [],
         on db: any Database
     ) async throws -> ManagementObjectDraft {
-        let d = draft.normalized()
-        var issues = formIssues + d.validate()
+        var (d, issues) = draft.checked()
+        issues = formIssues + issues
         if let owner = d.ownerOrgUnitId,
             try await SystemRules.existing(OrgUnit.self, [owner], tenant: tenant, db: db).isEmpty
         {

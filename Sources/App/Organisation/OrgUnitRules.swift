@@ -14,8 +14,8 @@ enum OrgUnitRules {
         _ draft: OrgUnitDraft, tenant: Tenant, excluding id: UUID? = nil, formIssues: [ValidationIssue] = [],
         on db: any Database
     ) async throws -> OrgUnitDraft {
-        let d = draft.normalized()
-        var issues = formIssues + d.validate()
+        var (d, issues) = draft.checked()
+        issues = formIssues + issues
         let units = try await OrgUnit.scoped(to: tenant, on: db).all()
         let byID = Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0, u) } })
         if let parent = d.parentId {

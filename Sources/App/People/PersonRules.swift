@@ -36,9 +36,9 @@ enum PersonRules {
         _ draft: PersonDraft, tenant: Tenant, today: CalendarDay, excluding id: UUID? = nil,
         formIssues: [ValidationIssue] = [], on db: any Database
     ) async throws -> PersonDraft {
-        var d = draft.normalized()
+        var (d, issues) = draft.checked()
+        issues = formIssues + issues
         if !d.isActive && d.leftOn == nil { d.leftOn = today }
-        var issues = formIssues + d.validate()
         if let unit = d.orgUnitId, try await SystemRules.existing(OrgUnit.self, [unit], tenant: tenant, db: db).isEmpty
         {
             // Another tenant's unit reads exactly like an unknown one.

@@ -108,6 +108,9 @@ enum ProfileRules {
         yaml: String, message: String = "", tenant: Tenant, actor: AuditActor, on db: any Database
     ) async throws -> ProfileVersion {
         guard yaml.utf8.count <= ProfileParser.maxBytes else { throw ProfileError.tooLarge }
+        var note = Validator()
+        note.limit(message, field: "message", label: Localized(sv: "Kommentaren", en: "The note"), max: 500)
+        try note.throwIfAny()
         let (parsed, problems) = ProfileValidator.check(yaml: yaml)
         guard problems.isEmpty, let profile = parsed else { throw ProfileError.invalid(problems) }
         let tenantID = try tenant.requireID()
@@ -116,7 +119,7 @@ enum ProfileRules {
             let record = ProfileVersion(
                 id: actor.uuid(), tenantID: tenantID, version: (previous?.version ?? 0) + 1, profile: profile,
                 yaml: yaml,
-                message: String(message.trimmed.prefix(500)), createdAt: actor.now(), createdBy: actor.name,
+                message: message.trimmed, createdAt: actor.now(), createdBy: actor.name,
                 accountID: actor.accountID)
             try await record.create(on: tx)
             guard let fresh = try await Tenant.find(tenantID, on: tx) else {

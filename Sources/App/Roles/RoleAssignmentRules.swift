@@ -18,8 +18,9 @@ enum RoleAssignmentRules {
     static func validated(
         _ draft: RoleAssignmentDraft, tenant: Tenant, excluding id: UUID? = nil, on db: any Database
     ) async throws -> (RoleAssignmentDraft, RoleType, Person, ScopeTarget) {
-        let d = draft.normalized()
+        let (d, draftIssues) = draft.checked()
         var v = Validator()
+        v.merge(draftIssues)
         let role = try await RoleType.scoped(to: tenant, on: db).filter(\.$id == d.roleTypeId).first()
         if role == nil { v.add("roleTypeId", sv: "Rollen finns inte.", en: "The role does not exist.") }
         let person = try await Person.scoped(to: tenant, on: db).filter(\.$id == d.personId).first()
@@ -37,7 +38,7 @@ enum RoleAssignmentRules {
                 "appointedByPersonId", sv: "Personen som utsåg finns inte.", en: "The appointing person does not exist."
             )
         }
-        if let role { v.merge(d.validate(roleScope: role.scope)) }
+        if let role { v.merge(d.validate(againstRoleScope: role.scope)) }
         let target = try await scopeTarget(kind: d.scope, id: d.scopeId, tenant: tenant, on: db)
         if target == nil && d.scope != .tenant && d.scopeId != nil {
             v.add("scopeId", sv: "Det rollen ska gälla för finns inte.", en: "What the role is for does not exist.")

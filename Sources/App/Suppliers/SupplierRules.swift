@@ -8,8 +8,7 @@ enum SupplierRules {
     static func validated(
         _ draft: SupplierDraft, tenant: Tenant, excluding id: UUID? = nil, on db: any Database
     ) async throws -> SupplierDraft {
-        let d = draft.normalized()
-        var issues = d.validate()
+        var (d, issues) = draft.checked()
         if !d.name.isEmpty {
             let clash = try await Supplier.scoped(to: tenant, on: db).filter(\.$sortKey == SortKey.swedish(d.name))
                 .all()

@@ -62,9 +62,8 @@ enum SystemRules {
     static func validated(
         _ draft: ITSystemDraft, tenant: Tenant, excluding systemID: UUID? = nil, on db: any Database
     ) async throws -> ITSystemDraft {
-        var d = draft.normalized()
+        var (d, issues) = draft.checked()
         d.userOrgUnitIds.sort { $0.uuidString < $1.uuidString }  // stored order, so "unchanged" compares equal
-        var issues = d.validate()
         issues += try await referenceIssues(d, tenant: tenant, on: db)
         if !d.name.isEmpty, try await nameTaken(d.name, tenant: tenant, excluding: systemID, on: db) {
             issues.append(

@@ -80,7 +80,7 @@ struct SystemsController {
         let form = try req.formData()
         let (draft, parseIssues) = SystemForm.draft(from: form)
         return try await FormSubmission.handle {
-            if !parseIssues.isEmpty { throw ValidationFailure(issues: parseIssues + draft.normalized().validate()) }
+            if !parseIssues.isEmpty { throw ValidationFailure(issues: parseIssues + draft.checked().issues) }
             let system = try await SystemRules.create(draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.show(tenant.slug, try system.requireID()), flash: .created)
         } showErrors: { errors in
@@ -107,7 +107,7 @@ struct SystemsController {
         let form = try req.formData()
         let (draft, parseIssues) = SystemForm.draft(from: form)
         return try await FormSubmission.handle {
-            if !parseIssues.isEmpty { throw ValidationFailure(issues: parseIssues + draft.normalized().validate()) }
+            if !parseIssues.isEmpty { throw ValidationFailure(issues: parseIssues + draft.checked().issues) }
             _ = try await SystemRules.update(system, with: draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: SystemRoutes.show(tenant.slug, try system.requireID()), flash: .saved)
         } showErrors: { errors in

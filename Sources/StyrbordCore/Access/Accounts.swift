@@ -66,7 +66,7 @@ public struct AccountDraft: Sendable, Hashable, Codable {
                 "email", sv: "Ange e-postadressen som namn@kommun.se.",
                 en: "Enter the email address as name@example.se.")
         } else {
-            v.limit(mail, field: "email", label: Localized(sv: "E-postadressen", en: "The email address"), max: 254)
+            v.limit(email, field: "email", label: Localized(sv: "E-postadressen", en: "The email address"), max: 254)
         }
         return v.issues
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Everything a user or an integration submits about an IT system: the body of the API's create and
 /// update requests, the result of parsing the web form and of importing a row. Checked by `validate()`
 /// before anything is stored; references to other records are checked by the app, which has the data.
-public struct ITSystemDraft: Sendable, Hashable, Codable {
+public struct ITSystemDraft: RecordDraft, Hashable, Codable {
     public struct Classification: Sendable, Hashable, Codable {
         public var confidentiality: ClassificationLevel?
         public var integrity: ClassificationLevel?

@@ -5,7 +5,7 @@ import Foundation
 // database. Only required fields are required when decoding; the rest default.
 
 /// A nämnd, förvaltning, avdelning, enhet or bolag in the tenant's organisation tree.
-public struct OrgUnitDraft: Sendable, Hashable, Codable {
+public struct OrgUnitDraft: RecordDraft, Hashable, Codable {
     public var name: String
     public var kind: OrgUnitKind
     public var parentId: UUID?
@@ -50,7 +50,7 @@ public struct OrgUnitDraft: Sendable, Hashable, Codable {
 }
 
 /// An employee or other person who can hold roles.
-public struct PersonDraft: Sendable, Hashable, Codable {
+public struct PersonDraft: RecordDraft, Hashable, Codable {
     public var name: String
     public var email: String
     public var title: String
@@ -114,7 +114,7 @@ public struct PersonDraft: Sendable, Hashable, Codable {
 }
 
 /// A supplier of software or operations (leverantör, driftpartner).
-public struct SupplierDraft: Sendable, Hashable, Codable {
+public struct SupplierDraft: RecordDraft, Hashable, Codable {
     public var name: String
     /// Swedish organisationsnummer, NNNNNN-NNNN.
     public var organisationNumber: String
@@ -187,7 +187,7 @@ public struct SupplierDraft: Sendable, Hashable, Codable {
 }
 
 /// A pm3 förvaltningsobjekt: a group of systems managed together under one budget.
-public struct ManagementObjectDraft: Sendable, Hashable, Codable {
+public struct ManagementObjectDraft: RecordDraft, Hashable, Codable {
     public var name: String
     public var description: String
     public var ownerOrgUnitId: UUID?
@@ -222,7 +222,7 @@ public struct ManagementObjectDraft: Sendable, Hashable, Codable {
 }
 
 /// D2/L1/T11: a person holding a role for a scope, from a date, appointed by someone.
-public struct RoleAssignmentDraft: Sendable, Hashable, Codable {
+public struct RoleAssignmentDraft: RecordDraft, Hashable, Codable {
     public var roleTypeId: UUID
     public var personId: UUID
     public var scope: RoleScopeKind
@@ -275,8 +275,22 @@ public struct RoleAssignmentDraft: Sendable, Hashable, Codable {
         return copy
     }
 
-    /// `roleScope` is the scope the role type is defined for.
+    /// All checks; `roleScope` is the scope the role type is defined for.
     public func validate(roleScope: RoleScopeKind) -> [ValidationIssue] {
+        validate(againstRoleScope: roleScope) + validate()
+    }
+
+    /// The checks that don't need the role type.
+    public func validate() -> [ValidationIssue] {
+        var v = Validator()
+        v.limit(
+            decisionReference, field: "decisionReference",
+            label: Localized(sv: "Beslutsreferens", en: "Decision reference"), max: 200)
+        return v.issues
+    }
+
+    /// Whether the draft fits a role type held for `roleScope`.
+    public func validate(againstRoleScope roleScope: RoleScopeKind) -> [ValidationIssue] {
         var v = Validator()
         if scope != roleScope {
             v.add(
@@ -299,15 +313,12 @@ public struct RoleAssignmentDraft: Sendable, Hashable, Codable {
                 "appointedByPersonId", sv: "En person kan inte utse sig själv.",
                 en: "A person can't appoint themselves.")
         }
-        v.limit(
-            decisionReference, field: "decisionReference",
-            label: Localized(sv: "Beslutsreferens", en: "Decision reference"), max: 200)
         return v.issues
     }
 }
 
 /// An integration between two systems of the register, or between one and an external party.
-public struct IntegrationDraft: Sendable, Hashable, Codable {
+public struct IntegrationDraft: RecordDraft, Hashable, Codable {
     public var sourceSystemId: UUID
     /// nil when the information goes to an external party only.
     public var targetSystemId: UUID?
@@ -376,7 +387,7 @@ public struct IntegrationDraft: Sendable, Hashable, Codable {
 
 /// A contract for a system: licence, operation or both, with its notice period (issue 4's compliance
 /// engine warns before the notice date).
-public struct ContractDraft: Sendable, Hashable, Codable {
+public struct ContractDraft: RecordDraft, Hashable, Codable {
     public var systemId: UUID
     public var supplierId: UUID?
     public var title: String

@@ -6,6 +6,9 @@ import Foundation
 public struct ValidationIssue: Sendable, Hashable, Codable {
     public var field: String
     public var message: Localized
+    /// Set by `Validator.limit`: the issue concerns the submitted text's length or characters, which
+    /// `RecordDraft.checked()` measures before trimming (see there). Not part of the JSON form.
+    public internal(set) var concernsSubmittedText = false
 
     public init(field: String, message: Localized) {
         self.field = field
@@ -35,13 +38,12 @@ public struct Validator: Sendable {
         issues.append(ValidationIssue(field: field, message: Localized(sv: sv, en: en)))
     }
 
-    /// Trims, then requires non-empty text within `max` characters.
+    /// Requires text that is non-empty once trimmed, and within `max` characters as submitted.
     public mutating func requireText(_ value: String, field: String, label: Localized, max: Int) {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
+        if value.trimmed.isEmpty {
             add(field, sv: "Ange \(label.sv.lowercased()).", en: "Enter the \(label.en.lowercased()).")
         } else {
-            limit(trimmed, field: field, label: label, max: max)
+            limit(value, field: field, label: label, max: max)
         }
     }
 
@@ -53,16 +55,22 @@ public struct Validator: Sendable {
     /// limit counted in clusters bounds nothing (schemathesis stored a megabyte-sized "phone number").
     public mutating func limit(_ value: String, field: String, label: Localized, max: Int) {
         if value.unicodeScalars.contains("\0") {
-            add(
+            addTextIssue(
                 field, sv: "\(label.sv) får inte innehålla tecknet NUL.",
                 en: "\(label.en) can't contain the NUL character.")
         }
         let length = value.unicodeScalars.count
         if length > max {
-            add(
+            addTextIssue(
                 field, sv: "\(label.sv) får vara högst \(max) tecken (nu \(length)).",
                 en: "\(label.en) can be at most \(max) characters (now \(length)).")
         }
+    }
+
+    private mutating func addTextIssue(_ field: String, sv: String, en: String) {
+        var issue = ValidationIssue(field: field, message: Localized(sv: sv, en: en))
+        issue.concernsSubmittedText = true
+        issues.append(issue)
     }
 
     public mutating func merge(_ other: [ValidationIssue]) { issues += other }
@@ -71,6 +79,24 @@ public struct Validator: Sendable {
 
     public func throwIfAny() throws {
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+    }
+}
+
+/// A draft that tidies what people type (`normalized`) and checks itself (`validate`).
+public protocol RecordDraft: Sendable {
+    func normalized() -> Self
+    /// The checks that need nothing but the draft itself, meant for a normalized draft.
+    func validate() -> [ValidationIssue]
+}
+
+extension RecordDraft {
+    /// The normalized draft and its issues, with lengths measured on the text as submitted: trimming
+    /// must not let a 201-character title through a documented `maxLength: 200` (schemathesis sent
+    /// one with a leading tab), and list positions then name the submitted item, not the tidied one.
+    public func checked() -> (draft: Self, issues: [ValidationIssue]) {
+        let tidy = normalized()
+        let submitted = validate().filter(\.concernsSubmittedText)
+        return (tidy, tidy.validate().filter { !$0.concernsSubmittedText } + submitted)
     }
 }
 

@@ -184,6 +184,11 @@ struct ProfilesTests {
                 .POST, "/api/v1/tenants/testby/profile/versions",
                 ["yaml": ShippedProfiles.yaml("fagersta")!, "message": "Fagersta"])
             #expect(wrapped.status == .created)
+            let longNote = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/profile/versions",
+                ["yaml": ShippedProfiles.yaml("lilla-edet")!, "message": String(repeating: "x", count: 501)])
+            #expect(longNote.status == .unprocessableEntity)  // refused, not cut to 500
+            #expect(try longNote.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["message"])
             let versions = try await app.get("/api/v1/tenants/testby/profile/versions")
             try document.expectConforms(versions, method: .GET, path: "/api/v1/tenants/testby/profile/versions")
             let list = try versions.decode([ProfileVersionResponse].self)

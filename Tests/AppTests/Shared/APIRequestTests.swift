@@ -159,4 +159,27 @@ struct APIRequestTests {
             #expect(fits.status == .created)
         }
     }
+
+    @Test("Length limits apply to the text as sent: surrounding space that is trimmed still counts")
+    func lengthBeforeTrimming() async throws {
+        try await withTestApp { app in
+            let tenant = try await Fixtures.tenant(on: app)
+            // schemathesis: a title of 201 code points, the first a tab, was stored as 200.
+            let title = "\t" + String(repeating: "*", count: 200)
+            let res = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/people", ["name": "Anna Ek", "title": title])
+            #expect(res.status == .unprocessableEntity)
+            #expect(try res.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["title"])
+            let name = " " + String(repeating: "n", count: 200)
+            let named = try await app.sendJSON(.POST, "/api/v1/tenants/testby/people", ["name": name])
+            #expect(try named.decode(AppErrorMiddleware.APIErrorBody.self).errors?.map(\.field) == ["name"])
+            #expect(try await Person.scoped(to: tenant, on: app.db).count() == 0)
+            // Within the limit as sent, the stored value is trimmed.
+            let fits = try await app.sendJSON(
+                .POST, "/api/v1/tenants/testby/people", ["name": "Anna Ek", "title": "\t" + String(title.dropFirst(2))])
+            #expect(fits.status == .created)
+            #expect(
+                try await Person.scoped(to: tenant, on: app.db).first()?.title == String(repeating: "*", count: 199))
+        }
+    }
 }

@@ -16,6 +16,17 @@ struct DraftValidationTests {
         #expect(n.tags == ["socialtjänst", "vård"])
     }
 
+    @Test("checked() measures text as submitted and names the submitted list position; other checks see tidy text")
+    func checkedMeasuresSubmittedText() {
+        var d = ITSystemDraft(name: "  Procapita  ", category: .business)
+        d.aliases = ["", " ", "\t" + String(repeating: "a", count: 200)]
+        d.documentationLinks = [ITSystemDraft.Link(title: " Manual ", url: " https://example.se/manual ")]
+        let (tidy, issues) = d.checked()
+        #expect(tidy.aliases == [String(repeating: "a", count: 200)])
+        #expect(issues.map(\.field) == ["aliases[2]"])  // not aliases[0], and the trimmed URL passes
+        #expect(tidy.normalized().validate().isEmpty)
+    }
+
     @Test("Contradictions are named by field: dates out of order, in-house with an operator, AI class without AI")
     func contradictions() {
         var d = ITSystemDraft(name: "X", category: .common)

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import StyrbordCore
+
+@Suite("Proposal workflow")
+struct ProposalWorkflowTests {
+    static func profile(_ key: String) throws -> GovernanceProfile {
+        let (profile, problems) = ProfileValidator.check(yaml: try #require(ShippedProfiles.yaml(key)))
+        #expect(problems.isEmpty)
+        return try #require(profile)
+    }
+
+    @Test("L2: in Lilla Edet no decision is possible until the IT unit has approved; a refusal blocks too")
+    func lillaEdetApproval() throws {
+        let profile = try Self.profile("lilla-edet")
+        let facts = ProposalFacts(category: .business, classification: "inforande")
+        let fresh = ProposalWorkflow(profile: profile, facts: facts, records: [])
+        #expect(fresh.steps.map(\.step.action) == [.approve, .decide])
+        #expect(!fresh.mayBeDecided)
+        #expect(fresh.reasonsNotDecidable.map(\.sv) == ["Kommunledningsförvaltningen, IT-enheten godkänner – inte gjort."])
+        #expect(fresh.nextStep?.step.key == "it-enheten-approve")
+        #expect(fresh.decider == "forvaltning")
+
+        let refused = ProposalWorkflow(
+            profile: profile, facts: facts, records: [StepRecord(stepKey: "it-enheten-approve", outcome: .refused)])
+        #expect(!refused.mayBeDecided)
+        #expect(refused.reasonsNotDecidable.map(\.en) == ["Kommunledningsförvaltningen, IT-enheten approves: approval was refused."])
+
+        let approved = ProposalWorkflow(
+            profile: profile, facts: facts, records: [StepRecord(stepKey: "it-enheten-approve", outcome: .approved)])
+        #expect(approved.mayBeDecided)
+        #expect(approved.reasonsNotDecidable.isEmpty)
+        #expect(approved.nextStep == nil)
+    }
+
+    @Test("D4: a larger proposal in Danderyd needs all eleven points assessed and the central forum's recommendation")
+    func danderydElevenPoints() throws {
+        let profile = try Self.profile("danderyd")
+        let facts = ProposalFacts(category: .business, classification: "storre")
+        let assess = try #require(
+            ProposalWorkflow(profile: profile, facts: facts, records: []).steps.first { $0.step.action == .assess })
+        #expect(assess.step.against.count == 11)
+        var points = Dictionary(uniqueKeysWithValues: assess.step.against.map { ($0, "Bedömd") })
+        points["ramavtal"] = " "
+        let partial = ProposalWorkflow(
+            profile: profile, facts: facts,
+            records: [StepRecord(stepKey: assess.step.key, outcome: .done, assessments: points)])
+        #expect(!partial.mayBeDecided)
+        let reasons = partial.reasonsNotDecidable.map(\.en)
+        #expect(reasons.count == 2)
+        #expect(reasons.first?.contains("is not assessed") == true)
+        #expect(reasons.last?.hasSuffix("recommends – not done.") == true)
+        // Steps not marked before_decision (the local forum) don't block.
+        points["ramavtal"] = "Avrop på SKI:s ramavtal"
+        let complete = ProposalWorkflow(
+            profile: profile, facts: facts,
+            records: [
+                StepRecord(stepKey: assess.step.key, outcome: .done, assessments: points),
+                StepRecord(stepKey: "central-rekommendation", outcome: .notRecommended),
+            ])
+        #expect(complete.mayBeDecided)
+        #expect(complete.nextStep?.step.actor == .forum("lokalt-it-forum"))
+    }
+
+    @Test("D4: in extraordinary urgency the IT-chef's assessment replaces the forums")
+    func danderydUrgent() throws {
+        let profile = try Self.profile("danderyd")
+        var facts = ProposalFacts(category: .business, classification: "storre")
+        facts.isUrgent = true
+        let urgent = ProposalWorkflow(profile: profile, facts: facts, records: [])
+        #expect(urgent.steps.map(\.step.actor) == [.role("it-chef"), .role("beslutsfattare")])
+        #expect(!urgent.mayBeDecided)
+    }
+
+    @Test("E4/E5: a common system is not decided before the IT-strategiska beredningsgruppen is consulted")
+    func seed003CommonSystem() throws {
+        let profile = try Self.profile("e-forvaltning")
+        let facts = ProposalFacts(answers: ["typ": .choice("nytt")], category: .common)
+        let workflow = ProposalWorkflow(profile: profile, facts: facts, records: [])
+        #expect(workflow.classification == "storre")
+        #expect(workflow.decider == "it-styrgrupp")
+        let done = workflow.steps.filter { !$0.isDecision }.map {
+            StepRecord(stepKey: $0.step.key, outcome: .done)
+        }
+        let withoutForum = done.filter { $0.stepKey != "it-strategisk-beredningsgrupp-consult" }
+        let waiting = ProposalWorkflow(profile: profile, facts: facts, records: withoutForum)
+        #expect(!waiting.mayBeDecided)
+        #expect(waiting.missingBeforeDecision.map(\.step.key) == ["it-strategisk-beredningsgrupp-consult"])
+        #expect(ProposalWorkflow(profile: profile, facts: facts, records: done).mayBeDecided)
+        // For a verksamhetssystem the route has no such step.
+        let business = ProposalWorkflow(
+            profile: profile, facts: ProposalFacts(answers: ["typ": .choice("nytt")], category: .business),
+            records: [])
+        #expect(!business.steps.contains { $0.step.key == "it-strategisk-beredningsgrupp-consult" })
+    }
+
+    @Test("Without category the proposal has no route, and the reason says what to do")
+    func noRoute() throws {
+        let workflow = ProposalWorkflow(profile: try Self.profile("standard"), facts: ProposalFacts(), records: [])
+        #expect(workflow.route == nil)
+        #expect(!workflow.mayBeDecided)
+        #expect(workflow.reasonsNotDecidable.first?.en.hasPrefix("The proposal has no route") == true)
+    }
+
+    @Test("Outcomes fit their step's action")
+    func outcomesFit() {
+        #expect(StepOutcome.approved.fits(.approve))
+        #expect(!StepOutcome.done.fits(.approve))
+        #expect(StepOutcome.notRecommended.fits(.recommend))
+        #expect(StepOutcome.done.fits(.assess))
+        #expect(!StepOutcome.done.fits(.decide))
+    }
+}

@@ -27,6 +27,7 @@ public struct GovernanceProfile: Sendable, Hashable {
     public var planKinds: [PlanKind]
     public var intervals: Intervals
     public var costAllocation: [CostPrinciple]
+    public var calculation: CalculationRules = CalculationRules()
 
     /// A document the profile was written from.
     public struct SourceDocument: Sendable, Hashable {
@@ -266,6 +267,21 @@ public struct GovernanceProfile: Sendable, Hashable {
         public var termFollowUp: Interval?
         public var selfAssessment: Interval?
         public var contractNoticeWarning: NoticeWarning?
+
+        public init() {}
+    }
+
+    /// How a proposal's nyttokalkyl is made and when one is required (T6, F4).
+    public struct CalculationRules: Sendable, Hashable {
+        public var discountRatePercent: Double = 4
+        public var years: Int = 5
+        /// Nil: a calculation is never required; `.all([])` always.
+        public var requiredWhen: ProfileCondition?
+        /// T6: the costs cover every part of the operations phase.
+        public var coversOperations = false
+        /// F4: the identified benefits must outweigh the total cost.
+        public var fullProfitabilityWhen: ProfileCondition?
+        public var source: String?
 
         public init() {}
     }

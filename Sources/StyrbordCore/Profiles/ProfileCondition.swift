@@ -193,7 +193,8 @@ struct ConditionSatisfiability {
         var category = Set(SystemCategory.allCases)
         var affects: [Set<SystemCategory>] = []
         var excluded = Set<SystemCategory>()
-        var classification = classifications
+        // Unconstrained until an atom names classifications (a profile may define none at all).
+        var classification: Set<String>?
         var urgent: Bool?
         for atom in atoms {
             switch atom {
@@ -213,7 +214,7 @@ struct ConditionSatisfiability {
             case .category(let set): category.formIntersection(set)
             case .affects(let set): affects.append(set)
             case .affectsNone(let set): excluded.formUnion(set)
-            case .classification(let set): classification.formIntersection(set)
+            case .classification(let set): classification = (classification ?? classifications).intersection(set)
             case .urgent(let value):
                 if let urgent, urgent != value {
                     return Localized(
@@ -245,7 +246,7 @@ struct ConditionSatisfiability {
                 sv: "de berörda systemens kategorier motsäger varandra",
                 en: "the affected systems' categories contradict each other")
         }
-        if classification.isEmpty {
+        if classification?.isEmpty == true {
             return Localized(
                 sv: "förslaget kan inte ha den klassning som krävs här",
                 en: "the proposal can't have the classification required here")

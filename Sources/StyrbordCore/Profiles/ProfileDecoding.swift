@@ -75,7 +75,7 @@ enum ProfileDecoding {
                     paidBy: c.string("paid_by"), decidedBy: c.string("decided_by"),
                     allocationKey: c.text("allocation_key"), text: c.text("text") ?? Localized(verbatim: ""),
                     source: c.string("source"))
-            })
+            }, calculation: r.obj("calculation").map(calculation) ?? GovernanceProfile.CalculationRules())
     }
 
     static func role(_ o: Obj) -> GovernanceProfile.Role {
@@ -203,6 +203,17 @@ enum ProfileDecoding {
             }
         }
         return parts.count == 1 ? parts[0] : .all(parts)
+    }
+
+    static func calculation(_ o: Obj) -> GovernanceProfile.CalculationRules {
+        var rules = GovernanceProfile.CalculationRules()
+        if let rate = o.node["discount_rate_percent"]?.number { rules.discountRatePercent = rate }
+        if let years = o.int("years") { rules.years = years }
+        rules.requiredWhen = o.bool("required") == true ? .all([]) : o.obj("required_when").map(condition)
+        rules.coversOperations = o.bool("covers_operations") ?? false
+        rules.fullProfitabilityWhen = o.obj("full_profitability_when").map(condition)
+        rules.source = o.string("source")
+        return rules
     }
 
     static func range(_ o: Obj) -> ProfileRange { ProfileRange(atLeast: o.int("at_least"), below: o.int("below")) }

@@ -13,6 +13,8 @@ public indirect enum ProfileFieldType: Sendable {
     case text
     /// A whole number within the bounds (amounts are whole kronor; `1_000_000` is allowed).
     case integer(minimum: Int?, maximum: Int?)
+    /// A number that may have decimals (`3.5`), within the bounds.
+    case number(minimum: Double, maximum: Double)
     case boolean
     /// A calendar date, `2013-02-26`.
     case date
@@ -144,6 +146,9 @@ public enum ProfileFormat {
                 ProfileField("intervals", .object("intervals"), "Review intervals and deadlines."),
                 ProfileField(
                     "cost_allocation", list(.object("cost_principle")), "Who pays for what."),
+                ProfileField(
+                    "calculation", .object("calculation"),
+                    "The benefit/cost calculation (nyttokalkyl): discount rate, period, when it is required."),
             ]),
         ProfileObjectType(
             name: "document", label: Localized(sv: "ett källdokument", en: "a source document"),
@@ -434,6 +439,30 @@ public enum ProfileFormat {
                 ProfileField(
                     "contract_notice_warning", .object("notice_warning"),
                     "How long before a contract's notice date to warn."),
+            ]),
+        ProfileObjectType(
+            name: "calculation", label: Localized(sv: "nyttokalkylen", en: "the benefit/cost calculation"),
+            summary: "How proposals' benefit/cost calculations are made and when one is required.",
+            fields: [
+                ProfileField(
+                    "discount_rate_percent", .number(minimum: 0, maximum: 50),
+                    "The discount rate (kalkylränta) for the net present value, per cent a year. Default 4."),
+                ProfileField(
+                    "years", .integer(minimum: 1, maximum: 30), "How many years a calculation covers. Default 5."),
+                ProfileField(
+                    "required", .boolean, "Every proposal needs a calculation before its decision (T6, F4)."),
+                ProfileField(
+                    "required_when", .object("condition"),
+                    "Otherwise, a proposal needs a calculation before its decision when this holds."),
+                ProfileField(
+                    "covers_operations", .boolean,
+                    "The costs must cover every part of the operations phase (software, computers, server capacity, communications, training, operations, support)."
+                ),
+                ProfileField(
+                    "full_profitability_when", .object("condition"),
+                    "When this holds, the identified benefits must outweigh the total cost (net present value at least 0)."
+                ),
+                source,
             ]),
         ProfileObjectType(
             name: "access_review", label: Localized(sv: "en behörighetsgranskning", en: "an access review"),

@@ -52,6 +52,7 @@ public struct ProfileNode: Sendable, Hashable {
     public indirect enum Value: Sendable, Hashable {
         case string(String)
         case integer(Int)
+        case number(Double)
         case boolean(Bool)
         case list([ProfileNode])
         case mapping([Entry])
@@ -78,6 +79,14 @@ public struct ProfileNode: Sendable, Hashable {
 
     public var string: String? { if case .string(let s) = value { s } else { nil } }
     public var integer: Int? { if case .integer(let i) = value { i } else { nil } }
+    /// A number, with or without decimals.
+    public var number: Double? {
+        switch value {
+        case .number(let d): d
+        case .integer(let i): Double(i)
+        default: nil
+        }
+    }
     public var boolean: Bool? { if case .boolean(let b) = value { b } else { nil } }
     public var items: [ProfileNode] { if case .list(let l) = value { l } else { [] } }
     public var entries: [Entry] { if case .mapping(let e) = value { e } else { [] } }
@@ -87,6 +96,7 @@ public struct ProfileNode: Sendable, Hashable {
         switch value {
         case .string(let s): s
         case .integer(let i): i
+        case .number(let d): d
         case .boolean(let b): b
         case .list(let items): items.map(\.jsonObject)
         case .mapping(let entries):
@@ -263,6 +273,9 @@ struct StructureChecker {
     }
 
     /// `field` names the value in messages ("'scope'"); nil for the document itself.
+    /// 50 for a whole number, 3.5 otherwise.
+    static func format(_ n: Double) -> String { n == n.rounded() ? String(Int(n)) : String(n) }
+
     mutating func check(_ node: Node, _ type: ProfileFieldType, field: String?) -> ProfileNode? {
         let position = SourcePosition(node.mark)
         let name = field.map { "\"\($0)\"" } ?? Localized(sv: "profilen", en: "the profile").en
@@ -313,6 +326,20 @@ struct StructureChecker {
                 return nil
             }
             return ProfileNode(value: .integer(n), position: position)
+        case .number(let minimum, let maximum):
+            guard case .scalar(let s) = node else { return wrong("ett tal", "a number") }
+            let text = s.string.replacingOccurrences(of: "_", with: "")
+            guard s.style == .plain, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                let n = Double(text), n.isFinite
+            else { return wrong("ett tal, som 3.5", "a number, such as 3.5") }
+            guard (minimum...maximum).contains(n) else {
+                report(
+                    node,
+                    sv: "\(nameSv) ska vara mellan \(Self.format(minimum)) och \(Self.format(maximum)), inte \(text).",
+                    en: "\(name) must be between \(Self.format(minimum)) and \(Self.format(maximum)), not \(text).")
+                return nil
+            }
+            return ProfileNode(value: n == n.rounded() ? .integer(Int(n)) : .number(n), position: position)
         case .boolean:
             guard case .scalar(let s) = node, s.style == .plain, ["true", "false"].contains(s.string) else {
                 return wrong("true eller false", "true or false")

@@ -71,6 +71,7 @@ public enum ProfileSchema {
             if let minimum { result["minimum"] = minimum }
             if let maximum { result["maximum"] = maximum }
             return result
+        case .number(let minimum, let maximum): return ["type": "number", "minimum": minimum, "maximum": maximum]
         case .boolean: return ["type": "boolean"]
         case .date: return ["type": "string", "format": "date"]
         case .code(let codes): return ["type": "string", "enum": codes]

@@ -54,6 +54,7 @@ struct SemanticCheck {
         checkForums()
         checkChecklist()
         checkClassificationRules()
+        checkCalculation()
         checkDelegations()
         checkRoutes()
         checkDocuments()
@@ -142,8 +143,12 @@ struct SemanticCheck {
         return false
     }
 
-    private mutating func references(_ node: ProfileNode?, _ ns: ProfileNamespace) {
-        for item in node?.items ?? [] { reference(item, ns) }
+    /// Reports each unknown key of a list; false when there was one.
+    @discardableResult
+    private mutating func references(_ node: ProfileNode?, _ ns: ProfileNamespace) -> Bool {
+        var known = true
+        for item in node?.items ?? [] { known = reference(item, ns) && known }
+        return known
     }
 
     // MARK: Roles and categories
@@ -352,7 +357,7 @@ struct SemanticCheck {
             let value = Obj(entry.value)
             switch entry.key {
             case "answer": ok = checkAnswer(value) && ok
-            case "affects_category", "category": references(entry.value, .category)
+            case "affects_category", "category": ok = references(entry.value, .category) && ok
             case "classification":
                 if !allowClassification {
                     report(
@@ -428,6 +433,24 @@ struct SemanticCheck {
             ok = false
         }
         return ok
+    }
+
+    private mutating func checkCalculation() {
+        guard let calculation = root.obj("calculation") else { return }
+        if calculation.bool("required") == true, let when = calculation.node["required_when"] {
+            report(
+                when.position, sv: "\"required_when\" säger inget när \"required\" är true: ta bort det ena.",
+                en: "\"required_when\" says nothing when \"required\" is true: remove one of them.")
+        }
+        for key in ["required_when", "full_profitability_when"] {
+            // Only a condition whose references all resolve is tested for contradictions.
+            guard let when = calculation.obj(key), checkCondition(when) else { continue }
+            if let why = satisfiability.contradiction(ProfileDecoding.condition(when)) {
+                report(
+                    when.node.position, sv: "Villkoret kan aldrig gälla: \(why.sv).",
+                    en: "The condition can never apply: \(why.en).")
+            }
+        }
     }
 
     private mutating func checkClassificationRules() {

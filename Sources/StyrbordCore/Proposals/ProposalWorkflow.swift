@@ -63,11 +63,21 @@ public struct ProposalWorkflow: Sendable {
     public let classification: String?
     public let route: GovernanceProfile.Route?
     public let steps: [StepState]
+    /// The proposal's nyttokalkyl, if it has one, figured at the profile's discount rate.
+    public let calculation: BenefitCalculation?
 
     /// `records` are matched to the route's steps by key; records of steps no longer on the route (the
     /// answers changed the classification) are ignored.
-    public init(profile: GovernanceProfile, facts: ProposalFacts, records: [StepRecord]) {
+    public init(
+        profile: GovernanceProfile, facts: ProposalFacts, records: [StepRecord],
+        calculation: BenefitCalculation? = nil
+    ) {
         self.profile = profile
+        self.calculation = calculation.map {
+            var c = $0
+            c.discountRatePercent = profile.calculation.discountRatePercent
+            return c
+        }
         var facts = facts
         facts.classification = facts.classification ?? profile.classify(facts)
         self.facts = facts
@@ -107,7 +117,54 @@ public struct ProposalWorkflow: Sendable {
         steps.prefix { !$0.isDecision }.filter { $0.step.isRequiredBeforeDecision && !$0.isDone }
     }
 
-    public var mayBeDecided: Bool { decisionStep != nil && missingBeforeDecision.isEmpty }
+    public var mayBeDecided: Bool {
+        decisionStep != nil && missingBeforeDecision.isEmpty && calculationShortcomings.isEmpty
+    }
+
+    /// Whether the profile asks for a calculation before this proposal's decision (T6, F4).
+    public var needsCalculation: Bool {
+        let rules = profile.calculation
+        return rules.requiredWhen?.holds(for: facts) == true || rules.fullProfitabilityWhen?.holds(for: facts) == true
+    }
+
+    /// What the profile asks of the nyttokalkyl that it lacks; empty when nothing is asked or all is there.
+    public var calculationShortcomings: [Localized] {
+        let rules = profile.calculation
+        guard let calculation else {
+            return needsCalculation
+                ? [
+                    Localized(
+                        sv: "Förslaget behöver en nyttokalkyl före beslut.",
+                        en: "The proposal needs a benefit/cost calculation before its decision.")
+                ]
+                : []
+        }
+        var result: [Localized] = []
+        if !calculation.validate().isEmpty {
+            result.append(
+                Localized(sv: "Nyttokalkylen är ofullständig.", en: "The benefit/cost calculation is incomplete."))
+        }
+        if rules.coversOperations, !calculation.uncoveredOperationsCosts.isEmpty {
+            let sv = calculation.uncoveredOperationsCosts.map { $0.label.sv.lowercased() }.joined(separator: ", ")
+            let en = calculation.uncoveredOperationsCosts.map { $0.label.en.lowercased() }.joined(separator: ", ")
+            result.append(
+                Localized(
+                    sv: "Kostnaderna täcker inte hela driftskedet: \(sv) saknas.",
+                    en: "The costs don't cover the whole operations phase: \(en) missing."))
+        }
+        if rules.fullProfitabilityWhen?.holds(for: facts) == true {
+            let value = calculation.figures.netPresentValue
+            if value < 0 {
+                result.append(
+                    Localized(
+                        sv: "Fullt lönsamhetskrav: nyttan väger inte upp den totala kostnaden (nuvärde \(value) kr).",
+                        en:
+                            "Full profitability required: the benefits don't outweigh the total cost (net present value \(value) kr)."
+                    ))
+            }
+        }
+        return result
+    }
 
     /// Who decides: the decision step's forum, role or body, or under a delegation the level the
     /// proposal's amount falls in.
@@ -140,15 +197,16 @@ public struct ProposalWorkflow: Sendable {
                     en: "Give the proposal's cost: the delegation decides who decides.")
             ]
         }
-        return missingBeforeDecision.map { state in
-            let who = describe(state.step)
-            if state.lacking.isEmpty {
-                return Localized(sv: "\(who.sv) – inte gjort.", en: "\(who.en) – not done.")
+        return calculationShortcomings
+            + missingBeforeDecision.map { state in
+                let who = describe(state.step)
+                if state.lacking.isEmpty {
+                    return Localized(sv: "\(who.sv) – inte gjort.", en: "\(who.en) – not done.")
+                }
+                let sv = state.lacking.map(\.sv).joined(separator: ", ")
+                let en = state.lacking.map(\.en).joined(separator: ", ")
+                return Localized(sv: "\(who.sv): \(sv).", en: "\(who.en): \(en).")
             }
-            let sv = state.lacking.map(\.sv).joined(separator: ", ")
-            let en = state.lacking.map(\.en).joined(separator: ", ")
-            return Localized(sv: "\(who.sv): \(sv).", en: "\(who.en): \(en).")
-        }
     }
 
     /// "IT-enheten godkänner", "Centralt strategiskt IT-forum bedömer".

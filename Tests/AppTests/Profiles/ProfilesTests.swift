@@ -38,7 +38,8 @@ struct ProfilesTests {
             let html = page.text
             for text in [
                 "Styrningsprofil", "Systemförvaltare", "med ersättare", "IT-styrgrupp", "Centralt IT-forum",
-                "Beslutsvägar", "Intervall och tidsfrister", "Företrädesordning", "Finansiering", "före beslut",
+                "Beslutsvägar", "Intervall och tidsfrister", "Företrädesordning", "Finansiering",
+                "Kalkylränta 4 % och 5 år", "före beslut",
             ] {
                 #expect(html.contains(text), "\(text)")
             }

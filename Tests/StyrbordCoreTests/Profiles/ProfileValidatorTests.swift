@@ -336,4 +336,43 @@ struct ProfileValidatorTests {
                 "\"scope\" kan inte vara \"hela\": använd system, forvaltningsobjekt, organisationsenhet, kommun."
             ])
     }
+
+    @Test("The calculation's rate takes decimals within 0–50; always and conditionally required can't both be said")
+    func calculation() throws {
+        let good =
+            Self.base + """
+                calculation:
+                  discount_rate_percent: 3.5
+                  years: 10
+                  required_when: {category: [verksamhetssystem]}
+                  full_profitability_when: {category: [verksamhetssystem]}
+
+                """
+        #expect(problems(good) == [])
+        let (profile, _) = ProfileValidator.check(yaml: good)
+        let rules = try #require(profile?.calculation)
+        #expect(rules.discountRatePercent == 3.5)
+        #expect(rules.years == 10)
+        #expect(rules.requiredWhen == .category([.business]))
+        #expect(!rules.coversOperations)
+        #expect(try #require(ProfileValidator.check(yaml: Self.base).profile).calculation.discountRatePercent == 4)
+
+        #expect(
+            problems(Self.base + "calculation:\n  discount_rate_percent: 4,5\n") == [
+                "24:26: \"discount_rate_percent\" should be a number, such as 3.5, not \"4,5\"."
+            ])
+        #expect(
+            problems(Self.base + "calculation:\n  discount_rate_percent: 60\n") == [
+                "24:26: \"discount_rate_percent\" must be between 0 and 50, not 60."
+            ])
+        #expect(
+            problems(Self.base + "calculation:\n  required: true\n  required_when: {category: [kommungemensamt]}\n")
+                == [
+                    "25:18: \"required_when\" says nothing when \"required\" is true: remove one of them."
+                ])
+        #expect(
+            problems(Self.base + "calculation:\n  full_profitability_when: {category: [okand]}\n") == [
+                "24:40: Unknown system category \"okand\". There are: kommungemensamt, verksamhetssystem."
+            ])
+    }
 }

@@ -18,14 +18,18 @@ struct ProposalWorkflowTests {
         let fresh = ProposalWorkflow(profile: profile, facts: facts, records: [])
         #expect(fresh.steps.map(\.step.action) == [.approve, .decide])
         #expect(!fresh.mayBeDecided)
-        #expect(fresh.reasonsNotDecidable.map(\.sv) == ["Kommunledningsförvaltningen, IT-enheten godkänner – inte gjort."])
+        #expect(
+            fresh.reasonsNotDecidable.map(\.sv) == ["Kommunledningsförvaltningen, IT-enheten godkänner – inte gjort."])
         #expect(fresh.nextStep?.step.key == "it-enheten-approve")
         #expect(fresh.decider == "forvaltning")
 
         let refused = ProposalWorkflow(
             profile: profile, facts: facts, records: [StepRecord(stepKey: "it-enheten-approve", outcome: .refused)])
         #expect(!refused.mayBeDecided)
-        #expect(refused.reasonsNotDecidable.map(\.en) == ["Kommunledningsförvaltningen, IT-enheten approves: approval was refused."])
+        #expect(
+            refused.reasonsNotDecidable.map(\.en) == [
+                "Kommunledningsförvaltningen, IT-enheten approves: approval was refused."
+            ])
 
         let approved = ProposalWorkflow(
             profile: profile, facts: facts, records: [StepRecord(stepKey: "it-enheten-approve", outcome: .approved)])
@@ -48,8 +52,9 @@ struct ProposalWorkflowTests {
             records: [StepRecord(stepKey: assess.step.key, outcome: .done, assessments: points)])
         #expect(!partial.mayBeDecided)
         let reasons = partial.reasonsNotDecidable.map(\.en)
-        #expect(reasons.count == 2)
-        #expect(reasons.first?.contains("is not assessed") == true)
+        #expect(reasons.count == 3)
+        #expect(reasons.first == "The proposal needs a benefit/cost calculation before its decision.")  // D5
+        #expect(reasons.dropFirst().first?.contains("is not assessed") == true)
         #expect(reasons.last?.hasSuffix("recommends – not done.") == true)
         // Steps not marked before_decision (the local forum) don't block.
         points["ramavtal"] = "Avrop på SKI:s ramavtal"
@@ -58,7 +63,7 @@ struct ProposalWorkflowTests {
             records: [
                 StepRecord(stepKey: assess.step.key, outcome: .done, assessments: points),
                 StepRecord(stepKey: "central-rekommendation", outcome: .notRecommended),
-            ])
+            ], calculation: BenefitCalculationTests.eService)
         #expect(complete.mayBeDecided)
         #expect(complete.nextStep?.step.actor == .forum("lokalt-it-forum"))
     }
@@ -110,5 +115,44 @@ struct ProposalWorkflowTests {
         #expect(StepOutcome.notRecommended.fits(.recommend))
         #expect(StepOutcome.done.fits(.assess))
         #expect(!StepOutcome.done.fits(.decide))
+    }
+
+    @Test("F4: in Fagersta a verksamhetsspecifikt system needs a calculation whose benefits outweigh its total cost")
+    func fagerstaFullProfitability() throws {
+        let profile = try Self.profile("fagersta")
+        let facts = ProposalFacts(category: .business)
+        let without = ProposalWorkflow(profile: profile, facts: facts, records: [])
+        #expect(without.needsCalculation)
+        #expect(without.calculationShortcomings.map(\.sv) == ["Förslaget behöver en nyttokalkyl före beslut."])
+        var unprofitable = BenefitCalculationTests.eService
+        unprofitable.benefits[0].annualAmount = 100_000
+        let losing = ProposalWorkflow(profile: profile, facts: facts, records: [], calculation: unprofitable)
+        #expect(losing.calculation?.figures.netPresentValue ?? 0 < 0)
+        #expect(losing.calculationShortcomings.first?.en.hasPrefix("Full profitability required") == true)
+        let paying = ProposalWorkflow(
+            profile: profile, facts: facts, records: [], calculation: BenefitCalculationTests.eService)
+        #expect(paying.calculationShortcomings.isEmpty)
+        // A common system carries no such requirement in Fagersta.
+        #expect(
+            !ProposalWorkflow(profile: profile, facts: ProposalFacts(category: .common), records: []).needsCalculation)
+    }
+
+    @Test("T6: in Tanum every project's calculation covers the operations phase; the NPV uses the profile's rate")
+    func tanumOperationsPhase() throws {
+        let profile = try Self.profile("tanum")
+        let facts = ProposalFacts(category: .business, classification: "projekt")
+        var calculation = BenefitCalculationTests.eService
+        calculation.discountRatePercent = 12  // the profile's 4 % rules
+        let workflow = ProposalWorkflow(profile: profile, facts: facts, records: [], calculation: calculation)
+        #expect(workflow.calculation?.figures.netPresentValue == 257_474)
+        #expect(
+            workflow.calculationShortcomings.map(\.sv) == [
+                "Kostnaderna täcker inte hela driftskedet: programvara och licenser, datorer och utrustning, serverkapacitet, kommunikation, support saknas."
+            ])
+        #expect(
+            !ProposalWorkflow(
+                profile: profile, facts: ProposalFacts(category: .business, classification: "daglig-utveckling"),
+                records: []
+            ).needsCalculation)
     }
 }

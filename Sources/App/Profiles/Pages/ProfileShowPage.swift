@@ -39,7 +39,10 @@ struct ProfileShowPage: Page {
                     .li(.a(.href("#forum"), .text(ctx.t("Forum", "Forums")))),
                     .li(.a(.href("#beslutsvagar"), .text(ctx.t("Beslutsvägar", "Routes to a decision")))),
                     .li(.a(.href("#intervall"), .text(ctx.t("Intervall och dokument", "Intervals and documents")))),
-                    .li(.a(.href("#finansiering"), .text(ctx.t("Finansiering", "Cost allocation")))))),
+                    .li(
+                        .a(
+                            .href("#finansiering"),
+                            .text(ctx.t("Finansiering och nyttokalkyl", "Costs and calculation")))))),
             roles, categories, forums, routes, intervals, costs)
     }
 
@@ -363,7 +366,7 @@ struct ProfileShowPage: Page {
     private var costs: Node<HTML.BodyContext> {
         .section(
             .id("finansiering"),
-            .h2(.text(ctx.t("Finansiering", "Cost allocation"))),
+            .h2(.text(ctx.t("Finansiering och nyttokalkyl", "Costs and calculation"))),
             .ul(
                 .forEach(p.costAllocation) { c in
                     .li(
@@ -372,7 +375,47 @@ struct ProfileShowPage: Page {
                             " (" + c.principles.map { ctx.t($0.label) }.joined(separator: ", ") + "): " + ctx.t(c.text)),
                         .unwrap(c.paidBy) { .safe(ctx.t(" Betalas av ", " Paid by ") + name($0) + ".") },
                         .unwrap(c.source) { .span(.class("muted"), .safe(" (\($0))")) })
-                }))
+                }),
+            calculation)
+    }
+
+    /// T6, F4, D5: what the profile asks of a proposal's nyttokalkyl.
+    private var calculation: Node<HTML.BodyContext> {
+        let rules = p.calculation
+        let rate = rules.discountRatePercent.formatted(.number.precision(.fractionLength(0...2)))
+        func when(_ condition: ProfileCondition?) -> String? {
+            guard let condition else { return nil }
+            if condition == .all([]) { return ctx.t("alltid", "always") }
+            return ctx.t("när ", "when ") + ProfileText.describe(condition, p, ctx.lang)
+        }
+        return .group(
+            .h3(.text(ctx.t("Nyttokalkyl", "Benefit/cost calculation"))),
+            .ul(
+                .li(
+                    .safe(
+                        ctx.t(
+                            "Kalkylränta \(rate) % och \(rules.years) år.",
+                            "Discount rate \(rate) % over \(rules.years) years."))),
+                .li(
+                    .safe(
+                        ctx.t("Krävs före beslut: ", "Required before the decision: ")
+                            + (when(rules.requiredWhen) ?? ctx.t("inte av profilen", "not by the profile")) + ".")),
+                .if(
+                    rules.coversOperations,
+                    .li(
+                        .text(
+                            ctx.t(
+                                "Kostnaderna ska täcka hela driftskedet: programvara, datorer, serverkapacitet, kommunikation, utbildning, drift och support.",
+                                "The costs must cover the whole operations phase: software, computers, server capacity, communications, training, operations and support."
+                            )))),
+                .unwrap(when(rules.fullProfitabilityWhen)) {
+                    .li(
+                        .safe(
+                            ctx.t(
+                                "Fullt lönsamhetskrav (nyttan ska väga upp den totala kostnaden) ",
+                                "Full profitability (benefits must outweigh the total cost) ") + $0 + "."))
+                },
+                .unwrap(rules.source) { .li(.class("muted"), .safe(ctx.t("Källa: ", "Source: ") + $0)) }))
     }
 }
 

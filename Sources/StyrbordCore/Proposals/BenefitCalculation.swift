@@ -305,11 +305,19 @@ extension BenefitCalculation {
                     en: "Enter an amount between 0 and 10 billion kronor.")
             }
         }
+        func describe(_ text: String, _ path: String) {
+            v.requireText(
+                text, field: "\(path).description", label: Localized(sv: "Beskrivning", en: "Description"), max: 500)
+        }
+        // PENG: every benefit has someone who brings it home (hemtagningsansvar).
+        func owner(_ name: String, _ path: String) {
+            v.requireText(
+                name, field: "\(path).owner", label: Localized(sv: "Hemtagningsansvarig", en: "Benefit owner"), max: 200
+            )
+        }
         for (i, line) in benefits.enumerated() {
             let path = "benefits[\(i)]"
-            v.requireText(
-                line.description, field: "\(path).description", label: Localized(sv: "Beskrivning", en: "Description"),
-                max: 500)
+            describe(line.description, path)
             checkAmount(line.annualAmount, "\(path).annualAmount")
             if !(0...100).contains(line.probabilityPercent) {
                 v.add(
@@ -317,33 +325,22 @@ extension BenefitCalculation {
                     en: "The probability must be 0–100 %.")
             }
             checkYears(line.fromYear, line.untilYear, path, "fromYear")
-            // PENG: every benefit has someone who brings it home.
-            v.requireText(
-                line.owner, field: "\(path).owner",
-                label: Localized(sv: "Hemtagningsansvarig", en: "Benefit owner"), max: 200)
+            owner(line.owner, path)
         }
         for (i, line) in qualitativeBenefits.enumerated() {
             let path = "qualitativeBenefits[\(i)]"
-            v.requireText(
-                line.description, field: "\(path).description", label: Localized(sv: "Beskrivning", en: "Description"),
-                max: 500)
-            v.requireText(
-                line.owner, field: "\(path).owner",
-                label: Localized(sv: "Hemtagningsansvarig", en: "Benefit owner"), max: 200)
+            describe(line.description, path)
+            owner(line.owner, path)
         }
         for (i, line) in costs.enumerated() {
             let path = "costs[\(i)]"
-            v.requireText(
-                line.description, field: "\(path).description", label: Localized(sv: "Beskrivning", en: "Description"),
-                max: 500)
+            describe(line.description, path)
             checkAmount(line.amount, "\(path).amount")
             checkYears(line.year, line.isRecurring ? line.untilYear : nil, path, "year")
         }
         for (i, risk) in risks.enumerated() {
             let path = "risks[\(i)]"
-            v.requireText(
-                risk.description, field: "\(path).description", label: Localized(sv: "Beskrivning", en: "Description"),
-                max: 500)
+            describe(risk.description, path)
             for (field, value) in [("probability", risk.probability), ("consequence", risk.consequence)]
             where !(1...5).contains(value) {
                 v.add("\(path).\(field)", sv: "Ange 1–5.", en: "Enter 1–5.")

@@ -42,6 +42,8 @@ public struct GovernanceProfile: Sendable, Hashable {
         public var key: String
         public var name: Localized
         public var kind: ProfileBodyKind
+        /// Stands for each nämnd or förvaltning in turn ("the owning nämnd"), not for one body.
+        public var isPerOrgUnit: Bool
         public var description: Localized?
         public var source: String?
     }
@@ -499,6 +501,11 @@ extension GovernanceProfile {
 
     /// Who decides that a system is in `category` (E3/F2).
     public func categoryDecider(for category: SystemCategory) -> String? { self.category(category)?.decidedBy }
+
+    /// Who owns systems of `category` (E3/F2: the kommunstyrelse owns the common ones), if the profile says.
+    public func categoryOwner(for category: SystemCategory) -> Actor? {
+        self.category(category)?.ownedBy.flatMap(actor)
+    }
 
     /// How long an information classification is valid, if the profile says.
     public var classificationValidity: ProfileDuration? { intervals.classificationValidity?.every }

@@ -19,7 +19,8 @@ enum ProfileDecoding {
                 GovernanceProfile.Body(
                     key: $0.string("key") ?? "", name: $0.text("name") ?? Localized(verbatim: ""),
                     kind: $0.string("kind").flatMap(ProfileBodyKind.init(rawValue:)) ?? .political,
-                    description: $0.text("description"), source: $0.string("source"))
+                    isPerOrgUnit: $0.bool("per_org_unit") ?? false, description: $0.text("description"),
+                    source: $0.string("source"))
             },
             roles: r.list("roles").map(role),
             systemCategories: r.list("system_categories").compactMap(category),

@@ -166,6 +166,10 @@ public enum ProfileFormat {
                 ProfileField("key", .key, required: true, "Unique among roles, forums and bodies."),
                 ProfileField("name", .text, required: true, "Its name."),
                 ProfileField("kind", .code(ProfileBodyKind.allCases.map(\.rawValue)), "political (default) or unit."),
+                ProfileField(
+                    "per_org_unit", .boolean,
+                    "True when it stands for each nämnd or förvaltning in turn (the owning nämnd), not one body; default false."
+                ),
                 ProfileField("description", .text, "What it does in IT governance."),
                 source,
             ]),

@@ -79,7 +79,10 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
         encoder: JSONEncoder.custom(dates: .iso8601, format: [.sortedKeys, .withoutEscapingSlashes]), for: .json)
     switch config.database {
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
+        // SQLite runs one writer at a time and a burst of writes queues for the few connections: on a
+        // busy machine twenty concurrent writers waited past the pool's default 10 s and got a 500.
+        app.databases.use(
+            .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url, let searchPath):

@@ -12,7 +12,8 @@ public enum TenantCommandSupport {
         do {
             _ = try await TenantSetup.create(
                 slug: slug, name: name, organisationNumber: organisationNumber, profile: profile,
-                createdBy: "cli (\(ProcessInfo.processInfo.environment["USER"] ?? "cli"))",
+                actor: .command(
+                    "cli (\(ProcessInfo.processInfo.environment["USER"] ?? "cli"))", dependencies: app.dependencies),
                 dependencies: app.dependencies, on: app.db)
         } catch let failure as ValidationFailure {
             throw CommandFailure(failure.issues.map { "\($0.field): \($0.message.en)" }.joined(separator: "\n"))

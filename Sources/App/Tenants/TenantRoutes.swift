@@ -22,8 +22,11 @@ enum TenantRoutes {
 
 /// Creating a tenant: the row and its role catalogue, in one transaction.
 enum TenantSetup {
-    /// Every problem with a new tenant's slug, name and organisation number.
-    static func validate(slug: String, name: String, organisationNumber: String, on db: any Database) async throws {
+    /// Every problem with a new tenant's slug, name, organisation number and profile.
+    static func validate(
+        slug: String, name: String, organisationNumber: String, profile: String = ShippedProfiles.standardKey,
+        on db: any Database
+    ) async throws {
         var v = Validator()
         if !Tenant.isValidSlug(slug) {
             v.add(
@@ -36,6 +39,12 @@ enum TenantSetup {
             v.add(
                 "organisationNumber", sv: "Ange organisationsnumret som 212000-0000.",
                 en: "Enter the organisation number as 212000-0000.")
+        }
+        if !ShippedProfiles.keys.contains(profile) {
+            let keys = ShippedProfiles.keys.joined(separator: ", ")
+            v.add(
+                "profile", sv: "Välj en av de medföljande styrningsprofilerna: \(keys).",
+                en: "Choose one of the shipped governance profiles: \(keys).")
         }
         try v.throwIfAny()
         if try await Tenant.query(on: db).filter(\.$slug == slug).first() != nil {
@@ -50,15 +59,20 @@ enum TenantSetup {
     }
 
     /// Creates the tenant governed by one of the shipped profiles (version 1 of its profile), with the
-    /// role types the profile needs.
+    /// role types the profile needs. Nothing is stored when any field, the profile's key included, is wrong.
+    ///
+    /// `actor` is whoever asked for it (the platform operator's request, the command line): version 1 is
+    /// theirs and the tenant's audit trail records it. The demo loader and test fixtures pass none and name
+    /// the version's author with `createdBy`.
     static func create(
         slug: String, name: String, organisationNumber: String = "", id: UUID? = nil,
         profile profileKey: String = ShippedProfiles.standardKey, createdBy: String = "system",
-        dependencies: AppDependencies, on db: any Database
+        actor: AuditActor? = nil, dependencies: AppDependencies, on db: any Database
     ) async throws -> Tenant {
+        try await validate(
+            slug: slug, name: name, organisationNumber: organisationNumber, profile: profileKey, on: db)
         guard let yaml = ShippedProfiles.yaml(profileKey) else { throw ProfileError.unknownShipped(profileKey) }
         let profile = try ShippedProfiles.profile(profileKey)
-        try await validate(slug: slug, name: name, organisationNumber: organisationNumber, on: db)
         return try await db.writeTransaction { tx in
             let tenant = Tenant(
                 id: id ?? dependencies.uuid(), slug: slug, name: name.trimmed,
@@ -70,10 +84,18 @@ enum TenantSetup {
                     id: dependencies.uuid(), tenantID: tenant.requireID(), definition: definition, sortOrder: index
                 ).create(on: tx)
             }
-            try await ProfileVersion(
+            let first = try ProfileVersion(
                 id: dependencies.uuid(), tenantID: tenant.requireID(), version: 1, profile: profile, yaml: yaml,
-                message: "", createdAt: dependencies.now(), createdBy: createdBy, accountID: nil
-            ).create(on: tx)
+                message: "", createdAt: dependencies.now(), createdBy: actor?.name ?? createdBy,
+                accountID: actor?.accountID)
+            try await first.create(on: tx)
+            if let actor {
+                try await AuditLog.record(
+                    .create, objectType: ProfileVersion.objectType, objectID: first.requireID(),
+                    label: "Styrningsprofil version 1: \(first.name)", tenantID: tenant.requireID(),
+                    before: ProfileVersionSnapshot?.none, after: ProfileRules.snapshot(first),
+                    message: "Ny kommun", actor: actor, on: tx)
+            }
             return tenant
         }
     }
@@ -105,6 +127,8 @@ struct CreateTenantRequest: Content {
     var slug: String
     var name: String
     var organisationNumber: String?
+    /// The key of the shipped governance profile the municipality starts with; `standard` when absent.
+    var profile: String?
     /// The first administrator; their generated password comes back once in the response.
     var admin: Admin?
 }
@@ -131,18 +155,20 @@ struct TenantsAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let body = try req.jsonBody(CreateTenantRequest.self)
+        let profile = body.profile ?? ShippedProfiles.standardKey
         let tenant: Tenant
         var admin: (Account, String)?
         if let first = body.admin {
             let (t, account, password) = try await PlatformRules.createTenant(
                 slug: body.slug, name: body.name, organisationNumber: body.organisationNumber?.trimmed ?? "",
-                admin: AccountDraft(email: first.email, name: first.name, isTenantAdmin: true), req: req)
+                profile: profile, admin: AccountDraft(email: first.email, name: first.name, isTenantAdmin: true),
+                req: req)
             tenant = t
             admin = (account, password)
         } else {
             tenant = try await TenantSetup.create(
                 slug: body.slug, name: body.name, organisationNumber: body.organisationNumber?.trimmed ?? "",
-                dependencies: req.dependencies, on: req.db)
+                profile: profile, actor: .from(req), dependencies: req.dependencies, on: req.db)
         }
         let created = CreatedTenantResponse(
             tenant: try TenantResponse(tenant), admin: try admin.map { try AccountResponse($0.0) },

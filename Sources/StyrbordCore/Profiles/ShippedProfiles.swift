@@ -28,6 +28,11 @@ public enum ShippedProfiles {
         return try? String(contentsOf: directory.appendingPathComponent("\(key).yaml"), encoding: .utf8)
     }
 
+    /// Each shipped profile's key and name, in the order of `keys`: what a new municipality can be given.
+    public static let names: [(key: String, name: Localized)] = keys.compactMap { key in
+        (try? profile(key)).map { (key, $0.name) }
+    }
+
     public static var all: [Entry] { keys.compactMap { key in yaml(key).map { Entry(key: key, yaml: $0) } } }
 
     /// A shipped profile, read and validated. Shipped profiles are checked by the tests, so a failure

@@ -53,8 +53,10 @@ def test_the_profile_pages_show_roles_forums_routes_and_intervals(browser):
     assert "Standardprofil för IT-styrning" in b.text("main .profile-overview")
     headings = [h.text.strip() for h in b.find_all("main section > h2")]
     for expected in ["Roller", "Systemkategorier och rollkrav", "Forum", "Beslutsvägar",
-                     "Intervall och tidsfrister", "Finansiering"]:
+                     "Intervall och tidsfrister", "Finansiering och nyttokalkyl"]:
         assert expected in headings, headings
+    # The nyttokalkyl's rules (T6, F4) as the standard profile sets them.
+    assert "Kalkylränta 4 % och 5 år." in b.text("#finansiering")
     # The contents list leads to each section.
     for link in b.find_all("main nav.toc a"):
         target = link.get_attribute("href").split("#", 1)[1]

@@ -415,14 +415,15 @@ struct World {
             users[kind] = .session(try await Fixtures.session(for: account, on: app))
             tokens[kind] = try await Fixtures.token(for: account, on: app).0.requireID()
         }
-        // P1: proposed by Olle (the holder) for förvaltning A, which Cilla coordinates.
-        var proposer = Fixtures.actor
-        proposer.accountID = try accounts[.holder]!.requireID()
+        // P1: proposed by Olle (the holder) for förvaltning A, which Cilla coordinates. Made by the fixtures'
+        // actor and then marked as Olle's, so that the audit trail shows no change of Olle's own.
         let proposal = try await ProposalRules.create(
             ProposalDraft(
                 title: "Ny e-tjänst", need: "Ansökningar på papper", orgUnitId: unitA.id,
                 systemIds: [try s1.requireID()],
-                category: .business), tenant: tenant, actor: proposer, on: db)
+                category: .business), tenant: tenant, actor: Fixtures.actor, on: db)
+        proposal.proposedByAccountID = try accounts[.holder]!.requireID()
+        try await proposal.update(on: db)
         let ids: [String: UUID] = [
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),

@@ -39,6 +39,8 @@ enum AppMigrations {
         BackfillStandardProfile(),
         // 2026-11-23 compliance: each tenant's efterlevnad scores per day, for the trend
         CreateComplianceDailyScores(),
+        // 2026-12-01 proposals: förslag till IT-insats with diarienummer, step records and decisions
+        CreateProposals(),
     ]
 
     static func register(on app: Application) {

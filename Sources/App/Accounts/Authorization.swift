@@ -32,6 +32,10 @@ enum TenantAccess: Sendable, Equatable {
     case editIntegration(param: String)
     case editContract(param: String)
     case appointRole(param: String)
+    /// The proposal's proposer, its förvaltning's IT-samordnare, the administrator.
+    case editProposal(param: String)
+    /// Recording the proposal's steps and decision.
+    case prepareProposal(param: String)
 }
 
 extension Route {
@@ -166,7 +170,21 @@ enum AccessFacts {
                     .first()
             else { throw CommonError.notFound(what: Localized(sv: "Rolltilldelningen", en: "The role assignment")) }
             return [.appointRole(try await scope(assignment.draft.scope, assignment.draft.scopeId, tenant, req))]
+        case .editProposal(let param):
+            return [.editProposal(try await proposal(try id(param, req), tenant, req))]
+        case .prepareProposal(let param):
+            return [.prepareProposal(try await proposal(try id(param, req), tenant, req))]
         }
+    }
+
+    /// The facts of a proposal of `tenant`; 404 when it is not one of the tenant's.
+    static func proposal(_ proposalID: UUID, _ tenant: Tenant, _ req: Request) async throws -> ProposalAccessFacts {
+        guard let found = try await Proposal.scoped(to: tenant, on: req.db).filter(\.$id == proposalID).first() else {
+            throw CommonError.notFound(what: Proposal.what)
+        }
+        return ProposalAccessFacts(
+            tenantID: try tenant.requireID(), proposerAccountID: found.proposedByAccountID,
+            orgUnitPath: try await unitPath(found.orgUnitID, tenant, req))
     }
 
     /// The facts of a system of `tenant`; 404 when it is not one of the tenant's.

@@ -55,12 +55,14 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, compliance, todo, organisation, people, suppliers, managementObjects, roles, profile, reports
+    case systems, proposals, compliance, todo, organisation, people, suppliers, managementObjects, roles, profile,
+        reports
     case importExport, accounts, audit
 
     func title(_ lang: UILanguage) -> String {
         switch self {
         case .systems: lang == .sv ? "Systemregister" : "System register"
+        case .proposals: lang == .sv ? "Förslag" : "Proposals"
         case .compliance: lang == .sv ? "Efterlevnad" : "Compliance"
         case .todo: lang == .sv ? "Att göra" : "To do"
         case .organisation: lang == .sv ? "Organisation" : "Organisation"
@@ -79,6 +81,7 @@ enum NavSection: String, CaseIterable, Sendable {
     func url(tenant slug: String) -> String {
         switch self {
         case .systems: SystemRoutes.index(slug)
+        case .proposals: ProposalRoutes.index(slug)
         case .compliance: ComplianceRoutes.overview(slug)
         case .todo: ComplianceRoutes.todo(slug)
         case .organisation: OrgUnitRoutes.index(slug)

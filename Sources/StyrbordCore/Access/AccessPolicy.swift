@@ -66,6 +66,21 @@ public struct SystemFacts: Sendable, Equatable {
     }
 }
 
+/// What the policy needs to know about a proposal: who proposed it and the förvaltning behind it.
+public struct ProposalAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// The account that created it; nil when it came from a command or the demo.
+    public var proposerAccountID: UUID?
+    /// Its org unit and that unit's ancestors, nearest first.
+    public var orgUnitPath: [UUID]
+
+    public init(tenantID: UUID, proposerAccountID: UUID?, orgUnitPath: [UUID]) {
+        self.tenantID = tenantID
+        self.proposerAccountID = proposerAccountID
+        self.orgUnitPath = orgUnitPath
+    }
+}
+
 /// Where a role is appointed, as far as permissions care.
 public enum RoleScopeFacts: Sendable, Equatable {
     case system(SystemFacts)
@@ -105,6 +120,12 @@ public enum Permission: Sendable, Equatable {
     case deleteSystem(SystemFacts)
     /// Appoint, change or end a role holder.
     case appointRole(RoleScopeFacts)
+    /// Change a proposal and answer its checklist and calculation: its proposer, the IT-samordnare of
+    /// its förvaltning and the administrator.
+    case editProposal(ProposalAccessFacts)
+    /// Record a step of a proposal's route or its decision: for now the IT-samordnare of its förvaltning
+    /// and the administrator (the forums' members get it once forums have members, issue 5).
+    case prepareProposal(ProposalAccessFacts)
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
@@ -116,6 +137,7 @@ public enum Permission: Sendable, Equatable {
         case .createSystem(let id, _): id
         case .editSystem(let facts), .deleteSystem(let facts): facts.tenantID
         case .appointRole(let scope): scope.tenantID
+        case .editProposal(let facts), .prepareProposal(let facts): facts.tenantID
         }
     }
 
@@ -199,6 +221,12 @@ public enum AccessPolicy {
             case .tenantWide:
                 return .refused(.notPermitted(Reason.adminOnly))
             }
+        case .editProposal(let facts):
+            return facts.proposerAccountID == principal.accountID || coordinates(principal, facts.orgUnitPath)
+                ? .allowed : .refused(.notPermitted(Reason.proposalEdit))
+        case .prepareProposal(let facts):
+            return coordinates(principal, facts.orgUnitPath)
+                ? .allowed : .refused(.notPermitted(Reason.proposalPrepare))
         }
     }
 
@@ -233,6 +261,15 @@ public enum AccessPolicy {
         static let systemDelete = Localized(
             sv: "Bara förvaltningens IT-samordnare och administratören får ta bort ett system ur registret.",
             en: "Only the administration's IT coordinator and the administrator may remove a system from the register.")
+        static let proposalEdit = Localized(
+            sv: "Bara förslagsställaren, förvaltningens IT-samordnare och administratören får ändra förslaget.",
+            en: "Only the proposer, the administration's IT coordinator and the administrator may change the proposal.")
+        static let proposalPrepare = Localized(
+            sv:
+                "Bara förvaltningens IT-samordnare och administratören får registrera steg och beslut för förslaget.",
+            en:
+                "Only the administration's IT coordinator and the administrator may record the proposal's steps and decision."
+        )
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
             en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")

@@ -54,6 +54,11 @@ struct PermissionMatrixTests {
         case createSystem
         /// A form whose target is chosen in it: anyone who may change some system.
         case editSome
+        /// Proposal P1 (proposed by the holder for förvaltning A): its proposer, A's IT-samordnare and
+        /// the administrator change it.
+        case editP1
+        /// P1's steps and decision: A's IT-samordnare and the administrator.
+        case prepareP1
 
         func outcome(_ kind: Kind) -> Outcome {
             switch (self, kind) {
@@ -74,6 +79,10 @@ struct PermissionMatrixTests {
             case (.createSystem, _): return .forbidden
             case (.editSome, .employee): return .forbidden
             case (.editSome, _): return .ok
+            case (.editP1, .holder), (.editP1, .coordinator), (.editP1, .admin): return .ok
+            case (.editP1, _): return .forbidden
+            case (.prepareP1, .coordinator), (.prepareP1, .admin): return .ok
+            case (.prepareP1, _): return .forbidden
             }
         }
     }
@@ -159,6 +168,21 @@ struct PermissionMatrixTests {
             "GET /t/:tenant/profile/source": .read, "GET /api/v1/tenants/:tenant/profile": .read,
             "GET /api/v1/tenants/:tenant/profile/versions": .read,
             "POST /api/v1/tenants/:tenant/profile/versions": .admin,
+            // Proposals: every employee reads and submits; see editP1 and prepareP1 for the rest.
+            "GET /t/:tenant/proposals": .read, "GET /t/:tenant/proposals/new": .read,
+            "POST /t/:tenant/proposals": .read, "GET /t/:tenant/proposals/:proposalID": .read,
+            "GET /t/:tenant/proposals/:proposalID/edit": .editP1, "POST /t/:tenant/proposals/:proposalID/edit": .editP1,
+            "POST /t/:tenant/proposals/:proposalID/checklist": .editP1,
+            "POST /t/:tenant/proposals/:proposalID/calculation": .editP1,
+            "POST /t/:tenant/proposals/:proposalID/steps": .prepareP1,
+            "POST /t/:tenant/proposals/:proposalID/decision": .prepareP1,
+            "GET /api/v1/tenants/:tenant/proposals": .read, "POST /api/v1/tenants/:tenant/proposals": .read,
+            "GET /api/v1/tenants/:tenant/proposals/:proposalID": .read,
+            "PUT /api/v1/tenants/:tenant/proposals/:proposalID": .editP1,
+            "PUT /api/v1/tenants/:tenant/proposals/:proposalID/checklist": .editP1,
+            "PUT /api/v1/tenants/:tenant/proposals/:proposalID/calculation": .editP1,
+            "POST /api/v1/tenants/:tenant/proposals/:proposalID/steps": .prepareP1,
+            "POST /api/v1/tenants/:tenant/proposals/:proposalID/decision": .prepareP1,
         ]
         for tab in ["roles", "integrations", "contracts", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
@@ -391,12 +415,22 @@ struct World {
             users[kind] = .session(try await Fixtures.session(for: account, on: app))
             tokens[kind] = try await Fixtures.token(for: account, on: app).0.requireID()
         }
+        // P1: proposed by Olle (the holder) for förvaltning A, which Cilla coordinates. Made by the fixtures'
+        // actor and then marked as Olle's, so that the audit trail shows no change of Olle's own.
+        let proposal = try await ProposalRules.create(
+            ProposalDraft(
+                title: "Ny e-tjänst", need: "Ansökningar på papper", orgUnitId: unitA.id,
+                systemIds: [try s1.requireID()],
+                category: .business), tenant: tenant, actor: Fixtures.actor, on: db)
+        proposal.proposedByAccountID = try accounts[.holder]!.requireID()
+        try await proposal.update(on: db)
         let ids: [String: UUID] = [
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
             "roleTypeID": try await Fixtures.roleType(RoleCatalogue.informationOwner, in: tenant, on: db).requireID(),
             "assignmentID": try owner.requireID(), "integrationID": try integration.requireID(),
             "contractID": try contract.requireID(), "accountID": try accounts[.employee]!.requireID(),
+            "proposalID": try proposal.requireID(),
         ]
         return World(
             slug: slug, tenant: tenant, ids: ids, users: users, accounts: accounts, tokenIDs: tokens, s1: s1, s2: s2,
@@ -413,6 +447,7 @@ struct Fingerprint: Equatable, CustomStringConvertible {
     static let tables = [
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
+        "proposals", "proposal_step_records", "proposal_decisions",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
@@ -515,6 +550,20 @@ enum MatrixRequest {
         case "POST /api/v1/tenants/:tenant/profile/versions":
             // A valid profile, so that the allowed upload really stores a version.
             return try e.encode(["yaml": ShippedProfiles.yaml("tanum")!, "message": "Ny version"])
+        case "POST /api/v1/tenants/:tenant/proposals", "PUT /api/v1/tenants/:tenant/proposals/:proposalID":
+            return try e.encode(
+                ProposalDraft(title: "Förslag", need: "Behov", orgUnitId: w.unitA1.id, category: .business))
+        case "PUT /api/v1/tenants/:tenant/proposals/:proposalID/checklist":
+            return try e.encode(ChecklistAnswers())
+        case "PUT /api/v1/tenants/:tenant/proposals/:proposalID/calculation":
+            return try e.encode(CalculationRequest(firstYear: 2026))
+        case "POST /api/v1/tenants/:tenant/proposals/:proposalID/steps":
+            return try e.encode(StepRecordDraft(stepKey: "okant", outcome: .done))
+        case "POST /api/v1/tenants/:tenant/proposals/:proposalID/decision":
+            return try e.encode(
+                DecisionDraft(
+                    outcome: .approved, decidedByBody: "Nämnden", decidedByPerson: "Eva", reasons: "Behövs",
+                    decidedOn: CalendarDay(year: 2026, month: 3, day: 2)))
         case "POST /api/v1/tenants/:tenant/role-types":
             return try e.encode(["key": "ny-roll", "nameSv": "Ny roll", "scope": "system"])
         default:
@@ -540,6 +589,11 @@ enum MatrixRequest {
                 ("roleTypeId", w.ids["roleTypeID"]!.uuidString), ("personId", w.emil.id!.uuidString),
                 ("scope", "system"),
                 ("scopeId", s1), ("holding", "ordinarie"), ("validFrom", "2026-01-01"),
+            ]
+        case "POST /t/:tenant/proposals", "POST /t/:tenant/proposals/:proposalID/edit":
+            return [
+                ("title", "Förslag"), ("need", "Behov"), ("orgUnitId", w.unitA1.id!.uuidString),
+                ("category", "verksamhetssystem"),
             ]
         case "POST /t/:tenant/profile/versions":
             return [("yaml", ShippedProfiles.yaml("tanum")!), ("message", "Ny version")]

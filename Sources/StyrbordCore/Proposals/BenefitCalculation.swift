@@ -266,6 +266,8 @@ extension BenefitCalculation {
 
 extension BenefitCalculation {
     public static let maxYears = 30
+    /// Every year a calculation may name: from its earliest first year to its latest last year.
+    public static let years = 2000...2129
     /// Ten billion kronor: far above any municipal IT project, low enough that sums can't overflow.
     public static let maxAmount = 10_000_000_000
 
@@ -292,7 +294,12 @@ extension BenefitCalculation {
                     "\(path).\(fromField)", sv: "Året ska ligga inom kalkylen (\(firstYear)–\(lastYear)).",
                     en: "The year must lie within the calculation (\(firstYear)–\(lastYear)).")
             }
-            if let until, until < from {
+            if let until, !Self.years.contains(until) {
+                v.add(
+                    "\(path).untilYear",
+                    sv: "Ange ett år mellan \(Self.years.lowerBound) och \(Self.years.upperBound).",
+                    en: "Enter a year between \(Self.years.lowerBound) and \(Self.years.upperBound).")
+            } else if let until, until < from {
                 v.add(
                     "\(path).untilYear", sv: "Slutåret kan inte ligga före startåret (\(from)).",
                     en: "The last year can't be before the first (\(from)).")
@@ -336,7 +343,7 @@ extension BenefitCalculation {
             let path = "costs[\(i)]"
             describe(line.description, path)
             checkAmount(line.amount, "\(path).amount")
-            checkYears(line.year, line.isRecurring ? line.untilYear : nil, path, "year")
+            checkYears(line.year, line.untilYear, path, "year")
         }
         for (i, risk) in risks.enumerated() {
             let path = "risks[\(i)]"

@@ -128,4 +128,16 @@ struct BenefitCalculationTests {
         #expect(far.validate().map(\.field) == ["firstYear", "years", "costs[0].amount"])
         #expect(far.figures.costs == BenefitCalculation.maxAmount)
     }
+
+    @Test("Every year named lies in 2000–2129, as the API document says: an end year far out is refused, not clipped")
+    func yearBounds() {
+        var c = Self.eService
+        c.benefits[0].untilYear = 2130
+        c.costs[0].untilYear = 12_345  // a one-off cost's end year is checked too
+        #expect(c.validate().map(\.field) == ["benefits[0].untilYear", "costs[0].untilYear"])
+        c.benefits[0].untilYear = 2129
+        c.costs[0].untilYear = nil
+        #expect(c.validate().isEmpty)
+        #expect(BenefitCalculation.years == 2000...2129)
+    }
 }

@@ -27,6 +27,8 @@ enum ComplianceSnapshotLoader {
                 [c.responsible.systemRoleKey, c.responsible.orgUnitRoleKey, c.responsible.tenantRoleKey].compactMap {
                     $0
                 })
+            // D4/E2: who should call a forum that meets too rarely.
+            keys.formUnion(c.forumCadences.flatMap(\.leaderRoleKeys))
         }
         return keys
     }
@@ -49,6 +51,7 @@ enum ComplianceSnapshotLoader {
         async let assignments = read { try await $0.assignments(keys: keys, on: $1) }
         async let systems = read { try await $0.systems(on: $1) }
         async let contracts = read { try await $0.contracts(on: $1) }
+        async let meetings = read { try await $0.meetings(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
@@ -66,6 +69,11 @@ enum ComplianceSnapshotLoader {
             add(tenant) { $0.systems.append(system) }
         }
         for (tenant, contract) in try await contracts { add(tenant) { $0.contracts.append(contract) } }
+        var meetingDay = RegisteredDay()
+        for (tenant, forumKey, unit, startsAt) in try await meetings {
+            let day = meetingDay.day(of: startsAt)
+            add(tenant) { $0.meetings.append(ComplianceSnapshot.Meeting(forumKey: forumKey, orgUnitID: unit, day: day)) }
+        }
         return result
     }
 
@@ -248,6 +256,18 @@ enum ComplianceSnapshotLoader {
                         noticePeriodMonths: try r.decode(column: "notice_period_months", as: Int?.self),
                         autoRenews: try r.decode(column: "auto_renews", as: Bool.self),
                         renewalPeriodMonths: try r.decode(column: "renewal_period_months", as: Int?.self))
+                )
+            }
+        }
+
+        /// Every forum's meetings (D4/E2/F3: the cadence rule counts them).
+        func meetings(on sql: any SQLDatabase) async throws -> [(UUID, String, UUID?, Date)] {
+            let select = sql.select().columns("tenant_id", "forum_key", "org_unit_id", "starts_at").from("meetings")
+            return try await scoped(select, table: "meetings").all().map { r in
+                (
+                    try tenant(r), try r.decode(column: "forum_key", as: String.self),
+                    try RegisterRows.optionalUUID(r, "org_unit_id", text: text),
+                    try r.decode(column: "starts_at", as: Date.self)
                 )
             }
         }

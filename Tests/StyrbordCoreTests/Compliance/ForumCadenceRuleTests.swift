@@ -28,8 +28,19 @@ struct ForumCadenceRuleTests {
     func dayOne() {
         let w = world(countFrom: ComplianceTestWorld.today, meetings: [])
         #expect(w.findings(ComplianceRules.forumCadence).isEmpty)
-        // Every forum, and the lokalt IT-forum once per förvaltning, is checked.
-        let score = w.evaluate().rules.first { $0.descriptor.id == ComplianceRules.forumCadence }?.score
+        // Not judged before a whole interval has been counted: no forum pads the score.
+        var score = w.evaluate().rules.first { $0.descriptor.id == ComplianceRules.forumCadence }?.score
+        #expect(score == ComplianceScore(checked: 0, compliant: 0))
+        // A year on, every forum, and the lokalt IT-forum once per förvaltning, is checked.
+        var later = world(countFrom: day("2025-01-01"), meetings: [])
+        later.snapshot.meetings = (1...4).flatMap { q in
+            [later.klk, later.soc].map {
+                ComplianceSnapshot.Meeting(
+                    forumKey: "lokalt-it-forum", orgUnitID: $0, day: day("2025-0\(q * 2 + 1)-15"))
+            }
+                + [ComplianceSnapshot.Meeting(forumKey: "it-styrgrupp", day: day("2025-0\(q * 2 + 1)-15"))]
+        }
+        score = later.evaluate().rules.first { $0.descriptor.id == ComplianceRules.forumCadence }?.score
         #expect(score == ComplianceScore(checked: 3, compliant: 3))
     }
 
@@ -58,7 +69,8 @@ struct ForumCadenceRuleTests {
         }
         // An old meeting outside the twelve months does not count.
         let w = world(
-            countFrom: day("2020-01-01"), meetings: meetings + [.init(forumKey: "it-styrgrupp", day: day("2025-02-01"))])
+            countFrom: day("2020-01-01"), meetings: meetings + [.init(forumKey: "it-styrgrupp", day: day("2025-02-01"))]
+        )
         let styrgrupp = w.findings(ComplianceRules.forumCadence).filter { $0.object.label == "IT-styrgrupp" }
         let f = try #require(styrgrupp.first)
         #expect(f.requirement == "E2")
@@ -75,7 +87,9 @@ struct ForumCadenceRuleTests {
     func plannedAndUnset() {
         var w = world(
             countFrom: day("2025-01-01"),
-            meetings: (1...6).map { ComplianceSnapshot.Meeting(forumKey: "it-styrgrupp", day: day("2026-0\($0 + 3)-01")) })
+            meetings: (1...6).map {
+                ComplianceSnapshot.Meeting(forumKey: "it-styrgrupp", day: day("2026-0\($0 + 3)-01"))
+            })
         #expect(w.findings(ComplianceRules.forumCadence).contains { $0.object.label == "IT-styrgrupp" })
         w.configuration.forumCadences = []
         #expect(w.findings(ComplianceRules.forumCadence).isEmpty)

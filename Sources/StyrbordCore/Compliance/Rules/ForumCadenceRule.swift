@@ -80,21 +80,26 @@ struct ForumCadenceRule: ComplianceRule {
         let configuration = context.configuration
         guard !configuration.forumCadences.isEmpty else { return }
         var meetings: [String: [UUID?: [CalendarDay]]] = [:]
-        for m in context.snapshot.meetings { meetings[m.forumKey, default: [:]][m.orgUnitID, default: []].append(m.day) }
+        for m in context.snapshot.meetings {
+            meetings[m.forumKey, default: [:]][m.orgUnitID, default: []].append(m.day)
+        }
         let administrations = context.snapshot.orgUnits.filter { $0.kind == .administration }
             .sorted { $0.name < $1.name }
         for forum in configuration.forumCadences {
             let instances: [ComplianceSnapshot.OrgUnit?] = forum.isPerOrgUnit ? administrations : [nil]
             for unit in instances {
                 let label = unit.map { "\(forum.name.sv) (\($0.name))" } ?? forum.name.sv
-                let object = ComplianceObject(
-                    kind: .forum, id: Self.objectID(forum: forum.key, orgUnit: unit?.id), label: label, systemID: nil,
-                    administrationID: unit?.id)
-                result.check(object)
                 let days = meetings[forum.key]?[unit?.id] ?? []
                 let standing = Self.standing(
                     minPerYear: forum.minPerYear, meetingDays: days, countFrom: configuration.meetingsCountFrom,
                     on: context.day)
+                // Not judged until a whole interval has been counted: until then it can't be behind, and
+                // counting it as compliant would only pad the score of a municipality that just started.
+                guard standing.from.days(until: context.day) * forum.minPerYear >= 365 else { continue }
+                let object = ComplianceObject(
+                    kind: .forum, id: Self.objectID(forum: forum.key, orgUnit: unit?.id), label: label, systemID: nil,
+                    administrationID: unit?.id)
+                result.check(object)
                 guard let since = standing.behindSince else { continue }
                 let requirement = forum.source?.trimmedOrNil ?? settings.requirement
                 result.report(

@@ -195,7 +195,9 @@ enum AccessFacts {
         case .runSomeForum:
             let profile = try await ProfileRules.current(tenant, on: req.db).1
             var result: [Permission] = []
-            for forum in profile.forums { result.append(.runMeetings(try await self.forum(forum, orgUnit: nil, tenant, req))) }
+            for forum in profile.forums {
+                result.append(.runMeetings(try await self.forum(forum, orgUnit: nil, tenant, req)))
+            }
             return result.isEmpty ? [.administer(tenantID: tenantID)] : result
         }
     }

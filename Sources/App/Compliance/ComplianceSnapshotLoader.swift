@@ -72,7 +72,9 @@ enum ComplianceSnapshotLoader {
         var meetingDay = RegisteredDay()
         for (tenant, forumKey, unit, startsAt) in try await meetings {
             let day = meetingDay.day(of: startsAt)
-            add(tenant) { $0.meetings.append(ComplianceSnapshot.Meeting(forumKey: forumKey, orgUnitID: unit, day: day)) }
+            add(tenant) {
+                $0.meetings.append(ComplianceSnapshot.Meeting(forumKey: forumKey, orgUnitID: unit, day: day))
+            }
         }
         return result
     }

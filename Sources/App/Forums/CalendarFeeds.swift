@@ -53,7 +53,8 @@ enum CalendarFeeds {
                 existing == nil ? .create : .update, objectType: CalendarFeedToken.objectType,
                 objectID: try token.requireID(), label: "Kalenderflöde: \(label)", tenantID: tenantID,
                 before: before, after: Feed(kind: kind.rawValue, subject: subject, createdAt: token.createdAt),
-                message: existing == nil ? "Kalenderflöde skapat" : "Kalenderflöde förnyat; den gamla adressen slutar gälla",
+                message: existing == nil
+                    ? "Kalenderflöde skapat" : "Kalenderflöde förnyat; den gamla adressen slutar gälla",
                 actor: actor, on: tx)
         }
         return secret
@@ -93,7 +94,9 @@ enum CalendarFeeds {
             meetings = try await Meeting.scoped(to: tenant, on: db).filter(\.$forumKey ~~ keys).sort(\.$startsAt)
                 .all()
             meetings = meetings.filter { m in
-                sittings.contains { $0.forum.key == m.forumKey && (!$0.forum.isPerOrgUnit || $0.orgUnitID == m.orgUnitID) }
+                sittings.contains {
+                    $0.forum.key == m.forumKey && (!$0.forum.isPerOrgUnit || $0.orgUnitID == m.orgUnitID)
+                }
             }
         }
         var items: [UUID: [MeetingItem]] = [:]

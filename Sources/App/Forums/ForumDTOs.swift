@@ -176,9 +176,11 @@ struct MeetingResponse: Content {
         let present = Dictionary(s.attendance.map { ($0.personID, $0.present) }, uniquingKeysWith: { a, _ in a })
         var names = Dictionary(s.sitting.people.map { ($0.personID, $0.name) }, uniquingKeysWith: { a, _ in a })
         for a in s.attendance where names[a.personID] == nil { names[a.personID] = "" }
-        let ids = s.sitting.people.map(\.personID) + s.attendance.map(\.personID).filter { id in
-            !s.sitting.people.contains { $0.personID == id }
-        }
+        let ids =
+            s.sitting.people.map(\.personID)
+            + s.attendance.map(\.personID).filter { id in
+                !s.sitting.people.contains { $0.personID == id }
+            }
         attendance = AttendanceResponse(
             members: ids.map { AttendanceResponse.Member(personId: $0, name: names[$0] ?? "", present: present[$0]) },
             guests: s.meeting.guests)
@@ -216,7 +218,8 @@ struct MeetingFilter: Sendable {
             if day == nil {
                 issues.append(
                     ValidationIssue(
-                        field: key, message: Localized(sv: "Ange ett datum som 2026-03-31.", en: "Give a date as 2026-03-31.")))
+                        field: key,
+                        message: Localized(sv: "Ange ett datum som 2026-03-31.", en: "Give a date as 2026-03-31.")))
             }
             if key == "from" { from = day } else { to = day }
         }

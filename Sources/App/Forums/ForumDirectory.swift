@@ -49,12 +49,15 @@ struct ForumDirectory: Sendable {
     private var names: [UUID: String]
     private var roleNames: [String: Localized]
 
-    static func load(tenant: Tenant, profile: GovernanceProfile, today: CalendarDay, on db: any Database)
+    static func load(
+        tenant: Tenant, profile: GovernanceProfile, today: CalendarDay, on db: any Database
+    )
         async throws -> ForumDirectory
     {
         let tenantID = try tenant.requireID()
         let tree = OrgTree(units: try await RegisterRows.orgUnits(tenant: tenantID, on: db))
-        let keys = Set(profile.forums.flatMap { f in [f.chair, f.convener].compactMap { $0 } + f.members + f.adjunctMembers })
+        let keys = Set(
+            profile.forums.flatMap { f in [f.chair, f.convener].compactMap { $0 } + f.members + f.adjunctMembers })
         let roleTypes = try await RoleType.scoped(to: tenant, on: db).filter(\.$key ~~ keys).all()
         var keyByID: [UUID: String] = [:]
         var roleNames: [String: Localized] = [:]
@@ -62,7 +65,9 @@ struct ForumDirectory: Sendable {
             if let id = r.id { keyByID[id] = r.key }
             roleNames[r.key] = r.name
         }
-        for key in keys where roleNames[key] == nil { roleNames[key] = profile.role(key)?.name ?? Localized(verbatim: key) }
+        for key in keys where roleNames[key] == nil {
+            roleNames[key] = profile.role(key)?.name ?? Localized(verbatim: key)
+        }
         let assignments = try await RoleAssignment.scoped(to: tenant, on: db)
             .filter(\.$roleTypeID ~~ Set(keyByID.keys)).all().filter { $0.isCurrent(on: today) }
         let systemIDs = Set(assignments.compactMap(\.systemID))

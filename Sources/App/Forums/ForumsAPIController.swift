@@ -30,7 +30,9 @@ struct ForumsAPIController {
         let all = try await q.sort(\.$startsAt, .descending).all()
         let page = all.dropFirst(query.offset).prefix(query.perPage)
         return ListResponse(
-            items: try page.map { try MeetingResponse($0, forumName: profile.forum($0.forumKey)?.name.sv ?? $0.forumKey) },
+            items: try page.map {
+                try MeetingResponse($0, forumName: profile.forum($0.forumKey)?.name.sv ?? $0.forumKey)
+            },
             page: query.page, perPage: query.perPage, total: all.count)
     }
 
@@ -50,7 +52,8 @@ struct ForumsAPIController {
     @Sendable func update(req: Request) async throws -> MeetingResponse {
         let meeting = try await load(req)
         let draft = try req.jsonBody(MeetingDraft.self)
-        try await MeetingRules.update(meeting, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db)
+        try await MeetingRules.update(
+            meeting, with: draft, tenant: try await req.tenant(), actor: .from(req), on: req.db)
         return try await response(meeting, req)
     }
 

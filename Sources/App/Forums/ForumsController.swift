@@ -56,14 +56,18 @@ struct ForumsController {
             .sort(\.$startsAt, .descending).all()
         let rows = meetings.map { m in
             ForumShowPage.MeetingRow(
-                id: m.id!, when: "\(m.day.iso) \(m.draft.startTime?.description ?? "")", sitting: tree.name(m.orgUnitID),
+                id: m.id!, when: "\(m.day.iso) \(m.draft.startTime?.description ?? "")",
+                sitting: tree.name(m.orgUnitID),
                 place: m.place, isApproved: m.isApproved)
         }
         var waiting: [(String, String, UUID, String)] = []
         for s in overview.directory.sittings(forum) {
-            for p in try await MeetingRules.waiting(for: forum, orgUnit: s.orgUnitID, tenant: tenant, today: today, on: req.db) {
+            for p in try await MeetingRules.waiting(
+                for: forum, orgUnit: s.orgUnitID, tenant: tenant, today: today, on: req.db)
+            {
                 guard let next = p.workflow.nextStep else { continue }
-                waiting.append((p.proposal.diarienummer, p.proposal.title, p.proposal.id!, ctx.t(p.workflow.describe(next.step))))
+                waiting.append(
+                    (p.proposal.diarienummer, p.proposal.title, p.proposal.id!, ctx.t(p.workflow.describe(next.step))))
             }
         }
         let canRun = await req.can(.runMeetings(try await AccessFacts.forum(forum, orgUnit: nil, tenant, req)))
@@ -107,7 +111,8 @@ struct ForumsController {
     @Sendable func new(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
         let forum = try await forum(req, tenant)
-        return try await form(req, tenant, forum: forum, meeting: nil, values: FormData(), errors: FormErrors(), status: .ok)
+        return try await form(
+            req, tenant, forum: forum, meeting: nil, values: FormData(), errors: FormErrors(), status: .ok)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -120,7 +125,8 @@ struct ForumsController {
             let meeting = try await MeetingRules.create(draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()), flash: .created)
         } showErrors: { errors in
-            try await form(req, tenant, forum: forum, meeting: nil, values: values, errors: errors, status: .unprocessableEntity)
+            try await form(
+                req, tenant, forum: forum, meeting: nil, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -148,7 +154,9 @@ struct ForumsController {
             try await MeetingRules.update(meeting, with: draft, tenant: tenant, actor: .from(req), on: req.db)
             return req.redirect(to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()), flash: .saved)
         } showErrors: { errors in
-            try await form(req, tenant, forum: forum, meeting: meeting, values: values, errors: errors, status: .unprocessableEntity)
+            try await form(
+                req, tenant, forum: forum, meeting: meeting, values: values, errors: errors,
+                status: .unprocessableEntity)
         }
     }
 
@@ -166,19 +174,25 @@ struct ForumsController {
             Breadcrumb(title: ctx.t("Forum", "Forums"), url: ForumRoutes.index(tenant.slug)),
             Breadcrumb(title: ctx.t(forum.name), url: ForumRoutes.show(tenant.slug, forum.key)),
         ]
-        if let meeting { crumbs.append(Breadcrumb(title: meeting.day.iso, url: ForumRoutes.meeting(tenant.slug, meeting.id!))) }
+        if let meeting {
+            crumbs.append(Breadcrumb(title: meeting.day.iso, url: ForumRoutes.meeting(tenant.slug, meeting.id!)))
+        }
         crumbs.append(Breadcrumb(title: meeting == nil ? ctx.t("Nytt möte", "New meeting") : ctx.t("Ändra", "Edit")))
         let labels = [
             "orgUnitId": ctx.t("Förvaltning", "Administration"), "date": ctx.t("Datum", "Date"),
-            "startTime": ctx.t("Börjar", "Starts"), "endTime": ctx.t("Slutar", "Ends"), "place": ctx.t("Plats", "Place"),
+            "startTime": ctx.t("Börjar", "Starts"), "endTime": ctx.t("Slutar", "Ends"),
+            "place": ctx.t("Plats", "Place"),
             "description": ctx.t("Beskrivning", "Description"),
         ]
         let administrations = tree.entries.filter { $0.kind == .administration }.map { ($0.id.uuidString, $0.name) }
         let model = RecordFormPage.Model(
             heading: heading, breadcrumbs: crumbs, section: .forums,
-            action: meeting.map { ForumRoutes.editMeeting(tenant.slug, $0.id!) } ?? ForumRoutes.meetings(tenant.slug, forum.key),
-            cancelURL: meeting.map { ForumRoutes.meeting(tenant.slug, $0.id!) } ?? ForumRoutes.show(tenant.slug, forum.key),
-            submitLabel: meeting == nil ? ctx.t("Planera mötet", "Schedule the meeting") : ctx.t("Spara ändringar", "Save changes"),
+            action: meeting.map { ForumRoutes.editMeeting(tenant.slug, $0.id!) }
+                ?? ForumRoutes.meetings(tenant.slug, forum.key),
+            cancelURL: meeting.map { ForumRoutes.meeting(tenant.slug, $0.id!) }
+                ?? ForumRoutes.show(tenant.slug, forum.key),
+            submitLabel: meeting == nil
+                ? ctx.t("Planera mötet", "Schedule the meeting") : ctx.t("Spara ändringar", "Save changes"),
             values: values, errors: errors, labels: labels, intro: nil)
         return RecordFormPage(model: model, ctx: ctx) { f in
             .group(
@@ -187,9 +201,15 @@ struct ForumsController {
                     f.select(
                         "orgUnitId", label: labels["orgUnitId"]!, options: administrations,
                         emptyLabel: ctx.t("— Välj —", "— Choose —"), required: true)),
-                f.input("date", label: labels["date"]!, type: "date", hint: ctx.t("Som 2026-03-31.", "As 2026-03-31."), required: true),
-                f.input("startTime", label: labels["startTime"]!, type: "time", hint: ctx.t("Som 09:30.", "As 09:30."), required: true),
-                f.input("endTime", label: labels["endTime"]!, type: "time", hint: ctx.t("Som 11:00.", "As 11:00."), required: true),
+                f.input(
+                    "date", label: labels["date"]!, type: "date", hint: ctx.t("Som 2026-03-31.", "As 2026-03-31."),
+                    required: true),
+                f.input(
+                    "startTime", label: labels["startTime"]!, type: "time", hint: ctx.t("Som 09:30.", "As 09:30."),
+                    required: true),
+                f.input(
+                    "endTime", label: labels["endTime"]!, type: "time", hint: ctx.t("Som 11:00.", "As 11:00."),
+                    required: true),
                 f.input("place", label: labels["place"]!),
                 f.textarea("description", label: labels["description"]!, rows: 3))
         }.render(status: status)
@@ -211,16 +231,21 @@ struct ForumsController {
             let raw = values["proposalId"]
             let proposalID = UUID.parsing(raw)
             if !raw.isEmpty && proposalID == nil {
-                throw ValidationFailure(issues: [ValidationIssue(field: "proposalId", message: Localized(sv: "Välj ett förslag.", en: "Choose a proposal."))])
+                throw ValidationFailure(issues: [
+                    ValidationIssue(
+                        field: "proposalId", message: Localized(sv: "Välj ett förslag.", en: "Choose a proposal."))
+                ])
             }
-            let draft = AgendaItemDraft(proposalId: proposalID, title: values.untrimmed("title"), description: values.untrimmed("description"))
+            let draft = AgendaItemDraft(
+                proposalId: proposalID, title: values.untrimmed("title"), description: values.untrimmed("description"))
             do {
                 _ = try await MeetingRules.addItem(
                     draft, to: state, tenant: tenant, today: req.dependencies.today, actor: .from(req), on: req.db)
             } catch let error as MeetingError where !error.issues.isEmpty {
                 throw ValidationFailure(issues: error.issues)
             }
-            return req.redirect(to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()) + "#agenda", flash: .saved)
+            return req.redirect(
+                to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()) + "#agenda", flash: .saved)
         } showErrors: { errors in
             try await meetingPage(req, tenant, meeting, failed: .init(form: .addItem, values: values, errors: errors))
         }
@@ -246,7 +271,9 @@ struct ForumsController {
             let rawOutcome = values[p + "outcome"]
             let outcome = StepOutcome(rawValue: rawOutcome)
             if !rawOutcome.isEmpty && outcome == nil {
-                issues.append(ValidationIssue(field: "outcome", message: Localized(sv: "Välj utfall.", en: "Choose the outcome.")))
+                issues.append(
+                    ValidationIssue(field: "outcome", message: Localized(sv: "Välj utfall.", en: "Choose the outcome."))
+                )
             }
             var assessments: [String: String] = [:]
             for (key, list) in values.raw where key.hasPrefix(p + "assessments.") {
@@ -259,13 +286,21 @@ struct ForumsController {
                     draft, for: item, in: state, tenant: tenant, today: req.dependencies.today, actor: .from(req),
                     on: req.db)
             } catch let failure as ValidationFailure {
-                throw ValidationFailure(issues: failure.issues.map { var i = $0; i.field = p + i.field; return i })
+                throw ValidationFailure(
+                    issues: failure.issues.map {
+                        var i = $0; i.field = p + i.field; return i
+                    })
             } catch let error as ProposalError where !error.issues.isEmpty {
-                throw ValidationFailure(issues: error.issues.map { var i = $0; i.field = p + "outcome"; return i })
+                throw ValidationFailure(
+                    issues: error.issues.map {
+                        var i = $0; i.field = p + "outcome"; return i
+                    })
             }
-            return req.redirect(to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()) + "#agenda", flash: .saved)
+            return req.redirect(
+                to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()) + "#agenda", flash: .saved)
         } showErrors: { errors in
-            try await meetingPage(req, tenant, meeting, failed: .init(form: .minutes(item.id!), values: values, errors: errors))
+            try await meetingPage(
+                req, tenant, meeting, failed: .init(form: .minutes(item.id!), values: values, errors: errors))
         }
     }
 
@@ -278,12 +313,16 @@ struct ForumsController {
             let present = Set(values.all("present"))
             // Every member of the sitting is recorded, present or absent.
             let draft = AttendanceDraft(
-                members: state.sitting.people.map { AttendanceDraft.Entry(personId: $0.personID, present: present.contains($0.personID.uuidString)) },
+                members: state.sitting.people.map {
+                    AttendanceDraft.Entry(personId: $0.personID, present: present.contains($0.personID.uuidString))
+                },
                 guests: values.untrimmed("guests").split(whereSeparator: \.isNewline).map(String.init))
             try await MeetingRules.saveAttendance(draft, for: state, tenant: tenant, actor: .from(req), on: req.db)
-            return req.redirect(to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()) + "#attendance", flash: .saved)
+            return req.redirect(
+                to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()) + "#attendance", flash: .saved)
         } showErrors: { errors in
-            try await meetingPage(req, tenant, meeting, failed: .init(form: .attendance, values: values, errors: errors))
+            try await meetingPage(
+                req, tenant, meeting, failed: .init(form: .attendance, values: values, errors: errors))
         }
     }
 
@@ -295,11 +334,14 @@ struct ForumsController {
             do {
                 try await MeetingRules.approve(state, actor: .from(req), on: req.db)
             } catch MeetingError.notHeld {
-                throw ValidationFailure(issues: [ValidationIssue(field: "approve", message: MeetingError.notHeld.userMessage)])
+                throw ValidationFailure(issues: [
+                    ValidationIssue(field: "approve", message: MeetingError.notHeld.userMessage)
+                ])
             }
             return req.redirect(to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()), flash: .saved)
         } showErrors: { errors in
-            try await meetingPage(req, tenant, meeting, failed: .init(form: .approve, values: FormData(), errors: errors))
+            try await meetingPage(
+                req, tenant, meeting, failed: .init(form: .approve, values: FormData(), errors: errors))
         }
     }
 
@@ -308,9 +350,11 @@ struct ForumsController {
         status: HTTPResponseStatus = .unprocessableEntity
     ) async throws -> Response {
         let state = try await MeetingState.load(meeting, tenant: tenant, today: req.dependencies.today, on: req.db)
-        let canRun = await req.can(.runMeetings(try await AccessFacts.forum(state.forum, orgUnit: meeting.orgUnitID, tenant, req)))
+        let canRun = await req.can(
+            .runMeetings(try await AccessFacts.forum(state.forum, orgUnit: meeting.orgUnitID, tenant, req)))
         let model = MeetingShowPage.Model(
-            tenantSlug: tenant.slug, state: state, orgUnitName: state.sitting.orgUnitName, canRun: canRun, failed: failed)
+            tenantSlug: tenant.slug, state: state, orgUnitName: state.sitting.orgUnitName, canRun: canRun,
+            failed: failed)
         return MeetingShowPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render(status: status)
     }
 
@@ -349,7 +393,10 @@ struct ForumsController {
         var issues: [ValidationIssue] = []
         let date = f["date"].isEmpty ? nil : CalendarDay(iso: f["date"])
         if !f["date"].isEmpty && date == nil {
-            issues.append(ValidationIssue(field: "date", message: Localized(sv: "Ange ett datum som 2026-03-31.", en: "Enter a date such as 2026-03-31.")))
+            issues.append(
+                ValidationIssue(
+                    field: "date",
+                    message: Localized(sv: "Ange ett datum som 2026-03-31.", en: "Enter a date such as 2026-03-31.")))
         }
         func time(_ name: String) -> TimeOfDay? {
             let raw = f[name]
@@ -357,7 +404,10 @@ struct ForumsController {
             // Browsers may send seconds ("09:30:00").
             let t = TimeOfDay(raw.count == 8 && raw.hasSuffix(":00") ? String(raw.prefix(5)) : raw)
             if t == nil {
-                issues.append(ValidationIssue(field: name, message: Localized(sv: "Ange en tid som 09:30.", en: "Enter a time such as 09:30.")))
+                issues.append(
+                    ValidationIssue(
+                        field: name, message: Localized(sv: "Ange en tid som 09:30.", en: "Enter a time such as 09:30.")
+                    ))
             }
             return t
         }

@@ -46,7 +46,8 @@ enum MeetingError: AppError {
                 en: "The minutes can be approved only once the meeting has begun.")
         case .unknownForum(let key):
             Localized(
-                sv: "Styrningsprofilen har inget forum \"\(key)\".", en: "The governance profile has no forum \"\(key)\".")
+                sv: "Styrningsprofilen har inget forum \"\(key)\".",
+                en: "The governance profile has no forum \"\(key)\".")
         case .notWaiting(let number):
             Localized(
                 sv: "Förslag \(number) väntar inte på det här forumet: dess nästa steg tas av någon annan.",
@@ -85,7 +86,9 @@ struct MeetingState: Sendable {
     /// that are not yet on the agenda at that step.
     var waiting: [ProposalState]
 
-    static func load(_ meeting: Meeting, tenant: Tenant, today: CalendarDay, on db: any Database) async throws
+    static func load(
+        _ meeting: Meeting, tenant: Tenant, today: CalendarDay, on db: any Database
+    ) async throws
         -> MeetingState
     {
         let profile = try await ProfileRules.current(tenant, on: db).1
@@ -166,7 +169,9 @@ enum MeetingRules {
         return (d, forum)
     }
 
-    static func create(_ draft: MeetingDraft, tenant: Tenant, actor: AuditActor, on db: any Database) async throws
+    static func create(
+        _ draft: MeetingDraft, tenant: Tenant, actor: AuditActor, on db: any Database
+    ) async throws
         -> Meeting
     {
         let profile = try await ProfileRules.current(tenant, on: db).1
@@ -290,7 +295,9 @@ enum MeetingRules {
         return item
     }
 
-    static func removeItem(_ item: MeetingItem, from state: MeetingState, actor: AuditActor, on db: any Database)
+    static func removeItem(
+        _ item: MeetingItem, from state: MeetingState, actor: AuditActor, on db: any Database
+    )
         async throws
     {
         try refuseIfLocked(state.meeting)

@@ -55,7 +55,8 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, proposals, forums, compliance, todo, organisation, people, suppliers, managementObjects, roles, profile,
+    case systems, proposals, forums, compliance, todo, organisation, people, suppliers, managementObjects, roles,
+        profile,
         reports
     case importExport, accounts, audit
 

@@ -323,8 +323,11 @@ public enum AccessPolicy {
                 "Only the administration's IT coordinator and the administrator may record the proposal's steps and decision."
         )
         static let meetings = Localized(
-            sv: "Bara forumets ordförande och sammankallande samt administratören får planera möten, bygga dagordningen, föra protokoll och justera det.",
-            en: "Only the forum's chair and convener and the administrator may schedule meetings, build the agenda, record the minutes and approve them.")
+            sv:
+                "Bara forumets ordförande och sammankallande samt administratören får planera möten, bygga dagordningen, föra protokoll och justera det.",
+            en:
+                "Only the forum's chair and convener and the administrator may schedule meetings, build the agenda, record the minutes and approve them."
+        )
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
             en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")

@@ -616,7 +616,8 @@ enum MatrixRequest {
         case "POST /api/v1/tenants/:tenant/meetings", "PUT /api/v1/tenants/:tenant/meetings/:meetingID":
             return try e.encode(
                 MeetingDraft(
-                    forumKey: "lokalt-it-forum", orgUnitId: w.ids["unitA"], date: CalendarDay(year: 2030, month: 3, day: 5),
+                    forumKey: "lokalt-it-forum", orgUnitId: w.ids["unitA"],
+                    date: CalendarDay(year: 2030, month: 3, day: 5),
                     startTime: TimeOfDay("13:00"), endTime: TimeOfDay("14:00"), place: "Rum 2"))
         case "POST /api/v1/tenants/:tenant/meetings/:meetingID/items":
             return try e.encode(AgendaItemDraft(title: "Övrigt"))

@@ -39,7 +39,9 @@ struct ForumWorld {
     }
 
     /// A role held for an org unit, or for the whole municipality when `unit` is nil.
-    static func assign(_ key: String, to person: Person, unit: OrgUnit?, in tenant: Tenant, on db: any Database)
+    static func assign(
+        _ key: String, to person: Person, unit: OrgUnit?, in tenant: Tenant, on db: any Database
+    )
         async throws
     {
         let role = try await Fixtures.roleType(key, in: tenant, on: db)

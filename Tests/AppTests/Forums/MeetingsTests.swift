@@ -26,20 +26,26 @@ struct MeetingsTests {
             // An employee without the role may not schedule; Kim may, through the form.
             var res = try await app.sendForm(
                 ForumRoutes.meetings(f.slug, "lokalt-it-forum"),
-                [("orgUnitId", f.w.unit.id!.uuidString), ("date", "2026-03-01"), ("startTime", "09:00"),
-                 ("endTime", "10:00"), ("place", "Rum 3")], as: f.emilUser)
+                [
+                    ("orgUnitId", f.w.unit.id!.uuidString), ("date", "2026-03-01"), ("startTime", "09:00"),
+                    ("endTime", "10:00"), ("place", "Rum 3"),
+                ], as: f.emilUser)
             #expect(res.status == .forbidden)
             res = try await app.sendForm(
                 ForumRoutes.meetings(f.slug, "lokalt-it-forum"),
-                [("orgUnitId", f.w.unit.id!.uuidString), ("date", "2026-03-01"), ("startTime", "09:00"),
-                 ("endTime", "10:00"), ("place", "Rum 3")], as: f.kimUser)
+                [
+                    ("orgUnitId", f.w.unit.id!.uuidString), ("date", "2026-03-01"), ("startTime", "09:00"),
+                    ("endTime", "10:00"), ("place", "Rum 3"),
+                ], as: f.kimUser)
             #expect(res.status == .seeOther, "\(res.text.prefix(400))")
-            let meetingID = try #require(res.location.flatMap { UUID(uuidString: String($0.split(separator: "/").last ?? "")) })
+            let meetingID = try #require(
+                res.location.flatMap { UUID(uuidString: String($0.split(separator: "/").last ?? "")) })
 
             // The proposal waits for the forum and is offered on the meeting's page.
             var page = try await app.get(ForumRoutes.meeting(f.slug, meetingID), as: f.kimUser)
             #expect(page.text.contains("Gemensam lärplattform"))
-            res = try await app.sendForm(ForumRoutes.items(f.slug, meetingID), [("proposalId", id.uuidString)], as: f.kimUser)
+            res = try await app.sendForm(
+                ForumRoutes.items(f.slug, meetingID), [("proposalId", id.uuidString)], as: f.kimUser)
             #expect(res.status == .seeOther, "\(res.text.prefix(400))")
             var m = try await f.show(meetingID, on: app)
             let item = try #require(m.items?.first)
@@ -67,7 +73,9 @@ struct MeetingsTests {
             page = try await app.get(ForumRoutes.meeting(f.slug, meetingID), as: f.kimUser)
             #expect(page.text.contains("Beredd; går vidare"))
             // History names the meeting's changes.
-            let history = try await AuditEntry.query(on: app.db).filter(\.$objectType ~~ [Meeting.objectType, MeetingItem.objectType]).count()
+            let history = try await AuditEntry.query(on: app.db).filter(
+                \.$objectType ~~ [Meeting.objectType, MeetingItem.objectType]
+            ).count()
             #expect(history >= 3)
         }
     }
@@ -77,7 +85,8 @@ struct MeetingsTests {
         try await withTestApp { app in
             let f = try await ForumWorld.make(profile: "danderyd", on: app)
             let meetingID = try await f.meeting("lokalt-it-forum", unit: f.w.unit, as: f.kimUser, on: app)
-            var res = try await app.sendJSON(.POST, "\(f.api)/meetings/\(meetingID)/items", AgendaItemDraft(title: "Information"), as: f.kimUser)
+            var res = try await app.sendJSON(
+                .POST, "\(f.api)/meetings/\(meetingID)/items", AgendaItemDraft(title: "Information"), as: f.kimUser)
             #expect(res.status == .created)
             let item = try #require(try await f.show(meetingID, on: app).items?.first)
             res = try await app.sendJSON(
@@ -124,14 +133,17 @@ struct MeetingsTests {
     func refusals() async throws {
         try await withTestApp { app in
             let f = try await ForumWorld.make(profile: "danderyd", on: app)
-            let future = try await f.meeting("lokalt-it-forum", unit: f.w.unit, date: "2026-04-01", as: f.kimUser, on: app)
+            let future = try await f.meeting(
+                "lokalt-it-forum", unit: f.w.unit, date: "2026-04-01", as: f.kimUser, on: app)
             var res = try await app.send(.POST, "\(f.api)/meetings/\(future)/approve", as: f.kimUser)
             #expect(res.status == .unprocessableEntity)
             #expect((try? res.decode(APIErrorSnapshot.self).code) == "meeting.not-held")
             res = try await app.sendForm(
                 ForumRoutes.meetings(f.slug, "lokalt-it-forum"),
-                [("orgUnitId", f.w.unit.id!.uuidString), ("date", "2026-03-10"), ("startTime", "11:00"),
-                 ("endTime", "10:00"), ("place", "Stora salen")], as: f.kimUser)
+                [
+                    ("orgUnitId", f.w.unit.id!.uuidString), ("date", "2026-03-10"), ("startTime", "11:00"),
+                    ("endTime", "10:00"), ("place", "Stora salen"),
+                ], as: f.kimUser)
             #expect(res.status == .unprocessableEntity)
             #expect(res.text.contains("Mötet måste sluta efter att det börjat."))
             #expect(res.text.contains("Stora salen"))
@@ -168,7 +180,9 @@ struct MeetingsTests {
         try await withTestApp { app in
             let f = try await ForumWorld.make(profile: "danderyd", on: app)
             let meetingID = try await f.meeting("lokalt-it-forum", unit: f.w.unit, as: f.kimUser, on: app)
-            _ = try await app.sendJSON(.POST, "\(f.api)/meetings/\(meetingID)/items", AgendaItemDraft(title: "Budget; 2027, förslag"), as: f.kimUser)
+            _ = try await app.sendJSON(
+                .POST, "\(f.api)/meetings/\(meetingID)/items", AgendaItemDraft(title: "Budget; 2027, förslag"),
+                as: f.kimUser)
             var res = try await app.send(.POST, "\(f.api)/forums/lokalt-it-forum/calendar-feed", as: f.kimUser)
             #expect(res.status == .created)
             let first = try res.decode(CalendarFeedResponse.self).url
@@ -197,7 +211,9 @@ struct MeetingsTests {
             #expect(try await app.get(wrong, as: .anonymous).status == .notFound)
             // Another municipality's address with this secret: not found.
             _ = try await Fixtures.tenant("annanby", on: app)
-            #expect(try await app.get(second.replacingOccurrences(of: "/t/\(f.slug)/", with: "/t/annanby/"), as: .anonymous).status == .notFound)
+            #expect(
+                try await app.get(second.replacingOccurrences(of: "/t/\(f.slug)/", with: "/t/annanby/"), as: .anonymous)
+                    .status == .notFound)
             // An employee may not renew the forum's feed.
             res = try await app.send(.POST, "\(f.api)/forums/lokalt-it-forum/calendar-feed", as: f.emilUser)
             #expect(res.status == .forbidden)
@@ -236,7 +252,9 @@ struct MeetingsTests {
         }
     }
 
-    @Test("D4/E2: forums.cadence – nothing on day one; once the profile has been in force a while, a forum without meetings is a finding")
+    @Test(
+        "D4/E2: forums.cadence – nothing on day one; once the profile has been in force a while, a forum without meetings is a finding"
+    )
     func cadence() async throws {
         try await withTestApp { app in
             let f = try await ForumWorld.make(profile: "standard", on: app)
@@ -249,25 +267,36 @@ struct MeetingsTests {
                 try await version.update(on: app.db)
             }
             let c = await ComplianceReports.configuration(for: f.w.tenant, on: app.db)
-            #expect(c.meetingsCountFrom == CalendarDay(testNow.addingTimeInterval(-183 * 86_400)), "\(c.forumCadences.map(\.key))")
+            #expect(
+                c.meetingsCountFrom == CalendarDay(testNow.addingTimeInterval(-183 * 86_400)),
+                "\(c.forumCadences.map(\.key))")
             report = try await ComplianceReports.evaluate(tenant: f.w.tenant, day: testToday, on: app.db)
             let findings = report.findings.filter { $0.ruleID == ComplianceRules.forumCadence }
             let styrgrupp = try #require(
-                findings.first { $0.object.label == "IT-styrgrupp" }, "\(report.findings.map { "\($0.ruleID) \($0.object.label)" })")
+                findings.first { $0.object.label == "IT-styrgrupp" },
+                "\(report.findings.map { "\($0.ruleID) \($0.object.label)" })")
             #expect(styrgrupp.requirement == "D4, E2")
             #expect(styrgrupp.responsible?.name == "Ivar IT-chef")
-            #expect(findings.contains { $0.object.label == "Lokalt IT-forum (\(f.w.unit.name))" && $0.responsible?.name == "Kim Samordnare" })
+            #expect(
+                findings.contains {
+                    $0.object.label == "Lokalt IT-forum (\(f.w.unit.name))" && $0.responsible?.name == "Kim Samordnare"
+                })
 
             // Two meetings held since: the IT-styrgrupp is on course again.
             for date in ["2025-10-01", "2026-01-15"] {
                 _ = try await f.meeting("it-styrgrupp", date: date, on: app)
             }
             report = try await ComplianceReports.evaluate(tenant: f.w.tenant, day: testToday, on: app.db)
-            #expect(!report.findings.contains { $0.ruleID == ComplianceRules.forumCadence && $0.object.label == "IT-styrgrupp" })
+            #expect(
+                !report.findings.contains {
+                    $0.ruleID == ComplianceRules.forumCadence && $0.object.label == "IT-styrgrupp"
+                })
         }
     }
 
-    @Test("D4: Danderyd – lokalt IT-forum, the central forum's eleven points, central ledningsgrupp, decision, through meetings")
+    @Test(
+        "D4: Danderyd – lokalt IT-forum, the central forum's eleven points, central ledningsgrupp, decision, through meetings"
+    )
     func danderydThroughMeetings() async throws {
         try await withTestApp { app in
             let f = try await ForumWorld.make(profile: "danderyd", on: app)

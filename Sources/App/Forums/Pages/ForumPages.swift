@@ -59,7 +59,10 @@ struct ForumsIndexPage: Page {
             .td(
                 .a(.link(ForumRoutes.show(model.tenantSlug, r.key)), .safe(r.name)),
                 .unwrap(r.sitting) { .group(.br(), .span(.class("hint"), .safe($0))) }),
-            .td(r.leaders.isEmpty ? .span(.class("muted"), .text(ctx.t("Ingen utsedd", "Nobody appointed"))) : .safe(r.leaders.joined(separator: ", "))),
+            .td(
+                r.leaders.isEmpty
+                    ? .span(.class("muted"), .text(ctx.t("Ingen utsedd", "Nobody appointed")))
+                    : .safe(r.leaders.joined(separator: ", "))),
             .td(.text("\(r.memberCount)")),
             .td(.safe(r.cadence)),
             .td(
@@ -82,7 +85,9 @@ struct ForumsIndexPage: Page {
                         "Subscribe from your calendar to the meetings of the forums you sit in. The address is secret and shown only when it is made; a new address makes the old one invalid."
                     ))),
             .unwrap(model.newFeedURL) { url in
-                .p(.class("secret"), .strong(.text(ctx.t("Din nya kalenderadress: ", "Your new calendar address: "))), .code(.safe(url)))
+                .p(
+                    .class("secret"), .strong(.text(ctx.t("Din nya kalenderadress: ", "Your new calendar address: "))),
+                    .code(.safe(url)))
             },
             f.form(
                 action: ForumRoutes.personalFeed(model.tenantSlug),
@@ -120,7 +125,10 @@ struct ForumShowPage: Page {
     var title: String { ctx.t(forum.name) }
     var section: NavSection? { .forums }
     var breadcrumbs: [Breadcrumb] {
-        [Breadcrumb(title: ctx.t("Forum", "Forums"), url: ForumRoutes.index(model.tenantSlug)), Breadcrumb(title: title)]
+        [
+            Breadcrumb(title: ctx.t("Forum", "Forums"), url: ForumRoutes.index(model.tenantSlug)),
+            Breadcrumb(title: title),
+        ]
     }
 
     var content: Node<HTML.BodyContext> {
@@ -133,7 +141,8 @@ struct ForumShowPage: Page {
                     .div(
                         .class("actions"),
                         Components.buttonLink(
-                            ctx.t("Planera möte", "Schedule a meeting"), url: ForumRoutes.newMeeting(model.tenantSlug, forum.key))))),
+                            ctx.t("Planera möte", "Schedule a meeting"),
+                            url: ForumRoutes.newMeeting(model.tenantSlug, forum.key))))),
             facts(), members(), meetings(), waiting(), feed())
     }
 
@@ -159,15 +168,25 @@ struct ForumShowPage: Page {
             .h2(.text(ctx.t("Ledamöter i dag", "Members today"))),
             .if(
                 model.sittings.isEmpty,
-                .p(.class("muted"), .text(ctx.t("Kommunen har inga förvaltningar registrerade.", "The municipality has no administrations registered.")))),
+                .p(
+                    .class("muted"),
+                    .text(
+                        ctx.t(
+                            "Kommunen har inga förvaltningar registrerade.",
+                            "The municipality has no administrations registered.")))),
             .forEach(model.sittings) { s in
                 .group(
                     .unwrap(s.orgUnitName) { .h3(.safe($0)) },
                     .p(
                         .class("hint"),
-                        .text(ctx.t("Möten hållna i år: \(model.held[s.orgUnitID] ?? 0)", "Meetings held this year: \(model.held[s.orgUnitID] ?? 0)"))),
+                        .text(
+                            ctx.t(
+                                "Möten hållna i år: \(model.held[s.orgUnitID] ?? 0)",
+                                "Meetings held this year: \(model.held[s.orgUnitID] ?? 0)"))),
                     s.members.isEmpty
-                        ? .p(.class("muted"), .text(ctx.t("Ingen har forumets roller i dag.", "Nobody holds the forum's roles today.")))
+                        ? .p(
+                            .class("muted"),
+                            .text(ctx.t("Ingen har forumets roller i dag.", "Nobody holds the forum's roles today.")))
                         : Components.tableWrap(
                             ctx.t("Ledamöter", "Members") + (s.orgUnitName.map { " – \($0)" } ?? ""),
                             .table(
@@ -178,7 +197,9 @@ struct ForumShowPage: Page {
                                         Components.header(ctx.t("Roll", "Role")))),
                                 .tbody(
                                     .forEach(s.members) { m in
-                                        .tr(.td(.safe(m.name)), .td(.text(ctx.t(m.seat.label))), .td(.safe(ctx.t(m.roleName))))
+                                        .tr(
+                                            .td(.safe(m.name)), .td(.text(ctx.t(m.seat.label))),
+                                            .td(.safe(ctx.t(m.roleName))))
                                     }))))
             })
     }
@@ -192,7 +213,9 @@ struct ForumShowPage: Page {
                 : .ul(
                     .forEach(model.meetings) { m in
                         .li(
-                            .a(.link(ForumRoutes.meeting(model.tenantSlug, m.id)), .safe(m.when + (m.sitting.map { " – \($0)" } ?? ""))),
+                            .a(
+                                .link(ForumRoutes.meeting(model.tenantSlug, m.id)),
+                                .safe(m.when + (m.sitting.map { " – \($0)" } ?? ""))),
                             .unwrap(m.place.isEmpty ? nil : m.place) { .text(" (\($0))") },
                             .text(" "),
                             Components.badge(
@@ -209,7 +232,10 @@ struct ForumShowPage: Page {
                 ? .p(.class("muted"), .text(ctx.t("Inga förslag väntar.", "No proposals are waiting.")))
                 : .ul(
                     .forEach(model.waiting) { w in
-                        .li(.a(.link(ProposalRoutes.show(model.tenantSlug, w.id)), .safe("\(w.diarienummer) \(w.title)")), .safe(" – \(w.step)"))
+                        .li(
+                            .a(
+                                .link(ProposalRoutes.show(model.tenantSlug, w.id)),
+                                .safe("\(w.diarienummer) \(w.title)")), .safe(" – \(w.step)"))
                     }))
     }
 
@@ -226,7 +252,9 @@ struct ForumShowPage: Page {
                         "A secret address any calendar program can subscribe to. It is shown only when it is made; a new address makes the old one invalid."
                     ))),
             .unwrap(model.newFeedURL) { url in
-                .p(.class("secret"), .strong(.text(ctx.t("Ny kalenderadress: ", "New calendar address: "))), .code(.safe(url)))
+                .p(
+                    .class("secret"), .strong(.text(ctx.t("Ny kalenderadress: ", "New calendar address: "))),
+                    .code(.safe(url)))
             },
             f.form(
                 action: ForumRoutes.forumFeed(model.tenantSlug, forum.key),

@@ -35,7 +35,8 @@ struct MeetingShowPage: Page {
 
     var heading: String {
         let d = meeting.draft
-        return "\(ctx.t(state.forum.name))\(model.orgUnitName.map { " – \($0)" } ?? "") \(meeting.day.iso) \(d.startTime?.description ?? "")"
+        return
+            "\(ctx.t(state.forum.name))\(model.orgUnitName.map { " – \($0)" } ?? "") \(meeting.day.iso) \(d.startTime?.description ?? "")"
     }
     var title: String { (model.failed == nil ? "" : ctx.t("Fel: ", "Error: ")) + heading }
     var section: NavSection? { .forums }
@@ -63,14 +64,19 @@ struct MeetingShowPage: Page {
                     mayChange,
                     .div(
                         .class("actions"),
-                        Components.buttonLink(ctx.t("Ändra tid och plats", "Change time and place"), url: ForumRoutes.editMeeting(model.tenantSlug, id))))),
+                        Components.buttonLink(
+                            ctx.t("Ändra tid och plats", "Change time and place"),
+                            url: ForumRoutes.editMeeting(model.tenantSlug, id))))),
             summary(), agenda(), addItem(), attendance(), approval())
     }
 
     private func summary() -> Node<HTML.BodyContext> {
         let d = meeting.draft
         return Components.facts([
-            (ctx.t("Tid", "Time"), .text("\(meeting.day.iso) \(d.startTime?.description ?? "")–\(d.endTime?.description ?? "")")),
+            (
+                ctx.t("Tid", "Time"),
+                .text("\(meeting.day.iso) \(d.startTime?.description ?? "")–\(d.endTime?.description ?? "")")
+            ),
             (ctx.t("Plats", "Place"), Components.textOrDash(meeting.place, ctx)),
             (ctx.t("Beskrivning", "Description"), Components.textOrDash(meeting.description, ctx)),
             (
@@ -100,7 +106,9 @@ struct MeetingShowPage: Page {
         let step = proposal?.workflow.steps.first { $0.step.key == item.stepKey }?.step
         return .group(
             .h3(
-                .unwrap(item.proposalID) { pid in .a(.link(ProposalRoutes.show(model.tenantSlug, pid)), .safe(item.title)) },
+                .unwrap(item.proposalID) { pid in
+                    .a(.link(ProposalRoutes.show(model.tenantSlug, pid)), .safe(item.title))
+                },
                 .if(item.proposalID == nil, .safe(item.title))),
             .unwrap(item.description.isEmpty ? nil : item.description) { .p(.safe($0)) },
             item.hasMinutes
@@ -116,7 +124,11 @@ struct MeetingShowPage: Page {
                             .class("facts"),
                             .forEach(item.assessments.sorted { $0.key < $1.key }) { point in
                                 .group(
-                                    .dt(.safe(ctx.t(state.profile.assessmentPoint(point.key)?.text ?? Localized(verbatim: point.key)))),
+                                    .dt(
+                                        .safe(
+                                            ctx.t(
+                                                state.profile.assessmentPoint(point.key)?.text
+                                                    ?? Localized(verbatim: point.key)))),
                                     .dd(.safe(point.value)))
                             })))
                 : .p(.class("muted"), .text(ctx.t("Inget protokollfört ännu.", "No minutes yet."))),
@@ -134,29 +146,41 @@ struct MeetingShowPage: Page {
         var labels = [p + "outcome": ctx.t("Utfall", "Outcome"), p + "note": ctx.t("Protokollsanteckning", "Minutes")]
         let against = step?.against ?? []
         for point in against {
-            labels[p + "assessments.\(point)"] = ctx.t(state.profile.assessmentPoint(point)?.text ?? Localized(verbatim: point))
+            labels[p + "assessments.\(point)"] = ctx.t(
+                state.profile.assessmentPoint(point)?.text ?? Localized(verbatim: point))
         }
         let outcomes = StepOutcome.allCases.filter { o in step.map { o.fits($0.action) } ?? false }
             .map { ($0.rawValue, ctx.t($0.label)) }
         return .el(
             "details", .if(model.failed?.form == .minutes(item.id!) || !item.hasMinutes, .attribute(named: "open")),
-            .el("summary", .text(ctx.t("Protokollför punkten", "Record the minutes")), .span(.class("visually-hidden"), .safe(" " + item.title))),
+            .el(
+                "summary", .text(ctx.t("Protokollför punkten", "Record the minutes")),
+                .span(.class("visually-hidden"), .safe(" " + item.title))),
             f.errorSummary(labels: labels),
             f.form(
                 action: ForumRoutes.minutes(model.tenantSlug, id, item.id!),
                 .if(
                     item.proposalID != nil,
-                    f.select(p + "outcome", label: labels[p + "outcome"]!, options: outcomes, emptyLabel: ctx.t("— Välj —", "— Choose —"), required: true)),
-                .group(against.map { point in f.textarea(p + "assessments.\(point)", label: labels[p + "assessments.\(point)"]!, rows: 2) }),
+                    f.select(
+                        p + "outcome", label: labels[p + "outcome"]!, options: outcomes,
+                        emptyLabel: ctx.t("— Välj —", "— Choose —"), required: true)),
+                .group(
+                    against.map { point in
+                        f.textarea(p + "assessments.\(point)", label: labels[p + "assessments.\(point)"]!, rows: 2)
+                    }),
                 f.textarea(p + "note", label: labels[p + "note"]!, rows: 2),
-                .div(.class("form-actions"), f.submit(ctx.t("Spara protokoll", "Save the minutes"), hiddenContext: item.title))))
+                .div(
+                    .class("form-actions"),
+                    f.submit(ctx.t("Spara protokoll", "Save the minutes"), hiddenContext: item.title))))
     }
 
     private func removeForm(_ item: MeetingItem) -> Node<HTML.BodyContext> {
         let f = FormBuilder(ctx: ctx, values: FormData())
         return f.form(
             action: ForumRoutes.removeItem(model.tenantSlug, id, item.id!),
-            f.submit(ctx.t("Ta bort från dagordningen", "Remove from the agenda"), secondary: true, hiddenContext: item.title))
+            f.submit(
+                ctx.t("Ta bort från dagordningen", "Remove from the agenda"), secondary: true, hiddenContext: item.title
+            ))
     }
 
     private func addItem() -> Node<HTML.BodyContext> {
@@ -169,7 +193,10 @@ struct MeetingShowPage: Page {
         ]
         let options = state.waiting.compactMap { s -> (String, String)? in
             guard let pid = s.proposal.id, let next = s.workflow.nextStep else { return nil }
-            return (pid.uuidString, "\(s.proposal.diarienummer) \(s.proposal.title) – \(ctx.t(s.workflow.describe(next.step)))")
+            return (
+                pid.uuidString,
+                "\(s.proposal.diarienummer) \(s.proposal.title) – \(ctx.t(s.workflow.describe(next.step)))"
+            )
         }
         return .section(
             .id("add-item"),
@@ -183,7 +210,9 @@ struct MeetingShowPage: Page {
             f.errorSummary(labels: labels),
             f.form(
                 action: ForumRoutes.items(model.tenantSlug, id),
-                f.select("proposalId", label: labels["proposalId"]!, options: options, emptyLabel: ctx.t("— Fri punkt —", "— Free item —")),
+                f.select(
+                    "proposalId", label: labels["proposalId"]!, options: options,
+                    emptyLabel: ctx.t("— Fri punkt —", "— Free item —")),
                 f.input("title", label: labels["title"]!),
                 f.textarea("description", label: labels["description"]!, rows: 2),
                 .div(.class("form-actions"), f.submit(ctx.t("Lägg till", "Add")))))
@@ -194,7 +223,9 @@ struct MeetingShowPage: Page {
     private func attendance() -> Node<HTML.BodyContext> {
         let present = Dictionary(state.attendance.map { ($0.personID, $0.present) }, uniquingKeysWith: { a, _ in a })
         let people = state.sitting.people
-        var defaults: [String: [String]] = ["present": people.filter { present[$0.personID] == true }.map(\.personID.uuidString)]
+        var defaults: [String: [String]] = [
+            "present": people.filter { present[$0.personID] == true }.map(\.personID.uuidString)
+        ]
         defaults["guests"] = [meeting.guests.joined(separator: "\n")]
         let f = builder(.attendance, defaults: FormData(defaults))
         let recorded = !state.attendance.isEmpty || !meeting.guests.isEmpty
@@ -204,20 +235,31 @@ struct MeetingShowPage: Page {
             recorded
                 ? .ul(
                     .forEach(people) { m in
-                        .li(.safe(m.name), .text(" – "), .text(present[m.personID] == true ? ctx.t("närvarande", "present") : ctx.t("frånvarande", "absent")))
+                        .li(
+                            .safe(m.name), .text(" – "),
+                            .text(
+                                present[m.personID] == true
+                                    ? ctx.t("närvarande", "present") : ctx.t("frånvarande", "absent")))
                     },
                     .forEach(meeting.guests) { g in .li(.safe(g), .text(ctx.t(" – adjungerad", " – adjunct"))) })
                 : .p(.class("muted"), .text(ctx.t("Ingen närvaro registrerad.", "No attendance recorded."))),
             .if(
                 mayChange,
                 .group(
-                    f.errorSummary(labels: ["present": ctx.t("Närvarande", "Present"), "guests": ctx.t("Adjungerade och gäster", "Adjuncts and guests")]),
+                    f.errorSummary(labels: [
+                        "present": ctx.t("Närvarande", "Present"),
+                        "guests": ctx.t("Adjungerade och gäster", "Adjuncts and guests"),
+                    ]),
                     f.form(
                         action: ForumRoutes.attendance(model.tenantSlug, id),
-                        .selfClosedElement(named: "input", attributes: [.attr("type", "hidden"), .attr("name", "recorded"), .attr("value", "1")]),
+                        .selfClosedElement(
+                            named: "input",
+                            attributes: [.attr("type", "hidden"), .attr("name", "recorded"), .attr("value", "1")]),
                         f.checkboxGroup(
                             "present", legend: ctx.t("Närvarande ledamöter", "Members present"),
-                            options: people.map { ($0.personID.uuidString, "\($0.name) (\(ctx.t($0.seat.label).lowercased()))") }),
+                            options: people.map {
+                                ($0.personID.uuidString, "\($0.name) (\(ctx.t($0.seat.label).lowercased()))")
+                            }),
                         f.textarea(
                             "guests", label: ctx.t("Adjungerade och gäster", "Adjuncts and guests"),
                             hint: ctx.t("En per rad, med namn och roll.", "One a line, with name and role."), rows: 3),
@@ -236,8 +278,11 @@ struct MeetingShowPage: Page {
                 .text(
                     ctx.t(
                         "När protokollet är justerat kan mötet, dagordningen, protokollet och närvaron inte längre ändras.",
-                        "Once the minutes are approved, the meeting, its agenda, minutes and attendance can no longer be changed."))),
+                        "Once the minutes are approved, the meeting, its agenda, minutes and attendance can no longer be changed."
+                    ))),
             f.errorSummary(labels: [:]),
-            f.form(action: ForumRoutes.approve(model.tenantSlug, id), f.submit(ctx.t("Justera protokollet", "Approve the minutes"))))
+            f.form(
+                action: ForumRoutes.approve(model.tenantSlug, id),
+                f.submit(ctx.t("Justera protokollet", "Approve the minutes"))))
     }
 }

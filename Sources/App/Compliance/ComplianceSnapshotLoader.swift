@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import StyrbordCore
 
-/// Reads what the compliance rules look at into `ComplianceSnapshot`s: six SQLKit queries for one tenant
+/// Reads what the compliance rules look at into `ComplianceSnapshot`s: seven SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
 /// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
 /// queries run side by side, each decoding its own rows, and ask the database for facts rather than
@@ -79,7 +79,7 @@ enum ComplianceSnapshotLoader {
         return result
     }
 
-    /// The six queries, each returning its rows with their tenant.
+    /// The seven queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool

@@ -41,6 +41,8 @@ enum AppMigrations {
         CreateComplianceDailyScores(),
         // 2026-12-01 proposals: förslag till IT-insats with diarienummer, step records and decisions
         CreateProposals(),
+        // 2026-12-08 forums: meetings with agenda, minutes and attendance; calendar feed secrets
+        CreateMeetings(),
     ]
 
     static func register(on app: Application) {

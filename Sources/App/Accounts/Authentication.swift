@@ -211,6 +211,12 @@ enum PrincipalLoader {
             {
                 principal.coordinatedOrgUnits.insert(unit)
             }
+            // Forums are led by roles held for a unit or the whole municipality (D4/E2).
+            if row.scope == RoleScopeKind.orgUnit.rawValue, let unit = row.org_unit_id {
+                principal.heldRoles.insert(UnitRoleGrant(roleKey: row.key, orgUnitID: unit))
+            } else if row.scope == RoleScopeKind.tenant.rawValue {
+                principal.heldRoles.insert(UnitRoleGrant(roleKey: row.key, orgUnitID: nil))
+            }
         }
         return principal
     }

@@ -36,6 +36,12 @@ enum TenantAccess: Sendable, Equatable {
     case editProposal(param: String)
     /// Recording the proposal's steps and decision.
     case prepareProposal(param: String)
+    /// Scheduling a meeting of the forum whose key is in the path (its förvaltning chosen in the form).
+    case runForum(param: String)
+    /// Changing a meeting: its agenda, minutes, attendance, approval.
+    case runMeeting(param: String)
+    /// Scheduling a meeting of a forum chosen in the body: anyone who leads some forum.
+    case runSomeForum
 }
 
 extension Route {
@@ -174,7 +180,36 @@ enum AccessFacts {
             return [.editProposal(try await proposal(try id(param, req), tenant, req))]
         case .prepareProposal(let param):
             return [.prepareProposal(try await proposal(try id(param, req), tenant, req))]
+        case .runForum(let param):
+            let key = req.parameters.get(param) ?? ""
+            let profile = try await ProfileRules.current(tenant, on: req.db).1
+            guard let forum = profile.forum(key) else { throw CommonError.notFound(what: ForumRoutes.what) }
+            return [.runMeetings(try await self.forum(forum, orgUnit: nil, tenant, req))]
+        case .runMeeting(let param):
+            let meetingID = try id(param, req)
+            guard let meeting = try await Meeting.scoped(to: tenant, on: req.db).filter(\.$id == meetingID).first()
+            else { throw CommonError.notFound(what: Meeting.what) }
+            let profile = try await ProfileRules.current(tenant, on: req.db).1
+            guard let forum = profile.forum(meeting.forumKey) else { throw CommonError.notFound(what: Meeting.what) }
+            return [.runMeetings(try await self.forum(forum, orgUnit: meeting.orgUnitID, tenant, req))]
+        case .runSomeForum:
+            let profile = try await ProfileRules.current(tenant, on: req.db).1
+            var result: [Permission] = []
+            for forum in profile.forums {
+                result.append(.runMeetings(try await self.forum(forum, orgUnit: nil, tenant, req)))
+            }
+            return result.isEmpty ? [.administer(tenantID: tenantID)] : result
         }
+    }
+
+    /// The facts of a forum's meeting for the förvaltning `orgUnit` (nil: whichever förvaltning).
+    static func forum(
+        _ forum: GovernanceProfile.Forum, orgUnit: UUID?, _ tenant: Tenant, _ req: Request
+    ) async throws -> ForumAccessFacts {
+        ForumAccessFacts(
+            tenantID: try tenant.requireID(), leaderRoleKeys: Set([forum.chair, forum.convener].compactMap { $0 }),
+            isPerOrgUnit: forum.isPerOrgUnit,
+            orgUnitPath: forum.isPerOrgUnit && orgUnit != nil ? try await unitPath(orgUnit, tenant, req) : nil)
     }
 
     /// The facts of a proposal of `tenant`; 404 when it is not one of the tenant's.
@@ -273,6 +308,11 @@ struct AccessCheck: Sendable {
     func createSystem(owner unitID: UUID?, tenant: Tenant) async throws {
         let path = try await AccessFacts.unitPath(unitID, tenant, req)
         try await req.authorize(.createSystem(tenantID: try tenant.requireID(), ownerOrgUnitPath: path))
+    }
+
+    /// Refuses unless the principal runs the forum's meetings (of the förvaltning `orgUnit`).
+    func runMeetings(forum: GovernanceProfile.Forum, orgUnit: UUID?, tenant: Tenant) async throws {
+        try await req.authorize(.runMeetings(try await AccessFacts.forum(forum, orgUnit: orgUnit, tenant, req)))
     }
 
     /// Refuses unless the principal may appoint roles in the scope.

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import StyrbordCore
 
-/// Reads what the compliance rules look at into `ComplianceSnapshot`s: six SQLKit queries for one tenant
+/// Reads what the compliance rules look at into `ComplianceSnapshot`s: seven SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
 /// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
 /// queries run side by side, each decoding its own rows, and ask the database for facts rather than
@@ -27,6 +27,8 @@ enum ComplianceSnapshotLoader {
                 [c.responsible.systemRoleKey, c.responsible.orgUnitRoleKey, c.responsible.tenantRoleKey].compactMap {
                     $0
                 })
+            // D4/E2: who should call a forum that meets too rarely.
+            keys.formUnion(c.forumCadences.flatMap(\.leaderRoleKeys))
         }
         return keys
     }
@@ -49,6 +51,7 @@ enum ComplianceSnapshotLoader {
         async let assignments = read { try await $0.assignments(keys: keys, on: $1) }
         async let systems = read { try await $0.systems(on: $1) }
         async let contracts = read { try await $0.contracts(on: $1) }
+        async let meetings = read { try await $0.meetings(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
@@ -66,10 +69,17 @@ enum ComplianceSnapshotLoader {
             add(tenant) { $0.systems.append(system) }
         }
         for (tenant, contract) in try await contracts { add(tenant) { $0.contracts.append(contract) } }
+        var meetingDay = RegisteredDay()
+        for (tenant, forumKey, unit, startsAt) in try await meetings {
+            let day = meetingDay.day(of: startsAt)
+            add(tenant) {
+                $0.meetings.append(ComplianceSnapshot.Meeting(forumKey: forumKey, orgUnitID: unit, day: day))
+            }
+        }
         return result
     }
 
-    /// The six queries, each returning its rows with their tenant.
+    /// The seven queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -248,6 +258,18 @@ enum ComplianceSnapshotLoader {
                         noticePeriodMonths: try r.decode(column: "notice_period_months", as: Int?.self),
                         autoRenews: try r.decode(column: "auto_renews", as: Bool.self),
                         renewalPeriodMonths: try r.decode(column: "renewal_period_months", as: Int?.self))
+                )
+            }
+        }
+
+        /// Every forum's meetings (D4/E2/F3: the cadence rule counts them).
+        func meetings(on sql: any SQLDatabase) async throws -> [(UUID, String, UUID?, Date)] {
+            let select = sql.select().columns("tenant_id", "forum_key", "org_unit_id", "starts_at").from("meetings")
+            return try await scoped(select, table: "meetings").all().map { r in
+                (
+                    try tenant(r), try r.decode(column: "forum_key", as: String.self),
+                    try RegisterRows.optionalUUID(r, "org_unit_id", text: text),
+                    try r.decode(column: "starts_at", as: Date.self)
                 )
             }
         }

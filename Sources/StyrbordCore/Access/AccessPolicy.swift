@@ -20,10 +20,14 @@ public struct Principal: Sendable, Equatable {
     public var systemRoles: [UUID: Set<SystemRoleGrant>]
     /// Org units where the person is IT-samordnare today (the units themselves, not their descendants).
     public var coordinatedOrgUnits: Set<UUID>
+    /// Roles the person holds today for an org unit or the whole municipality (a forum's chair or
+    /// convener, D4/E2).
+    public var heldRoles: Set<UnitRoleGrant>
 
     public init(
         accountID: UUID, kind: Kind, isTenantAdmin: Bool = false, canWrite: Bool = true,
-        systemRoles: [UUID: Set<SystemRoleGrant>] = [:], coordinatedOrgUnits: Set<UUID> = []
+        systemRoles: [UUID: Set<SystemRoleGrant>] = [:], coordinatedOrgUnits: Set<UUID> = [],
+        heldRoles: Set<UnitRoleGrant> = []
     ) {
         self.accountID = accountID
         self.kind = kind
@@ -31,6 +35,7 @@ public struct Principal: Sendable, Equatable {
         self.canWrite = canWrite
         self.systemRoles = systemRoles
         self.coordinatedOrgUnits = coordinatedOrgUnits
+        self.heldRoles = heldRoles
     }
 
     public var tenantID: UUID? {
@@ -49,6 +54,36 @@ public struct SystemRoleGrant: Sendable, Hashable {
     public init(roleKey: String, holding: RoleHolding) {
         self.roleKey = roleKey
         self.holding = holding
+    }
+}
+
+/// A role held for an org unit, or for the whole municipality (`orgUnitID` nil).
+public struct UnitRoleGrant: Sendable, Hashable {
+    public var roleKey: String
+    public var orgUnitID: UUID?
+
+    public init(roleKey: String, orgUnitID: UUID?) {
+        self.roleKey = roleKey
+        self.orgUnitID = orgUnitID
+    }
+}
+
+/// What the policy needs to know about a forum to decide who runs its meetings.
+public struct ForumAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// The roles of its chair and convener (D4/E2).
+    public var leaderRoleKeys: Set<String>
+    /// One forum per förvaltning: its leaders act for their own förvaltning's forum.
+    public var isPerOrgUnit: Bool
+    /// The meeting's förvaltning and the units above it, nearest first; nil asks whether the principal
+    /// runs the forum of some förvaltning (to offer the form, where the förvaltning is chosen).
+    public var orgUnitPath: [UUID]?
+
+    public init(tenantID: UUID, leaderRoleKeys: Set<String>, isPerOrgUnit: Bool, orgUnitPath: [UUID]?) {
+        self.tenantID = tenantID
+        self.leaderRoleKeys = leaderRoleKeys
+        self.isPerOrgUnit = isPerOrgUnit
+        self.orgUnitPath = orgUnitPath
     }
 }
 
@@ -126,6 +161,10 @@ public enum Permission: Sendable, Equatable {
     /// Record a step of a proposal's route or its decision: for now the IT-samordnare of its förvaltning
     /// and the administrator (the forums' members get it once forums have members, issue 5).
     case prepareProposal(ProposalAccessFacts)
+    /// Schedule a forum's meetings, build their agendas, record the minutes and approve them: the
+    /// holders of the forum's chair and convener roles (for a per-förvaltning forum, its own
+    /// förvaltning's) and the administrator.
+    case runMeetings(ForumAccessFacts)
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
@@ -138,6 +177,7 @@ public enum Permission: Sendable, Equatable {
         case .editSystem(let facts), .deleteSystem(let facts): facts.tenantID
         case .appointRole(let scope): scope.tenantID
         case .editProposal(let facts), .prepareProposal(let facts): facts.tenantID
+        case .runMeetings(let facts): facts.tenantID
         }
     }
 
@@ -227,6 +267,18 @@ public enum AccessPolicy {
         case .prepareProposal(let facts):
             return coordinates(principal, facts.orgUnitPath)
                 ? .allowed : .refused(.notPermitted(Reason.proposalPrepare))
+        case .runMeetings(let facts):
+            return leads(principal, facts) ? .allowed : .refused(.notPermitted(Reason.meetings))
+        }
+    }
+
+    /// Holds the forum's chair or convener role: for the whole municipality, or for a per-förvaltning
+    /// forum also for the meeting's förvaltning or a unit above it.
+    private static func leads(_ principal: Principal, _ facts: ForumAccessFacts) -> Bool {
+        principal.heldRoles.contains { held in
+            guard facts.leaderRoleKeys.contains(held.roleKey) else { return false }
+            guard facts.isPerOrgUnit, let unit = held.orgUnitID, let path = facts.orgUnitPath else { return true }
+            return path.contains(unit)
         }
     }
 
@@ -269,6 +321,12 @@ public enum AccessPolicy {
                 "Bara förvaltningens IT-samordnare och administratören får registrera steg och beslut för förslaget.",
             en:
                 "Only the administration's IT coordinator and the administrator may record the proposal's steps and decision."
+        )
+        static let meetings = Localized(
+            sv:
+                "Bara forumets ordförande och sammankallande samt administratören får planera möten, bygga dagordningen, föra protokoll och justera det.",
+            en:
+                "Only the forum's chair and convener and the administrator may schedule meetings, build the agenda, record the minutes and approve them."
         )
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",

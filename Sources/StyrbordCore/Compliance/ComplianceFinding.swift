@@ -49,11 +49,14 @@ public struct ComplianceRuleID: RawRepresentable, Sendable, Hashable, Codable, C
 public enum ComplianceObjectKind: String, LabelledValue {
     case system
     case contract
+    /// A forum of the profile (for a forum each förvaltning has, one per förvaltning).
+    case forum
 
     public var label: Localized {
         switch self {
         case .system: Localized(sv: "System", en: "System")
         case .contract: Localized(sv: "Avtal", en: "Contract")
+        case .forum: Localized(sv: "Forum", en: "Forum")
         }
     }
 }

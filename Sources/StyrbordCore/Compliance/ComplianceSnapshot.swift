@@ -131,6 +131,20 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// A meeting recorded in Styrbord, for the forums' cadence (D4/E2/F3).
+    public struct Meeting: Sendable, Hashable {
+        public var forumKey: String
+        /// The förvaltning, for a forum each förvaltning has.
+        public var orgUnitID: UUID?
+        public var day: CalendarDay
+
+        public init(forumKey: String, orgUnitID: UUID? = nil, day: CalendarDay) {
+            self.forumKey = forumKey
+            self.orgUnitID = orgUnitID
+            self.day = day
+        }
+    }
+
     /// The day the rules judge ("today" in Sweden).
     public var day: CalendarDay
     public var orgUnits: [OrgUnit]
@@ -138,6 +152,8 @@ public struct ComplianceSnapshot: Sendable {
     public var systems: [System]
     public var roleAssignments: [RoleAssignment]
     public var contracts: [Contract]
+    /// Meetings held or planned, every forum's.
+    public var meetings: [Meeting] = []
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
 

@@ -291,7 +291,8 @@ struct ProposalShowPage: Page {
     private func stepForm(_ s: ProposalWorkflow.StepState, _ record: ProposalStepRecord?) -> Node<HTML.BodyContext> {
         var defaults: [String: [String]] = ["stepKey": [s.step.key]]
         for (key, text) in record?.assessments ?? [:] { defaults["assessments.\(key)"] = [text] }
-        let f = builder(.step(s.step.key), defaults: FormData(defaults))
+        // One form per step, with the same field names: each step's ids get the step's key.
+        let f = builder(.step(s.step.key), defaults: FormData(defaults)).prefixingIDs("step-\(s.step.key)-")
         let outcomes = StepOutcome.allCases.filter { $0.fits(s.step.action) }.map { ($0.rawValue, ctx.t($0.label)) }
         var labels = ["outcome": ctx.t("Utfall", "Outcome"), "note": ctx.t("Anteckning", "Note")]
         for point in s.step.against {

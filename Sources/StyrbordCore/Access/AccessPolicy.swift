@@ -20,11 +20,14 @@ public struct Principal: Sendable, Equatable {
     public var systemRoles: [UUID: Set<SystemRoleGrant>]
     /// Org units where the person is IT-samordnare today (the units themselves, not their descendants).
     public var coordinatedOrgUnits: Set<UUID>
+    /// The register's person behind the account, if linked: benefit owners are people (T6/F4).
+    public var personID: UUID?
 
     public init(
         accountID: UUID, kind: Kind, isTenantAdmin: Bool = false, canWrite: Bool = true,
-        systemRoles: [UUID: Set<SystemRoleGrant>] = [:], coordinatedOrgUnits: Set<UUID> = []
+        systemRoles: [UUID: Set<SystemRoleGrant>] = [:], coordinatedOrgUnits: Set<UUID> = [], personID: UUID? = nil
     ) {
+        self.personID = personID
         self.accountID = accountID
         self.kind = kind
         self.isTenantAdmin = isTenantAdmin
@@ -81,6 +84,29 @@ public struct ProposalAccessFacts: Sendable, Equatable {
     }
 }
 
+/// What the policy needs to know about a plan: the system of a per-system plan (systemförvaltningsplan).
+public struct PlanAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// Nil for a plan of the whole municipality (eFörvaltningsprogram, IT-verksamhetsplan).
+    public var system: SystemFacts?
+
+    public init(tenantID: UUID, system: SystemFacts?) {
+        self.tenantID = tenantID
+        self.system = system
+    }
+}
+
+/// Who may follow up an initiative's benefits: the people named as the benefits' owners (hemtagningsansvariga).
+public struct BenefitAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    public var ownerPersonIDs: Set<UUID>
+
+    public init(tenantID: UUID, ownerPersonIDs: Set<UUID>) {
+        self.tenantID = tenantID
+        self.ownerPersonIDs = ownerPersonIDs
+    }
+}
+
 /// Where a role is appointed, as far as permissions care.
 public enum RoleScopeFacts: Sendable, Equatable {
     case system(SystemFacts)
@@ -126,6 +152,14 @@ public enum Permission: Sendable, Equatable {
     /// Record a step of a proposal's route or its decision: for now the IT-samordnare of its förvaltning
     /// and the administrator (the forums' members get it once forums have members, issue 5).
     case prepareProposal(ProposalAccessFacts)
+    /// Write a plan and its activities and initiatives: for a systemförvaltningsplan whoever may change the
+    /// system (D2: the systemförvaltare drafts it); for the municipality's plans the administrator.
+    case editPlan(PlanAccessFacts)
+    /// Adopt (fastställa) a plan: a systemförvaltningsplan only by the system's systemägare (D2), the
+    /// municipality's plans by the administrator, who records the body's decision.
+    case adoptPlan(PlanAccessFacts)
+    /// Follow up an initiative's benefits (T6/F4): their owners and the administrator.
+    case followUpBenefits(BenefitAccessFacts)
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
@@ -138,6 +172,8 @@ public enum Permission: Sendable, Equatable {
         case .editSystem(let facts), .deleteSystem(let facts): facts.tenantID
         case .appointRole(let scope): scope.tenantID
         case .editProposal(let facts), .prepareProposal(let facts): facts.tenantID
+        case .editPlan(let facts), .adoptPlan(let facts): facts.tenantID
+        case .followUpBenefits(let facts): facts.tenantID
         }
     }
 
@@ -227,6 +263,19 @@ public enum AccessPolicy {
         case .prepareProposal(let facts):
             return coordinates(principal, facts.orgUnitPath)
                 ? .allowed : .refused(.notPermitted(Reason.proposalPrepare))
+        case .editPlan(let facts):
+            guard let system = facts.system else { return .refused(.notPermitted(Reason.planTenantWide)) }
+            return holdsEditingRole(principal, on: system.systemID) || coordinates(principal, system.ownerOrgUnitPath)
+                ? .allowed : .refused(.notPermitted(Reason.systemEdit))
+        case .adoptPlan(let facts):
+            guard let system = facts.system else { return .refused(.notPermitted(Reason.planTenantWide)) }
+            let isOwner =
+                principal.systemRoles[system.systemID]?.contains(
+                    SystemRoleGrant(roleKey: RoleCatalogue.systemOwner, holding: .primary)) ?? false
+            return isOwner ? .allowed : .refused(.notPermitted(Reason.planAdopt))
+        case .followUpBenefits(let facts):
+            return principal.personID.map { facts.ownerPersonIDs.contains($0) } ?? false
+                ? .allowed : .refused(.notPermitted(Reason.benefitFollowUp))
         }
     }
 
@@ -270,6 +319,15 @@ public enum AccessPolicy {
             en:
                 "Only the administration's IT coordinator and the administrator may record the proposal's steps and decision."
         )
+        static let planTenantWide = Localized(
+            sv: "Bara administratören får skriva och fastställa kommunens gemensamma planer.",
+            en: "Only the administrator may write and adopt the municipality's common plans.")
+        static let planAdopt = Localized(
+            sv: "Bara systemets systemägare (och administratören) får fastställa systemförvaltningsplanen.",
+            en: "Only the system's owner (and the administrator) may adopt the system management plan.")
+        static let benefitFollowUp = Localized(
+            sv: "Bara nyttornas hemtagningsansvariga och administratören får följa upp nyttorna.",
+            en: "Only the benefits' owners and the administrator may follow up the benefits.")
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
             en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")

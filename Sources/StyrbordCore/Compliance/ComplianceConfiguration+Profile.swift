@@ -16,6 +16,7 @@ extension ComplianceConfiguration {
         // Without an interval the text sets none, and Styrbord's standard applies.
         if let validity = profile.classificationValidity { c.classificationValidityMonths = validity.wholeMonths }
         if let warning = profile.contractNoticeWarning { c.contractNoticeWarningDays = warning.approximateDays }
+        c.planKinds = profile.planKinds
         self = c
     }
 

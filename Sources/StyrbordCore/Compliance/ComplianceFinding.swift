@@ -49,11 +49,13 @@ public struct ComplianceRuleID: RawRepresentable, Sendable, Hashable, Codable, C
 public enum ComplianceObjectKind: String, LabelledValue {
     case system
     case contract
+    case plan
 
     public var label: Localized {
         switch self {
         case .system: Localized(sv: "System", en: "System")
         case .contract: Localized(sv: "Avtal", en: "Contract")
+        case .plan: Localized(sv: "Plan", en: "Plan")
         }
     }
 }

@@ -47,11 +47,12 @@ public enum ComplianceRules {
     public static let processingRecord: ComplianceRuleID = "gdpr.record"
     public static let processorAgreement: ComplianceRuleID = "gdpr.processor-agreement"
     public static let contractNotice: ComplianceRuleID = "contracts.notice"
+    public static let planRevision: ComplianceRuleID = "plans.revision"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
-        ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(),
+        ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), PlanRevisionRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -62,6 +63,7 @@ public enum ComplianceRules {
         processingRecord: .init(severity: .error, requirement: "T4"),
         processorAgreement: .init(severity: .error, requirement: "T4"),
         contractNotice: .init(severity: .warning, requirement: "D7"),
+        planRevision: .init(severity: .error, requirement: "D3"),
     ]
 
     public static func descriptor(_ id: ComplianceRuleID) -> ComplianceRuleDescriptor? {

@@ -41,6 +41,8 @@ enum AppMigrations {
         CreateComplianceDailyScores(),
         // 2026-12-01 proposals: förslag till IT-insats with diarienummer, step records and decisions
         CreateProposals(),
+        // 2026-12-08 plans: plans of the profile's kinds, systemförvaltningsplan activities, initiatives and benefit follow-up
+        CreatePlans(),
     ]
 
     static func register(on app: Application) {

@@ -15,8 +15,22 @@ struct FormBuilder: Sendable {
         self.errors = errors
     }
 
-    static func fieldID(_ name: String) -> String {
-        "f-" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    /// Set when a page has several forms with the same field names (a proposal's step forms and its
+    /// decision form all have `outcome`): ids must stay unique on the page (WCAG 4.1.1, labels).
+    var idScope = ""
+
+    static func fieldID(_ name: String, scope: String = "") -> String {
+        "f-" + (scope.isEmpty ? "" : scope + "-") + String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+
+    /// This form's id for the field `name`.
+    func fieldID(_ name: String) -> String { Self.fieldID(name, scope: idScope) }
+
+    /// The same builder with its field ids prefixed by `scope`.
+    func scoped(_ scope: String) -> FormBuilder {
+        var copy = self
+        copy.idScope = scope
+        return copy
     }
 
     /// `<form method=post>` with the CSRF token.
@@ -56,14 +70,14 @@ struct FormBuilder: Sendable {
                     let label = labels[item.field] ?? labels[base]
                     return .li(
                         .a(
-                            .link("#" + Self.fieldID(labels[item.field] != nil ? item.field : base)),
+                            .link("#" + fieldID(labels[item.field] != nil ? item.field : base)),
                             .safe((label.map { "\($0): " } ?? "") + ctx.t(item.message))))
                 })
         )
     }
 
     private func describedBy(_ name: String, hint: String?) -> (ids: String, nodes: Node<HTML.BodyContext>) {
-        let id = Self.fieldID(name)
+        let id = fieldID(name)
         let messages = errors.messages(for: name)
         var ids: [String] = []
         if hint != nil { ids.append(id + "-hint") }
@@ -86,7 +100,7 @@ struct FormBuilder: Sendable {
 
     private func label(_ name: String, _ text: String, required: Bool) -> Node<HTML.BodyContext> {
         .el(
-            "label", .attr("for", Self.fieldID(name)), .safe(text),
+            "label", .attr("for", fieldID(name)), .safe(text),
             .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *"))))
     }
 
@@ -104,7 +118,7 @@ struct FormBuilder: Sendable {
             .selfClosedElement(
                 named: "input",
                 attributes: [
-                    .attr("type", type), .attr("id", Self.fieldID(name)), .attr("name", name),
+                    .attr("type", type), .attr("id", fieldID(name)), .attr("name", name),
                     .attr("value", values[name]),
                     ids.isEmpty ? .empty : .attr("aria-describedby", ids),
                     invalid ? .attr("aria-invalid", "true") : .empty,
@@ -127,7 +141,7 @@ struct FormBuilder: Sendable {
             described,
             .el(
                 "textarea",
-                .attr("id", Self.fieldID(name)), .attr("name", name), .attr("rows", String(rows)),
+                .attr("id", fieldID(name)), .attr("name", name), .attr("rows", String(rows)),
                 .if(!ids.isEmpty, .attr("aria-describedby", ids)),
                 .if(invalid, .attr("aria-invalid", "true")),
                 .flag("required", required),
@@ -150,7 +164,7 @@ struct FormBuilder: Sendable {
             .el(
                 "select",
                 [
-                    .attr("id", Self.fieldID(name)), .attr("name", name),
+                    .attr("id", fieldID(name)), .attr("name", name),
                     .if(!ids.isEmpty, .attr("aria-describedby", ids)),
                     .if(invalid, .attr("aria-invalid", "true")),
                     .flag("required", required),
@@ -176,12 +190,12 @@ struct FormBuilder: Sendable {
             .selfClosedElement(
                 named: "input",
                 attributes: [
-                    .attr("type", "checkbox"), .attr("id", Self.fieldID(name)), .attr("name", name),
+                    .attr("type", "checkbox"), .attr("id", fieldID(name)), .attr("name", name),
                     .attr("value", "true"),
                     .flag("checked", values.isChecked(name)),
                     ids.isEmpty ? .empty : .attr("aria-describedby", ids),
                 ]),
-            .el("label", .attr("for", Self.fieldID(name)), .safe(text)),
+            .el("label", .attr("for", fieldID(name)), .safe(text)),
             described
         )
     }
@@ -195,12 +209,12 @@ struct FormBuilder: Sendable {
         return .el(
             "fieldset",
             [
-                .attr("class", "field checkbox-group"), .attr("id", Self.fieldID(name)),
+                .attr("class", "field checkbox-group"), .attr("id", fieldID(name)),
                 .if(!ids.isEmpty, .attr("aria-describedby", ids)),
                 .el("legend", .safe(legend)), described,
             ]
                 + options.enumerated().map { index, option in
-                    let id = Self.fieldID(name) + "-\(index)"
+                    let id = fieldID(name) + "-\(index)"
                     return .div(
                         .class("checkbox"),
                         .selfClosedElement(

@@ -293,7 +293,7 @@ struct ProposalShowPage: Page {
     private func stepForm(_ s: ProposalWorkflow.StepState, _ record: ProposalStepRecord?) -> Node<HTML.BodyContext> {
         var defaults: [String: [String]] = ["stepKey": [s.step.key]]
         for (key, text) in record?.assessments ?? [:] { defaults["assessments.\(key)"] = [text] }
-        let f = builder(.step(s.step.key), defaults: FormData(defaults))
+        let f = builder(.step(s.step.key), defaults: FormData(defaults)).scoped("step-\(s.step.key)")
         let outcomes = StepOutcome.allCases.filter { $0.fits(s.step.action) }.map { ($0.rawValue, ctx.t($0.label)) }
         var labels = ["outcome": ctx.t("Utfall", "Outcome"), "note": ctx.t("Anteckning", "Note")]
         for point in s.step.against {

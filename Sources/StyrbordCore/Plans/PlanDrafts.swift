@@ -142,7 +142,12 @@ public struct PlanDraft: RecordDraft, Hashable, Codable {
                 "startYear", sv: "Ange ett år mellan \(Self.minYear) och \(Self.maxYear).",
                 en: "Enter a year between \(Self.minYear) and \(Self.maxYear).")
         }
-        if let endYear, !(startYear...(startYear + Self.maxYears - 1)).contains(endYear) || endYear > Self.maxYear {
+        // The range check first: `startYear + maxYears` must not overflow on absurd input.
+        let startInRange = (Self.minYear...Self.maxYear).contains(startYear)
+        if let endYear,
+            !(Self.minYear...Self.maxYear).contains(endYear)
+                || (startInRange && !(startYear...(startYear + Self.maxYears - 1)).contains(endYear))
+        {
             v.add(
                 "endYear", sv: "Slutåret ska ligga från startåret och högst \(Self.maxYears) år framåt.",
                 en: "The last year must be from the first year and at most \(Self.maxYears) years on.")

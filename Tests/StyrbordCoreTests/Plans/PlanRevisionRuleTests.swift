@@ -180,5 +180,8 @@ struct PlanDraftTests {
         #expect(PlanDraft(kind: "eforvaltningsprogram", startYear: 2026).lastYear(for: programme) == 2028)
         let long = PlanDraft(kind: "k", title: " " + String(repeating: "a", count: 200), startYear: 1999, budget: -1)
         #expect(Set(long.checked().issues.map(\.field)) == ["title", "startYear", "budget"])
+        // Absurd years are refused, not trapped on.
+        let absurd = PlanDraft(kind: "k", startYear: Int.max, endYear: Int.min)
+        #expect(Set(absurd.validate().map(\.field)) == ["startYear", "endYear"])
     }
 }

@@ -43,6 +43,8 @@ enum AppMigrations {
         CreateProposals(),
         // 2026-12-08 forums: meetings with agenda, minutes and attendance; calendar feed secrets
         CreateMeetings(),
+        // 2026-12-08 plans: plans of the profile's kinds, systemförvaltningsplan activities, initiatives and benefit follow-up
+        CreatePlans(),
     ]
 
     static func register(on app: Application) {

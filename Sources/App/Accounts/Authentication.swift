@@ -179,7 +179,7 @@ enum PrincipalLoader {
         }
         var principal = Principal(
             accountID: accountID, kind: .member(tenantID: tenantID), isTenantAdmin: account.isTenantAdmin,
-            canWrite: signedIn.canWrite)
+            canWrite: signedIn.canWrite, personID: account.personID)
         // An administrator may do everything in the tenant; the roles would change nothing.
         guard !account.isTenantAdmin, let personID = account.personID else { return principal }
         let rows = try await RegisterRows.sql(db)

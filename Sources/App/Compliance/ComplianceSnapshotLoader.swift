@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import StyrbordCore
 
-/// Reads what the compliance rules look at into `ComplianceSnapshot`s: seven SQLKit queries for one tenant
+/// Reads what the compliance rules look at into `ComplianceSnapshot`s: eight SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
 /// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
 /// queries run side by side, each decoding its own rows, and ask the database for facts rather than
@@ -23,6 +23,8 @@ enum ComplianceSnapshotLoader {
         var keys = Set<String>()
         for c in configurations {
             keys.formUnion(c.roleRequirements.requirements.map(\.roleKey))
+            // Who acts on a plan: its kind's owner (tenant-wide) or the role that adopts it (per system).
+            keys.formUnion(c.planKinds.flatMap { [$0.owner, $0.adoptedBy].compactMap { $0 } })
             keys.formUnion(
                 [c.responsible.systemRoleKey, c.responsible.orgUnitRoleKey, c.responsible.tenantRoleKey].compactMap {
                     $0
@@ -52,6 +54,7 @@ enum ComplianceSnapshotLoader {
         async let systems = read { try await $0.systems(on: $1) }
         async let contracts = read { try await $0.contracts(on: $1) }
         async let meetings = read { try await $0.meetings(on: $1) }
+        async let plans = read { try await $0.plans(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
@@ -76,10 +79,11 @@ enum ComplianceSnapshotLoader {
                 $0.meetings.append(ComplianceSnapshot.Meeting(forumKey: forumKey, orgUnitID: unit, day: day))
             }
         }
+        for (tenant, plan) in try await plans { add(tenant) { $0.plans.append(plan) } }
         return result
     }
 
-    /// The seven queries, each returning its rows with their tenant.
+    /// The eight queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -236,6 +240,25 @@ enum ComplianceSnapshotLoader {
                         processorAgreement: try r.decode(column: "pd_processor_agreement", as: String?.self).flatMap(
                             ProcessorAgreementStatus.init)),
                     try r.decode(column: "created_at", as: Date.self)
+                )
+            }
+        }
+
+        /// The plans (D2, D3): adopted or not, with the years they cover.
+        func plans(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Plan)] {
+            let select = sql.select()
+                .columns("id", "tenant_id", "kind_key", "system_id", "title", "start_year", "end_year", "adopted_on")
+                .from("plans")
+            return try await scoped(select, table: "plans").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.Plan(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        kindKey: try r.decode(column: "kind_key", as: String.self),
+                        systemID: try RegisterRows.optionalUUID(r, "system_id", text: text),
+                        title: try r.decode(column: "title", as: String.self),
+                        startYear: try r.decode(column: "start_year", as: Int.self),
+                        endYear: try r.decode(column: "end_year", as: Int.self), adoptedOn: try day(r, "adopted_on"))
                 )
             }
         }

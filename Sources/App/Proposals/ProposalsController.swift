@@ -189,10 +189,18 @@ struct ProposalsController {
         let settled = proposal.status.isSettled
         let mayEdit = await req.can(.editProposal(facts))
         let mayPrepare = await req.can(.prepareProposal(facts))
+        let ctx = PageContext(request: req, tenant: tenant)
+        let initiatives = try await PlanInitiative.scoped(to: tenant, on: req.db)
+            .filter(\.$proposalID == proposal.requireID()).all()
+        var inPlans: [(planID: UUID, planTitle: String, status: String)] = []
+        for initiative in initiatives {
+            let plan = try await Plan.find(initiative.planID, in: tenant, on: req.db, what: Plan.what)
+            inPlans.append((initiative.planID, plan.title, ctx.t(initiative.status.label)))
+        }
         let model = ProposalShowPage.Model(
             tenantSlug: tenant.slug, state: state, today: req.dependencies.today, canEdit: !settled && mayEdit,
-            canPrepare: !settled && mayPrepare, failed: failed)
-        return ProposalShowPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render(status: status)
+            canPrepare: !settled && mayPrepare, failed: failed, initiatives: inPlans)
+        return ProposalShowPage(model: model, ctx: ctx).render(status: status)
     }
 
     private func form(

@@ -55,7 +55,7 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, proposals, forums, compliance, todo, organisation, people, suppliers, managementObjects, roles,
+    case systems, proposals, forums, plans, compliance, todo, organisation, people, suppliers, managementObjects, roles,
         profile,
         reports
     case importExport, accounts, audit
@@ -65,6 +65,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .systems: lang == .sv ? "Systemregister" : "System register"
         case .proposals: lang == .sv ? "Förslag" : "Proposals"
         case .forums: lang == .sv ? "Forum och möten" : "Forums and meetings"
+        case .plans: lang == .sv ? "Planer" : "Plans"
         case .compliance: lang == .sv ? "Efterlevnad" : "Compliance"
         case .todo: lang == .sv ? "Att göra" : "To do"
         case .organisation: lang == .sv ? "Organisation" : "Organisation"
@@ -85,6 +86,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .systems: SystemRoutes.index(slug)
         case .proposals: ProposalRoutes.index(slug)
         case .forums: ForumRoutes.index(slug)
+        case .plans: PlanRoutes.index(slug)
         case .compliance: ComplianceRoutes.overview(slug)
         case .todo: ComplianceRoutes.todo(slug)
         case .organisation: OrgUnitRoutes.index(slug)

@@ -23,12 +23,15 @@ public struct Principal: Sendable, Equatable {
     /// Roles the person holds today for an org unit or the whole municipality (a forum's chair or
     /// convener, D4/E2).
     public var heldRoles: Set<UnitRoleGrant>
+    /// The register's person behind the account, if linked: benefit owners are people (T6/F4).
+    public var personID: UUID?
 
     public init(
         accountID: UUID, kind: Kind, isTenantAdmin: Bool = false, canWrite: Bool = true,
         systemRoles: [UUID: Set<SystemRoleGrant>] = [:], coordinatedOrgUnits: Set<UUID> = [],
-        heldRoles: Set<UnitRoleGrant> = []
+        heldRoles: Set<UnitRoleGrant> = [], personID: UUID? = nil
     ) {
+        self.personID = personID
         self.accountID = accountID
         self.kind = kind
         self.isTenantAdmin = isTenantAdmin
@@ -116,6 +119,29 @@ public struct ProposalAccessFacts: Sendable, Equatable {
     }
 }
 
+/// What the policy needs to know about a plan: the system of a per-system plan (systemförvaltningsplan).
+public struct PlanAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// Nil for a plan of the whole municipality (eFörvaltningsprogram, IT-verksamhetsplan).
+    public var system: SystemFacts?
+
+    public init(tenantID: UUID, system: SystemFacts?) {
+        self.tenantID = tenantID
+        self.system = system
+    }
+}
+
+/// Who may follow up an initiative's benefits: the people named as the benefits' owners (hemtagningsansvariga).
+public struct BenefitAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    public var ownerPersonIDs: Set<UUID>
+
+    public init(tenantID: UUID, ownerPersonIDs: Set<UUID>) {
+        self.tenantID = tenantID
+        self.ownerPersonIDs = ownerPersonIDs
+    }
+}
+
 /// Where a role is appointed, as far as permissions care.
 public enum RoleScopeFacts: Sendable, Equatable {
     case system(SystemFacts)
@@ -165,6 +191,14 @@ public enum Permission: Sendable, Equatable {
     /// holders of the forum's chair and convener roles (for a per-förvaltning forum, its own
     /// förvaltning's) and the administrator.
     case runMeetings(ForumAccessFacts)
+    /// Write a plan and its activities and initiatives: for a systemförvaltningsplan whoever may change the
+    /// system (D2: the systemförvaltare drafts it); for the municipality's plans the administrator.
+    case editPlan(PlanAccessFacts)
+    /// Adopt (fastställa) a plan: a systemförvaltningsplan only by the system's systemägare (D2), the
+    /// municipality's plans by the administrator, who records the body's decision.
+    case adoptPlan(PlanAccessFacts)
+    /// Follow up an initiative's benefits (T6/F4): their owners and the administrator.
+    case followUpBenefits(BenefitAccessFacts)
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
@@ -178,6 +212,8 @@ public enum Permission: Sendable, Equatable {
         case .appointRole(let scope): scope.tenantID
         case .editProposal(let facts), .prepareProposal(let facts): facts.tenantID
         case .runMeetings(let facts): facts.tenantID
+        case .editPlan(let facts), .adoptPlan(let facts): facts.tenantID
+        case .followUpBenefits(let facts): facts.tenantID
         }
     }
 
@@ -269,6 +305,19 @@ public enum AccessPolicy {
                 ? .allowed : .refused(.notPermitted(Reason.proposalPrepare))
         case .runMeetings(let facts):
             return leads(principal, facts) ? .allowed : .refused(.notPermitted(Reason.meetings))
+        case .editPlan(let facts):
+            guard let system = facts.system else { return .refused(.notPermitted(Reason.planTenantWide)) }
+            return holdsEditingRole(principal, on: system.systemID) || coordinates(principal, system.ownerOrgUnitPath)
+                ? .allowed : .refused(.notPermitted(Reason.systemEdit))
+        case .adoptPlan(let facts):
+            guard let system = facts.system else { return .refused(.notPermitted(Reason.planTenantWide)) }
+            let isOwner =
+                principal.systemRoles[system.systemID]?.contains(
+                    SystemRoleGrant(roleKey: RoleCatalogue.systemOwner, holding: .primary)) ?? false
+            return isOwner ? .allowed : .refused(.notPermitted(Reason.planAdopt))
+        case .followUpBenefits(let facts):
+            return principal.personID.map { facts.ownerPersonIDs.contains($0) } ?? false
+                ? .allowed : .refused(.notPermitted(Reason.benefitFollowUp))
         }
     }
 
@@ -328,6 +377,15 @@ public enum AccessPolicy {
             en:
                 "Only the forum's chair and convener and the administrator may schedule meetings, build the agenda, record the minutes and approve them."
         )
+        static let planTenantWide = Localized(
+            sv: "Bara administratören får skriva och fastställa kommunens gemensamma planer.",
+            en: "Only the administrator may write and adopt the municipality's common plans.")
+        static let planAdopt = Localized(
+            sv: "Bara systemets systemägare (och administratören) får fastställa systemförvaltningsplanen.",
+            en: "Only the system's owner (and the administrator) may adopt the system management plan.")
+        static let benefitFollowUp = Localized(
+            sv: "Bara nyttornas hemtagningsansvariga och administratören får följa upp nyttorna.",
+            en: "Only the benefits' owners and the administrator may follow up the benefits.")
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
             en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")

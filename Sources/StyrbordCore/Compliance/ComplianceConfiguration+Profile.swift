@@ -22,6 +22,7 @@ extension ComplianceConfiguration {
                 key: forum.key, name: forum.name, minPerYear: min, isPerOrgUnit: forum.isPerOrgUnit,
                 leaderRoleKeys: [forum.convener, forum.chair].compactMap { $0 }, source: forum.source)
         }
+        c.planKinds = profile.planKinds
         self = c
     }
 

@@ -85,6 +85,8 @@ public struct ComplianceConfiguration: Sendable, Hashable {
     /// classification) before it is overdue.
     public var resolutionDays: Int
     public var responsible: ResponsibleChain
+    /// D2, D3: the profile's plan kinds, each revised at least every so often. Empty: no plans are required.
+    public var planKinds: [GovernanceProfile.PlanKind] = []
     /// Per rule; a rule without an entry runs with its own defaults.
     public var rules: [ComplianceRuleID: RuleSettings]
 

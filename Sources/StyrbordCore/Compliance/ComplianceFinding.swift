@@ -51,12 +51,14 @@ public enum ComplianceObjectKind: String, LabelledValue {
     case contract
     /// A forum of the profile (for a forum each förvaltning has, one per förvaltning).
     case forum
+    case plan
 
     public var label: Localized {
         switch self {
         case .system: Localized(sv: "System", en: "System")
         case .contract: Localized(sv: "Avtal", en: "Contract")
         case .forum: Localized(sv: "Forum", en: "Forum")
+        case .plan: Localized(sv: "Plan", en: "Plan")
         }
     }
 }

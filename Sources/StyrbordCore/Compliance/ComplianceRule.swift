@@ -48,11 +48,13 @@ public enum ComplianceRules {
     public static let processorAgreement: ComplianceRuleID = "gdpr.processor-agreement"
     public static let contractNotice: ComplianceRuleID = "contracts.notice"
     public static let forumCadence: ComplianceRuleID = "forums.cadence"
+    public static let planRevision: ComplianceRuleID = "plans.revision"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
         ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
+        PlanRevisionRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -64,6 +66,7 @@ public enum ComplianceRules {
         processorAgreement: .init(severity: .error, requirement: "T4"),
         contractNotice: .init(severity: .warning, requirement: "D7"),
         forumCadence: .init(severity: .warning, requirement: "D4"),
+        planRevision: .init(severity: .error, requirement: "D3"),
     ]
 
     public static func descriptor(_ id: ComplianceRuleID) -> ComplianceRuleDescriptor? {

@@ -145,6 +145,32 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// A plan of one of the profile's plan kinds (D2, D3), with what decides its revision.
+    public struct Plan: Sendable, Hashable {
+        public var id: UUID
+        public var kindKey: String
+        /// The system of a per-system plan (systemförvaltningsplan).
+        public var systemID: UUID?
+        public var title: String
+        public var startYear: Int
+        public var endYear: Int
+        /// Nil while the plan is a draft.
+        public var adoptedOn: CalendarDay?
+
+        public init(
+            id: UUID, kindKey: String, systemID: UUID? = nil, title: String, startYear: Int, endYear: Int? = nil,
+            adoptedOn: CalendarDay? = nil
+        ) {
+            self.id = id
+            self.kindKey = kindKey
+            self.systemID = systemID
+            self.title = title
+            self.startYear = startYear
+            self.endYear = endYear ?? startYear
+            self.adoptedOn = adoptedOn
+        }
+    }
+
     /// The day the rules judge ("today" in Sweden).
     public var day: CalendarDay
     public var orgUnits: [OrgUnit]
@@ -154,13 +180,16 @@ public struct ComplianceSnapshot: Sendable {
     public var contracts: [Contract]
     /// Meetings held or planned, every forum's.
     public var meetings: [Meeting] = []
+    public var plans: [Plan]
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
 
     public init(
         day: CalendarDay, orgUnits: [OrgUnit] = [], people: [Person] = [], systems: [System] = [],
-        roleAssignments: [RoleAssignment] = [], contracts: [Contract] = [], roleNames: [String: Localized] = [:]
+        roleAssignments: [RoleAssignment] = [], contracts: [Contract] = [], plans: [Plan] = [],
+        roleNames: [String: Localized] = [:]
     ) {
+        self.plans = plans
         self.roleNames = roleNames
         self.day = day
         self.orgUnits = orgUnits

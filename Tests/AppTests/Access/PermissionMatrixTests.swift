@@ -62,6 +62,8 @@ struct PermissionMatrixTests {
         /// Meeting M1 of förvaltning A's lokalt IT-forum, whose convener is A's IT-samordnare: she and the
         /// administrator run it (and schedule the forum's meetings).
         case runM1
+        /// Adopting S1's systemförvaltningsplan: its systemägare and the administrator only (D2).
+        case adoptS1
 
         func outcome(_ kind: Kind) -> Outcome {
             switch (self, kind) {
@@ -88,6 +90,8 @@ struct PermissionMatrixTests {
             case (.prepareP1, _): return .forbidden
             case (.runM1, .coordinator), (.runM1, .admin): return .ok
             case (.runM1, _): return .forbidden
+            case (.adoptS1, .holder), (.adoptS1, .admin): return .ok
+            case (.adoptS1, _): return .forbidden
             }
         }
     }
@@ -210,6 +214,27 @@ struct PermissionMatrixTests {
             "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/minutes": .runM1,
             "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance": .runM1,
             "POST /api/v1/tenants/:tenant/meetings/:meetingID/approve": .runM1,
+            // Plans: everyone reads; planID is S1's systemförvaltningsplan, written by those who change S1
+            // and adopted by its systemägare (D2); initiativeID is in the IT-verksamhetsplan, the
+            // administrator's; its follow-up is for benefit owners (none here) and the administrator.
+            "GET /t/:tenant/plans": .read, "GET /t/:tenant/plans/new": .editSome, "POST /t/:tenant/plans": .editSome,
+            "GET /t/:tenant/plans/:planID": .read, "GET /t/:tenant/plans/:planID/edit": .editS1,
+            "POST /t/:tenant/plans/:planID/edit": .editS1, "POST /t/:tenant/plans/:planID/adopt": .adoptS1,
+            "POST /t/:tenant/plans/:planID/activities": .editS1,
+            "GET /t/:tenant/plans/:planID/initiatives/new": .editS1,
+            "POST /t/:tenant/plans/:planID/initiatives": .editS1,
+            "GET /t/:tenant/initiatives/:initiativeID/edit": .admin,
+            "POST /t/:tenant/initiatives/:initiativeID/edit": .admin,
+            "GET /t/:tenant/initiatives/:initiativeID/follow-up": .admin,
+            "POST /t/:tenant/initiatives/:initiativeID/follow-up": .admin,
+            "GET /api/v1/tenants/:tenant/plans": .read, "POST /api/v1/tenants/:tenant/plans": .editSome,
+            "GET /api/v1/tenants/:tenant/plans/:planID": .read, "PUT /api/v1/tenants/:tenant/plans/:planID": .editS1,
+            "POST /api/v1/tenants/:tenant/plans/:planID/adoption": .adoptS1,
+            "POST /api/v1/tenants/:tenant/plans/:planID/activities": .editS1,
+            "POST /api/v1/tenants/:tenant/plans/:planID/initiatives": .editS1,
+            "GET /api/v1/tenants/:tenant/initiatives/:initiativeID": .read,
+            "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID": .admin,
+            "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID/follow-up": .admin,
         ]
         for tab in ["roles", "integrations", "contracts", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
@@ -468,6 +493,15 @@ struct World {
             actor: Fixtures.actor, on: db)
         let feedSecret = try await CalendarFeeds.renew(
             .forum, subject: "lokalt-it-forum", label: "Lokalt IT-forum", tenant: tenant, actor: Fixtures.actor, on: db)
+        // S1's systemförvaltningsplan (a draft) and the IT-verksamhetsplan with one initiative.
+        let plan = try await PlanRules.create(
+            PlanDraft(kind: "systemforvaltningsplan", systemId: s1.id, startYear: 2026), tenant: tenant,
+            actor: Fixtures.actor, on: db)
+        let operations = try await PlanRules.create(
+            PlanDraft(kind: "it-verksamhetsplan", startYear: 2026), tenant: tenant, actor: Fixtures.actor, on: db)
+        let initiative = try await PlanRules.addInitiative(
+            operations, InitiativeDraft(source: .free, title: "Ny växel"), tenant: tenant, actor: Fixtures.actor, on: db
+        )
         let ids: [String: UUID] = [
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
@@ -475,7 +509,8 @@ struct World {
             "assignmentID": try owner.requireID(), "integrationID": try integration.requireID(),
             "contractID": try contract.requireID(), "accountID": try accounts[.employee]!.requireID(),
             "proposalID": try proposal.requireID(), "meetingID": try meeting.requireID(),
-            "itemID": try item.requireID(), "unitA": try unitA.requireID(),
+            "itemID": try item.requireID(), "unitA": try unitA.requireID(), "planID": try plan.requireID(),
+            "initiativeID": try initiative.requireID(),
         ]
         return World(
             slug: slug, tenant: tenant, ids: ids, users: users, accounts: accounts, tokenIDs: tokens, s1: s1, s2: s2,
@@ -494,7 +529,7 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
         "proposals", "proposal_step_records", "proposal_decisions", "meetings", "meeting_items", "meeting_attendance",
-        "calendar_feed_tokens",
+        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
@@ -625,6 +660,8 @@ enum MatrixRequest {
             return try e.encode(MinutesDraft(note: "Informationen noterades."))
         case "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance":
             return try e.encode(AttendanceDraft(guests: ["Eva Ek, kommunjurist"]))
+        case "POST /api/v1/tenants/:tenant/plans":
+            return try e.encode(PlanDraft(kind: "systemforvaltningsplan", systemId: s1, startYear: 2026))
         case "POST /api/v1/tenants/:tenant/role-types":
             return try e.encode(["key": "ny-roll", "nameSv": "Ny roll", "scope": "system"])
         default:
@@ -667,6 +704,8 @@ enum MatrixRequest {
             return [("item1.note", "Informationen noterades.")]
         case "POST /t/:tenant/meetings/:meetingID/attendance":
             return [("guests", "Eva Ek, kommunjurist")]
+        case "POST /t/:tenant/plans":
+            return [("kind", "systemforvaltningsplan"), ("systemId", s1), ("startYear", "2026")]
         case "POST /t/:tenant/profile/versions":
             return [("yaml", ShippedProfiles.yaml("tanum")!), ("message", "Ny version")]
         case "POST /account/tokens":

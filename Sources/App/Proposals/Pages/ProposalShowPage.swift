@@ -23,6 +23,8 @@ struct ProposalShowPage: Page {
         var canEdit: Bool
         var canPrepare: Bool
         var failed: FailedForm?
+        /// The plans whose initiative the proposal became (D3), with the initiative's status.
+        var initiatives: [(planID: UUID, planTitle: String, status: String)] = []
     }
 
     let model: Model
@@ -502,6 +504,15 @@ struct ProposalShowPage: Page {
                 .group(
                     .p(.text(ctx.t("Förslaget kan inte beslutas ännu:", "The proposal can't be decided yet:"))),
                     .ul(.class("lacking"), .forEach(w.reasonsNotDecidable) { .li(.safe(ctx.t($0))) }))),
+            .if(
+                !model.initiatives.isEmpty,
+                .p(
+                    .text(ctx.t("Insats i ", "Initiative in ")),
+                    .forEach(model.initiatives) { i in
+                        .group(
+                            .a(.link(PlanRoutes.show(model.tenantSlug, i.planID) + "#initiatives"), .safe(i.planTitle)),
+                            .text(" (\(i.status)) "))
+                    })),
             .if(model.canPrepare && w.decisionStep != nil, decisionForm()))
     }
 

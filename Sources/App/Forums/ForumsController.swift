@@ -391,13 +391,7 @@ struct ForumsController {
     /// The meeting form's draft, and what could not be read (a date or time in the wrong form).
     static func meetingDraft(from f: FormData, forumKey: String) -> (MeetingDraft, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
-        let date = f["date"].isEmpty ? nil : CalendarDay(iso: f["date"])
-        if !f["date"].isEmpty && date == nil {
-            issues.append(
-                ValidationIssue(
-                    field: "date",
-                    message: Localized(sv: "Ange ett datum som 2026-03-31.", en: "Enter a date such as 2026-03-31.")))
-        }
+        let date = FormParser.day(f, "date", &issues)
         func time(_ name: String) -> TimeOfDay? {
             let raw = f[name]
             guard !raw.isEmpty else { return nil }

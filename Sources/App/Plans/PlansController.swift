@@ -96,7 +96,7 @@ struct PlansController {
         let values = try req.formData()
         return try await FormSubmission.handle {
             var issues: [ValidationIssue] = []
-            let day = Self.day(values, "adoptedOn", &issues)
+            let day = FormParser.day(values, "adoptedOn", &issues)
             try RecordStore.check(issues)
             try await PlanRules.adopt(
                 plan, AdoptionDraft(adoptedOn: day, adoptedBy: values.untrimmed("adoptedBy")), actor: .from(req),
@@ -113,7 +113,7 @@ struct PlansController {
         let values = try req.formData()
         return try await FormSubmission.handle {
             var issues: [ValidationIssue] = []
-            let budget = Self.wholeNumber(values, "budget", &issues)
+            let budget = FormParser.integer(values, "budget", &issues)
             try RecordStore.check(issues)
             do {
                 _ = try await PlanRules.addActivity(
@@ -144,7 +144,7 @@ struct PlansController {
         let values = try req.formData()
         return try await FormSubmission.handle {
             var issues: [ValidationIssue] = []
-            let budget = Self.wholeNumber(values, "budget", &issues)
+            let budget = FormParser.integer(values, "budget", &issues)
             guard let source = InitiativeSource(rawValue: values["source"]) else {
                 throw ValidationFailure(
                     issues: issues + [
@@ -187,7 +187,7 @@ struct PlansController {
         let values = try req.formData()
         return try await FormSubmission.handle {
             var issues: [ValidationIssue] = []
-            let budget = Self.wholeNumber(values, "budget", &issues)
+            let budget = FormParser.integer(values, "budget", &issues)
             guard let status = InitiativeStatus(rawValue: values["status"]) else {
                 throw ValidationFailure(
                     issues: issues + [
@@ -230,7 +230,7 @@ struct PlansController {
             var issues: [ValidationIssue] = []
             var lines: [BenefitFollowUp.Line] = []
             for i in calculation.benefits.indices {
-                let amount = Self.wholeNumber(values, "lines[\(i)].realisedAmount", &issues)
+                let amount = FormParser.integer(values, "lines[\(i)].realisedAmount", &issues)
                 let comment = values.untrimmed("lines[\(i)].comment")
                 if amount != nil || !comment.trimmed.isEmpty {
                     lines.append(BenefitFollowUp.Line(benefitIndex: i, realisedAmount: amount, comment: comment))
@@ -579,9 +579,9 @@ struct PlansController {
 
     static func planDraft(from f: FormData) -> (PlanDraft?, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
-        let start = wholeNumber(f, "startYear", &issues)
-        let end = wholeNumber(f, "endYear", &issues)
-        let budget = wholeNumber(f, "budget", &issues)
+        let start = FormParser.integer(f, "startYear", &issues)
+        let end = FormParser.integer(f, "endYear", &issues)
+        let budget = FormParser.integer(f, "budget", &issues)
         if start == nil && !issues.contains(where: { $0.field == "startYear" }) {
             issues.append(
                 ValidationIssue(
@@ -598,26 +598,4 @@ struct PlansController {
         return (draft, issues + checks)
     }
 
-    static func wholeNumber(_ f: FormData, _ name: String, _ issues: inout [ValidationIssue]) -> Int? {
-        let raw = f[name].replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{a0}", with: "")
-        guard !raw.isEmpty else { return nil }
-        guard let n = Int(raw) else {
-            issues.append(
-                ValidationIssue(field: name, message: Localized(sv: "Ange ett heltal.", en: "Enter a whole number.")))
-            return nil
-        }
-        return n
-    }
-
-    static func day(_ f: FormData, _ name: String, _ issues: inout [ValidationIssue]) -> CalendarDay? {
-        guard !f[name].isEmpty else { return nil }
-        guard let d = CalendarDay(iso: f[name]) else {
-            issues.append(
-                ValidationIssue(
-                    field: name,
-                    message: Localized(sv: "Ange ett datum som 2026-03-31.", en: "Enter a date such as 2026-03-31.")))
-            return nil
-        }
-        return d
-    }
 }

@@ -45,6 +45,8 @@ enum AppMigrations {
         CreateMeetings(),
         // 2026-12-08 plans: plans of the profile's kinds, systemförvaltningsplan activities, initiatives and benefit follow-up
         CreatePlans(),
+        // 2026-12-15 notifications: every person's inbox, with the e-mail copy's outbox state
+        CreateNotices(),
     ]
 
     static func register(on app: Application) {

@@ -28,6 +28,8 @@ public struct GovernanceProfile: Sendable, Hashable {
     public var intervals: Intervals
     public var costAllocation: [CostPrinciple]
     public var calculation: CalculationRules = CalculationRules()
+    /// Who decides and reviews access rights (T9) and who answers for access on a system (F5).
+    public var access: AccessRules = AccessRules()
 
     /// A document the profile was written from.
     public struct SourceDocument: Sendable, Hashable {
@@ -286,6 +288,32 @@ public struct GovernanceProfile: Sendable, Hashable {
         public var source: String?
 
         public init() {}
+    }
+
+    /// Access rights (behörigheter, T9, F5): the role on a system that decides requests, the role that
+    /// reviews the grants, and the roles responsible for access management (told of access incidents).
+    /// Every field is optional; `AccessRules()` is Styrbord's standard: the systemägare does all three.
+    public struct AccessRules: Sendable, Hashable {
+        public var decidedBy: String?
+        public var reviewedBy: String?
+        public var responsible: [String] = []
+        public var source: String?
+
+        public init(
+            decidedBy: String? = nil, reviewedBy: String? = nil, responsible: [String] = [], source: String? = nil
+        ) {
+            self.decidedBy = decidedBy
+            self.reviewedBy = reviewedBy
+            self.responsible = responsible
+            self.source = source
+        }
+
+        /// The role whose holder on the system decides requests: `decided_by`, else the systemägare.
+        public var decidingRole: String { decidedBy ?? RoleCatalogue.systemOwner }
+        /// The role whose holder on the system reviews the grants: `reviewed_by`, else the decider.
+        public var reviewingRole: String { reviewedBy ?? decidingRole }
+        /// The roles answering for access on a system, in order: `responsible`, else the decider.
+        public var responsibleRoles: [String] { responsible.isEmpty ? [decidingRole] : responsible }
     }
 
     public struct CostPrinciple: Sendable, Hashable {

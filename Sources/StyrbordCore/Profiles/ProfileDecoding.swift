@@ -3,7 +3,17 @@
 enum ProfileDecoding {
     static func profile(_ root: ProfileNode) -> GovernanceProfile {
         let r = Obj(root)
-        return GovernanceProfile(
+        var profile = base(r)
+        if let a = r.obj("access") {
+            profile.access = GovernanceProfile.AccessRules(
+                decidedBy: a.string("decided_by"), reviewedBy: a.string("reviewed_by"),
+                responsible: a.strings("responsible"), source: a.string("source"))
+        }
+        return profile
+    }
+
+    private static func base(_ r: Obj) -> GovernanceProfile {
+        GovernanceProfile(
             formatVersion: r.int("profile_format") ?? ProfileFormat.version,
             key: r.string("key") ?? "",
             name: r.text("name") ?? Localized(verbatim: ""),

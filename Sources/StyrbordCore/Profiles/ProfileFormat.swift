@@ -149,6 +149,9 @@ public enum ProfileFormat {
                 ProfileField(
                     "calculation", .object("calculation"),
                     "The benefit/cost calculation (nyttokalkyl): discount rate, period, when it is required."),
+                ProfileField(
+                    "access", .object("access"),
+                    "Access rights (T9, F5): who decides requests, who reviews the grants, who answers for access."),
             ]),
         ProfileObjectType(
             name: "document", label: Localized(sv: "ett källdokument", en: "a source document"),
@@ -466,6 +469,21 @@ public enum ProfileFormat {
                     "full_profitability_when", .object("condition"),
                     "When this holds, the identified benefits must outweigh the total cost (net present value at least 0)."
                 ),
+                source,
+            ]),
+        ProfileObjectType(
+            name: "access", label: Localized(sv: "behörigheterna", en: "the access rights"),
+            summary: "Who decides, reviews and answers for access rights on a system; each a role held on the system.",
+            fields: [
+                ProfileField(
+                    "decided_by", .reference(.role),
+                    "The role whose holder on the system decides access requests (T9). Default: systemagare."),
+                ProfileField(
+                    "reviewed_by", .reference(.role),
+                    "The role whose holder on the system reviews its grants (T9). Default: as decided_by."),
+                ProfileField(
+                    "responsible", list(.reference(.role)),
+                    "The roles told of incidents in access management on the system (F5). Default: as decided_by."),
                 source,
             ]),
         ProfileObjectType(

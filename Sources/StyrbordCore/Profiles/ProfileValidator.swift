@@ -697,6 +697,11 @@ struct SemanticCheck {
                 levels[level] = levels[level] ?? node.position
             }
         }
+        if let access = root.obj("access") {
+            reference(access.node["decided_by"], .role)
+            reference(access.node["reviewed_by"], .role)
+            for item in access.node["responsible"]?.items ?? [] { reference(item, .role) }
+        }
         for principle in root.list("cost_allocation") {
             reference(principle.node["paid_by"], .actor)
             reference(principle.node["decided_by"], .actor)

@@ -23,6 +23,8 @@ extension ComplianceConfiguration {
                 leaderRoleKeys: [forum.convener, forum.chair].compactMap { $0 }, source: forum.source)
         }
         c.planKinds = profile.planKinds
+        if !profile.intervals.accessReviews.isEmpty { c.accessReviewIntervals = profile.intervals.accessReviews }
+        c.access = profile.access
         self = c
     }
 

@@ -87,6 +87,14 @@ public struct ComplianceConfiguration: Sendable, Hashable {
     public var responsible: ResponsibleChain
     /// D2, D3: the profile's plan kinds, each revised at least every so often. Empty: no plans are required.
     public var planKinds: [GovernanceProfile.PlanKind] = []
+    /// T9: how often access is reviewed by the system's highest KLASSA level. Styrbord's standard: yearly,
+    /// every six months from level 3 (as the standard profile).
+    public var accessReviewIntervals: [GovernanceProfile.AccessReview] = [
+        GovernanceProfile.AccessReview(levelAtLeast: 0, every: ProfileDuration(1, .years), source: "T9"),
+        GovernanceProfile.AccessReview(levelAtLeast: 3, every: ProfileDuration(6, .months), source: "T9"),
+    ]
+    /// T9, F5: who decides, reviews and answers for access on a system.
+    public var access = GovernanceProfile.AccessRules()
     /// Per rule; a rule without an entry runs with its own defaults.
     public var rules: [ComplianceRuleID: RuleSettings]
 

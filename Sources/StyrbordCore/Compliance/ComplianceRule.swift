@@ -49,12 +49,15 @@ public enum ComplianceRules {
     public static let contractNotice: ComplianceRuleID = "contracts.notice"
     public static let forumCadence: ComplianceRuleID = "forums.cadence"
     public static let planRevision: ComplianceRuleID = "plans.revision"
+    public static let accessDecision: ComplianceRuleID = "access.decision"
+    public static let accessReview: ComplianceRuleID = "access.review"
+    public static let accessLeavers: ComplianceRuleID = "access.leavers"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
         ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
-        PlanRevisionRule(),
+        PlanRevisionRule(), AccessDecisionRule(), AccessReviewRule(), AccessLeaversRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -67,6 +70,9 @@ public enum ComplianceRules {
         contractNotice: .init(severity: .warning, requirement: "D7"),
         forumCadence: .init(severity: .warning, requirement: "D4"),
         planRevision: .init(severity: .error, requirement: "D3"),
+        accessDecision: .init(severity: .error, requirement: "T9"),
+        accessReview: .init(severity: .error, requirement: "T9"),
+        accessLeavers: .init(severity: .error, requirement: "T9"),
     ]
 
     public static func descriptor(_ id: ComplianceRuleID) -> ComplianceRuleDescriptor? {

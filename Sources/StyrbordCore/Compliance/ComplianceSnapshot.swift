@@ -56,14 +56,18 @@ public struct ComplianceSnapshot: Sendable {
         public var hasDataSubjectCategories: Bool
         /// GDPR art. 28; nil when nobody has said.
         public var processorAgreement: ProcessorAgreementStatus?
+        /// The highest of the KLASSA levels set (T9: access reviewed more often where it is higher).
+        public var highestLevel: Int? = nil
 
         public init(
             id: UUID, name: String, category: SystemCategory, lifecycle: LifecycleStatus = .inProduction,
             ownerOrgUnitID: UUID? = nil, registeredOn: CalendarDay, isClassified: Bool = false,
             classifiedOn: CalendarDay? = nil, classificationValidUntil: CalendarDay? = nil,
             personalData: PersonalDataLevel = .none, hasProcessingPurpose: Bool = false, legalBasis: LegalBasis? = nil,
-            hasDataSubjectCategories: Bool = false, processorAgreement: ProcessorAgreementStatus? = nil
+            hasDataSubjectCategories: Bool = false, processorAgreement: ProcessorAgreementStatus? = nil,
+            highestLevel: Int? = nil
         ) {
+            self.highestLevel = highestLevel
             self.id = id
             self.name = name
             self.category = category
@@ -171,6 +175,40 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// An access right in force on a system (T9): removed grants are not read.
+    public struct AccessGrant: Sendable, Hashable {
+        public var id: UUID
+        public var systemID: UUID
+        public var personID: UUID
+        public var accessLevel: String
+        /// T9: the decision it rests on is documented (an approved request or a decision reference).
+        public var hasDecision: Bool
+        public var grantedOn: CalendarDay
+
+        public init(
+            id: UUID, systemID: UUID, personID: UUID, accessLevel: String = "", hasDecision: Bool,
+            grantedOn: CalendarDay
+        ) {
+            self.id = id
+            self.systemID = systemID
+            self.personID = personID
+            self.accessLevel = accessLevel
+            self.hasDecision = hasDecision
+            self.grantedOn = grantedOn
+        }
+    }
+
+    /// A completed access review of a system (T9).
+    public struct AccessReview: Sendable, Hashable {
+        public var systemID: UUID
+        public var completedOn: CalendarDay
+
+        public init(systemID: UUID, completedOn: CalendarDay) {
+            self.systemID = systemID
+            self.completedOn = completedOn
+        }
+    }
+
     /// The day the rules judge ("today" in Sweden).
     public var day: CalendarDay
     public var orgUnits: [OrgUnit]
@@ -183,6 +221,9 @@ public struct ComplianceSnapshot: Sendable {
     public var plans: [Plan]
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
+    /// Access rights in force and completed access reviews (T9).
+    public var accessGrants: [AccessGrant] = []
+    public var accessReviews: [AccessReview] = []
 
     public init(
         day: CalendarDay, orgUnits: [OrgUnit] = [], people: [Person] = [], systems: [System] = [],

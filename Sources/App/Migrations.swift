@@ -47,6 +47,8 @@ enum AppMigrations {
         CreatePlans(),
         // 2026-12-15 notifications: every person's inbox, with the e-mail copy's outbox state
         CreateNotices(),
+        // 2026-12-22 access rights: requests, decisions, grants, security-rule confirmations and access reviews
+        CreateAccessRights(),
     ]
 
     static func register(on app: Application) {

@@ -50,6 +50,18 @@ enum TenantAccess: Sendable, Equatable {
     case editInitiative(param: String)
     /// Following up an initiative's benefits: their owners.
     case followUpInitiative(param: String)
+    /// Deciding access on the system in the path: registering grants (profile `access.decided_by`).
+    case decideAccess(systemParam: String)
+    /// Deciding the access request in the path.
+    case decideAccessRequest(param: String)
+    /// Removing the grant in the path: its system's decider or reviewer.
+    case changeAccessGrant(param: String)
+    /// Starting an access review of the system in the path (profile `access.reviewed_by`).
+    case reviewAccess(systemParam: String)
+    /// Answering and completing the access review in the path.
+    case runAccessReview(param: String)
+    /// Confirming the security rules for the person in the path: that person only (L8).
+    case confirmSecurityRules(param: String)
 }
 
 extension Route {
@@ -219,7 +231,50 @@ enum AccessFacts {
             let initiative = try await PlanInitiative.find(
                 try id(param, req), in: tenant, on: req.db, what: PlanInitiative.what)
             return [.followUpBenefits(try await benefitOwners(initiative, tenant, req))]
+        case .decideAccess(let param):
+            let systemID = try id(param, req)
+            _ = try await system(systemID, tenant, req)
+            return [.decideAccess(try await accessRights(systemID, decide: true, tenant, req))]
+        case .decideAccessRequest(let param):
+            let request = try await AccessRequest.find(
+                try id(param, req), in: tenant, on: req.db, what: AccessRequest.what)
+            return [.decideAccess(try await accessRights(request.systemID, decide: true, tenant, req))]
+        case .changeAccessGrant(let param):
+            let grant = try await AccessGrant.find(try id(param, req), in: tenant, on: req.db, what: AccessGrant.what)
+            return [
+                .decideAccess(try await accessRights(grant.systemID, decide: true, tenant, req)),
+                .reviewAccess(try await accessRights(grant.systemID, decide: false, tenant, req)),
+            ]
+        case .reviewAccess(let param):
+            let systemID = try id(param, req)
+            _ = try await system(systemID, tenant, req)
+            return [.reviewAccess(try await accessRights(systemID, decide: false, tenant, req))]
+        case .runAccessReview(let param):
+            let review = try await AccessReview.find(
+                try id(param, req), in: tenant, on: req.db, what: AccessReview.what)
+            return [.reviewAccess(try await accessRights(review.systemID, decide: false, tenant, req))]
+        case .confirmSecurityRules(let param):
+            let person = try await Person.find(try id(param, req), in: tenant, on: req.db, what: Person.what)
+            return [.confirmSecurityRules(tenantID: tenantID, personID: try person.requireID())]
         }
+    }
+
+    /// The facts for deciding (`access.decided_by`) or reviewing (`access.reviewed_by`) access on a system.
+    static func accessRights(
+        _ systemID: UUID, decide: Bool, _ tenant: Tenant, _ req: Request
+    ) async throws -> AccessRightsFacts {
+        let rules = try await ProfileRules.current(tenant, on: req.db).1.access
+        return AccessRightsFacts(
+            tenantID: try tenant.requireID(), systemID: systemID,
+            roleKey: decide ? rules.decidingRole : rules.reviewingRole)
+    }
+
+    /// The managers (chefer) of the person's org unit and of the units above it.
+    static func managers(of person: Person, _ tenant: Tenant, _ req: Request) async throws -> Set<UUID> {
+        let path = try await unitPath(person.orgUnitID, tenant, req)
+        guard !path.isEmpty else { return [] }
+        let units = try await OrgUnit.scoped(to: tenant, on: req.db).filter(\.$id ~~ path).all()
+        return Set(units.compactMap(\.managerPersonID))
     }
 
     /// The facts of a forum's meeting for the förvaltning `orgUnit` (nil: whichever förvaltning).
@@ -375,6 +430,16 @@ struct AccessCheck: Sendable {
     func editPlan(systemID: UUID?, tenant: Tenant) async throws {
         let facts = try await systemID.asyncMap { try await AccessFacts.system($0, tenant, req) }
         try await req.authorize(.editPlan(PlanAccessFacts(tenantID: try tenant.requireID(), system: facts)))
+    }
+
+    /// Refuses unless the principal may request access to the system for the person (T9).
+    func requestAccess(system: ITSystem, person: Person, tenant: Tenant) async throws {
+        try await req.authorize(
+            .requestAccess(
+                AccessRequestFacts(
+                    tenantID: try tenant.requireID(), system: try await AccessFacts.system(system, tenant, req),
+                    personID: try person.requireID(),
+                    managerPersonIDs: try await AccessFacts.managers(of: person, tenant, req))))
     }
 
     /// Refuses unless the principal may appoint roles in the scope.

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import StyrbordCore
 
-/// Reads what the compliance rules look at into `ComplianceSnapshot`s: eight SQLKit queries for one tenant
+/// Reads what the compliance rules look at into `ComplianceSnapshot`s: ten SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
 /// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
 /// queries run side by side, each decoding its own rows, and ask the database for facts rather than
@@ -31,6 +31,8 @@ enum ComplianceSnapshotLoader {
                 })
             // D4/E2: who should call a forum that meets too rarely.
             keys.formUnion(c.forumCadences.flatMap(\.leaderRoleKeys))
+            // T9: who decides and reviews access on a system acts on its access findings.
+            keys.formUnion([c.access.decidingRole, c.access.reviewingRole])
         }
         return keys
     }
@@ -55,6 +57,8 @@ enum ComplianceSnapshotLoader {
         async let contracts = read { try await $0.contracts(on: $1) }
         async let meetings = read { try await $0.meetings(on: $1) }
         async let plans = read { try await $0.plans(on: $1) }
+        async let grants = read { try await $0.accessGrants(on: $1) }
+        async let reviews = read { try await $0.accessReviews(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
@@ -80,10 +84,12 @@ enum ComplianceSnapshotLoader {
             }
         }
         for (tenant, plan) in try await plans { add(tenant) { $0.plans.append(plan) } }
+        for (tenant, grant) in try await grants { add(tenant) { $0.accessGrants.append(grant) } }
+        for (tenant, review) in try await reviews { add(tenant) { $0.accessReviews.append(review) } }
         return result
     }
 
-    /// The eight queries, each returning its rows with their tenant.
+    /// The ten queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -206,7 +212,7 @@ enum ComplianceSnapshotLoader {
                 .columns(
                     "id", "tenant_id", "name", "category", "lifecycle_status", "owner_org_unit_id", "created_at",
                     "classified_on", "classification_valid_until", "personal_data_level", "pd_legal_basis",
-                    "pd_processor_agreement"
+                    "pd_processor_agreement", "confidentiality", "integrity", "availability", "traceability"
                 )
                 // T9: classified when the three KLASSA aspects have levels.
                 .column(
@@ -238,7 +244,10 @@ enum ComplianceSnapshotLoader {
                         legalBasis: try r.decode(column: "pd_legal_basis", as: String?.self).flatMap(LegalBasis.init),
                         hasDataSubjectCategories: try r.decode(column: "has_subjects", as: Bool.self),
                         processorAgreement: try r.decode(column: "pd_processor_agreement", as: String?.self).flatMap(
-                            ProcessorAgreementStatus.init)),
+                            ProcessorAgreementStatus.init),
+                        highestLevel: try ["confidentiality", "integrity", "availability", "traceability"].compactMap {
+                            try r.decode(column: $0, as: Int?.self)
+                        }.max()),
                     try r.decode(column: "created_at", as: Date.self)
                 )
             }
@@ -259,6 +268,39 @@ enum ComplianceSnapshotLoader {
                         title: try r.decode(column: "title", as: String.self),
                         startYear: try r.decode(column: "start_year", as: Int.self),
                         endYear: try r.decode(column: "end_year", as: Int.self), adoptedOn: try day(r, "adopted_on"))
+                )
+            }
+        }
+
+        /// Access rights in force (T9): removed ones are history and not read.
+        func accessGrants(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.AccessGrant)] {
+            let select = sql.select()
+                .columns("id", "tenant_id", "system_id", "person_id", "access_level", "has_decision", "granted_on")
+                .from("access_grants").where(SQLColumn("removed_at"), .is, SQLLiteral.null)
+            return try await scoped(select, table: "access_grants").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.AccessGrant(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        systemID: try RegisterRows.uuid(r, "system_id", text: text),
+                        personID: try RegisterRows.uuid(r, "person_id", text: text),
+                        accessLevel: try r.decode(column: "access_level", as: String.self),
+                        hasDecision: try r.decode(column: "has_decision", as: Bool.self),
+                        grantedOn: try day(r, "granted_on") ?? CalendarDay(ordinal: 0))
+                )
+            }
+        }
+
+        /// Completed access reviews (T9): the rule needs each system's latest.
+        func accessReviews(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.AccessReview)] {
+            let select = sql.select().columns("tenant_id", "system_id", "completed_on").from("access_reviews")
+                .where(SQLColumn("completed_on"), .isNot, SQLLiteral.null)
+            return try await scoped(select, table: "access_reviews").all().compactMap { r in
+                guard let completed = try day(r, "completed_on") else { return nil }
+                return (
+                    try tenant(r),
+                    ComplianceSnapshot.AccessReview(
+                        systemID: try RegisterRows.uuid(r, "system_id", text: text), completedOn: completed)
                 )
             }
         }

@@ -87,8 +87,10 @@ struct PeopleController {
     @Sendable func show(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
         let person = try await load(req, tenant)
-        let model = try await PersonShowPage.Model.load(
+        var model = try await PersonShowPage.Model.load(
             person: person, tenant: tenant, today: req.dependencies.today, lang: req.uiLanguage, on: req.db)
+        model.canConfirmSecurityRules = await req.can(
+            .confirmSecurityRules(tenantID: try tenant.requireID(), personID: try person.requireID()))
         return PersonShowPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render()
     }
 

@@ -93,6 +93,8 @@ enum PersonRules {
         async let appointed = RoleAssignment.query(on: db).filter(\.$appointedByPersonID == id).count()
         async let manages = OrgUnit.query(on: db).filter(\.$managerPersonID == id).count()
         async let classified = ITSystem.query(on: db).filter(\.$classifiedByPersonID == id).count()
+        async let grants = AccessGrant.query(on: db).filter(\.$personID == id).count()
+        async let requests = AccessRequest.query(on: db).filter(\.$personID == id).count()
         return UseCount.describe(
             try await [
                 UseCount(
@@ -110,6 +112,14 @@ enum PersonRules {
                 UseCount(
                     classified, one: Localized(sv: "informationsklassning", en: "information classification"),
                     many: Localized(sv: "informationsklassningar", en: "information classifications")),
+                UseCount(
+                    grants,
+                    one: Localized(sv: "behörighet (nuvarande eller tidigare)", en: "access right (current or past)"),
+                    many: Localized(
+                        sv: "behörigheter (nuvarande eller tidigare)", en: "access rights (current or past)")),
+                UseCount(
+                    requests, one: Localized(sv: "ansökan om behörighet", en: "access request"),
+                    many: Localized(sv: "ansökningar om behörighet", en: "access requests")),
             ], lang: lang)
     }
 

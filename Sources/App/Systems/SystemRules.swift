@@ -146,6 +146,25 @@ enum SystemRules {
         _ system: ITSystem, tenant: Tenant, actor: AuditActor, message: String? = nil, on db: any Database
     ) async throws {
         let id = try system.requireID()
+        // T9: who had access to the system, decided and reviewed by whom, is history that must stay readable.
+        let grants = try await AccessGrant.query(on: db).filter(\.$systemID == id).count()
+        let requests = try await AccessRequest.query(on: db).filter(\.$systemID == id).count()
+        let reviews = try await AccessReview.query(on: db).filter(\.$systemID == id).count()
+        let uses = UseCount.describe(
+            [
+                UseCount(
+                    grants, one: Localized(sv: "behörighet", en: "access right"),
+                    many: Localized(sv: "behörigheter", en: "access rights")),
+                UseCount(
+                    requests, one: Localized(sv: "ansökan om behörighet", en: "access request"),
+                    many: Localized(sv: "ansökningar om behörighet", en: "access requests")),
+                UseCount(
+                    reviews, one: Localized(sv: "behörighetsgranskning", en: "access review"),
+                    many: Localized(sv: "behörighetsgranskningar", en: "access reviews")),
+            ], lang: .sv)
+        guard uses.isEmpty else {
+            throw RegisterError.inUse(what: Localized(sv: "Systemet", en: "The system"), uses: uses)
+        }
         try await db.writeTransaction { tx in
             let before = system.draft(userOrgUnitIds: try await userOrgUnitIDs(of: id, on: tx))
             let assignments = try await RoleAssignment.query(on: tx).filter(\.$systemID == id).all()

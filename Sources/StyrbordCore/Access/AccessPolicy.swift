@@ -142,6 +142,36 @@ public struct BenefitAccessFacts: Sendable, Equatable {
     }
 }
 
+/// What the policy needs to know to decide or review access on a system (T9): the role the profile names
+/// for it (`access.decided_by` or `access.reviewed_by`), held on the system.
+public struct AccessRightsFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    public var systemID: UUID
+    public var roleKey: String
+
+    public init(tenantID: UUID, systemID: UUID, roleKey: String) {
+        self.tenantID = tenantID
+        self.systemID = systemID
+        self.roleKey = roleKey
+    }
+}
+
+/// What the policy needs to know about an access request: for whom, who manages them, the system.
+public struct AccessRequestFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    public var system: SystemFacts
+    public var personID: UUID
+    /// The managers (chefer) of the person's org unit and the units above it.
+    public var managerPersonIDs: Set<UUID>
+
+    public init(tenantID: UUID, system: SystemFacts, personID: UUID, managerPersonIDs: Set<UUID>) {
+        self.tenantID = tenantID
+        self.system = system
+        self.personID = personID
+        self.managerPersonIDs = managerPersonIDs
+    }
+}
+
 /// Where a role is appointed, as far as permissions care.
 public enum RoleScopeFacts: Sendable, Equatable {
     case system(SystemFacts)
@@ -199,6 +229,16 @@ public enum Permission: Sendable, Equatable {
     case adoptPlan(PlanAccessFacts)
     /// Follow up an initiative's benefits (T6/F4): their owners and the administrator.
     case followUpBenefits(BenefitAccessFacts)
+    /// Request access to a system for a person (T9): the person themselves, their manager (chef), whoever
+    /// may change the system, and the administrator.
+    case requestAccess(AccessRequestFacts)
+    /// Decide access requests, register and remove grants on a system: the holder of the role the profile
+    /// names (`access.decided_by`, the systemägare by default) and the administrator.
+    case decideAccess(AccessRightsFacts)
+    /// Run a system's access review: the holder of `access.reviewed_by` and the administrator.
+    case reviewAccess(AccessRightsFacts)
+    /// Confirm having read the security rules (L8): only the person themselves.
+    case confirmSecurityRules(tenantID: UUID, personID: UUID)
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
@@ -214,6 +254,9 @@ public enum Permission: Sendable, Equatable {
         case .runMeetings(let facts): facts.tenantID
         case .editPlan(let facts), .adoptPlan(let facts): facts.tenantID
         case .followUpBenefits(let facts): facts.tenantID
+        case .requestAccess(let facts): facts.tenantID
+        case .decideAccess(let facts), .reviewAccess(let facts): facts.tenantID
+        case .confirmSecurityRules(let id, _): id
         }
     }
 
@@ -263,6 +306,11 @@ public enum AccessPolicy {
             return .refused(.outsideTenant)
         }
         if permission.changesData && !principal.canWrite { return .refused(.readOnlyToken) }
+        // L8: a confirmation is the person's own statement; nobody, the administrator included, gives it
+        // for them.
+        if case .confirmSecurityRules(_, let personID) = permission {
+            return principal.personID == personID ? .allowed : .refused(.notPermitted(Reason.securityRules))
+        }
         if principal.isTenantAdmin { return .allowed }
 
         switch permission {
@@ -318,6 +366,20 @@ public enum AccessPolicy {
         case .followUpBenefits(let facts):
             return principal.personID.map { facts.ownerPersonIDs.contains($0) } ?? false
                 ? .allowed : .refused(.notPermitted(Reason.benefitFollowUp))
+        case .requestAccess(let facts):
+            let isSelfOrManager =
+                principal.personID.map { $0 == facts.personID || facts.managerPersonIDs.contains($0) } ?? false
+            return isSelfOrManager || holdsEditingRole(principal, on: facts.system.systemID)
+                || coordinates(principal, facts.system.ownerOrgUnitPath)
+                ? .allowed : .refused(.notPermitted(Reason.accessRequest))
+        case .decideAccess(let facts):
+            return holds(principal, facts.roleKey, on: facts.systemID)
+                ? .allowed : .refused(.notPermitted(Reason.accessDecide))
+        case .reviewAccess(let facts):
+            return holds(principal, facts.roleKey, on: facts.systemID)
+                ? .allowed : .refused(.notPermitted(Reason.accessReview))
+        case .confirmSecurityRules:
+            return .refused(.notPermitted(Reason.securityRules))
         }
     }
 
@@ -329,6 +391,10 @@ public enum AccessPolicy {
             guard facts.isPerOrgUnit, let unit = held.orgUnitID, let path = facts.orgUnitPath else { return true }
             return path.contains(unit)
         }
+    }
+
+    private static func holds(_ principal: Principal, _ roleKey: String, on systemID: UUID) -> Bool {
+        principal.systemRoles[systemID]?.contains { $0.roleKey == roleKey } ?? false
     }
 
     private static func holdsEditingRole(_ principal: Principal, on systemID: UUID) -> Bool {
@@ -386,6 +452,27 @@ public enum AccessPolicy {
         static let benefitFollowUp = Localized(
             sv: "Bara nyttornas hemtagningsansvariga och administratören får följa upp nyttorna.",
             en: "Only the benefits' owners and the administrator may follow up the benefits.")
+        static let accessRequest = Localized(
+            sv:
+                "Bara personen själv, hens chef, systemets systemägare och systemförvaltare och administratören får ansöka om behörighet.",
+            en:
+                "Only the person, their manager, the system's owner and manager and the administrator may request access."
+        )
+        static let accessDecide = Localized(
+            sv:
+                "Bara den som enligt styrningsprofilen beslutar om behörigheter i systemet (och administratören) får göra detta.",
+            en:
+                "Only whoever the governance profile names to decide access to the system (and the administrator) may do this."
+        )
+        static let accessReview = Localized(
+            sv:
+                "Bara den som enligt styrningsprofilen granskar behörigheterna i systemet (och administratören) får göra detta.",
+            en:
+                "Only whoever the governance profile names to review access to the system (and the administrator) may do this."
+        )
+        static let securityRules = Localized(
+            sv: "Bara personen själv kan bekräfta att hen har läst säkerhetsreglerna.",
+            en: "Only the person themselves can confirm having read the security rules.")
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
             en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")

@@ -64,6 +64,11 @@ struct PermissionMatrixTests {
         case runM1
         /// Adopting S1's systemförvaltningsplan: its systemägare and the administrator only (D2).
         case adoptS1
+        /// Deciding, registering, removing and reviewing access on S1 (T9): the role the profile names (the
+        /// systemägare under the standard profile) and the administrator only.
+        case accessS1
+        /// Confirming the security rules for Emil (L8): Emil himself only, not even the administrator.
+        case selfOnly
 
         func outcome(_ kind: Kind) -> Outcome {
             switch (self, kind) {
@@ -92,6 +97,10 @@ struct PermissionMatrixTests {
             case (.runM1, _): return .forbidden
             case (.adoptS1, .holder), (.adoptS1, .admin): return .ok
             case (.adoptS1, _): return .forbidden
+            case (.accessS1, .holder), (.accessS1, .admin): return .ok
+            case (.accessS1, _): return .forbidden
+            case (.selfOnly, .employee): return .ok
+            case (.selfOnly, _): return .forbidden
             }
         }
     }
@@ -235,6 +244,31 @@ struct PermissionMatrixTests {
             "GET /api/v1/tenants/:tenant/initiatives/:initiativeID": .read,
             "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID": .admin,
             "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID/follow-up": .admin,
+            // Access rights (T9, L8): everyone reads and requests; S1's systemägare decides and reviews.
+            "GET /t/:tenant/access": .read, "GET /t/:tenant/systems/:systemID/access": .read,
+            "POST /t/:tenant/systems/:systemID/access/requests": .read,
+            "POST /t/:tenant/systems/:systemID/access/grants": .accessS1,
+            "POST /t/:tenant/systems/:systemID/access/reviews": .accessS1,
+            "POST /t/:tenant/access-requests/:requestID/decision": .accessS1,
+            "POST /t/:tenant/access-grants/:grantID/removal": .accessS1,
+            "GET /t/:tenant/access-reviews/:reviewID": .read,
+            "POST /t/:tenant/access-reviews/:reviewID/items/:reviewItemID": .accessS1,
+            "POST /t/:tenant/access-reviews/:reviewID/complete": .accessS1,
+            "POST /t/:tenant/people/:personID/security-rules": .selfOnly,
+            "GET /api/v1/tenants/:tenant/access/leavers": .read,
+            "GET /api/v1/tenants/:tenant/systems/:systemID/access-requests": .read,
+            "POST /api/v1/tenants/:tenant/systems/:systemID/access-requests": .read,
+            "GET /api/v1/tenants/:tenant/systems/:systemID/access-grants": .read,
+            "POST /api/v1/tenants/:tenant/systems/:systemID/access-grants": .accessS1,
+            "GET /api/v1/tenants/:tenant/systems/:systemID/access-reviews": .read,
+            "POST /api/v1/tenants/:tenant/systems/:systemID/access-reviews": .accessS1,
+            "POST /api/v1/tenants/:tenant/access-requests/:requestID/decision": .accessS1,
+            "GET /api/v1/tenants/:tenant/access-grants/:grantID": .read,
+            "POST /api/v1/tenants/:tenant/access-grants/:grantID/removal": .accessS1,
+            "GET /api/v1/tenants/:tenant/access-reviews/:reviewID": .read,
+            "PUT /api/v1/tenants/:tenant/access-reviews/:reviewID/items/:reviewItemID": .accessS1,
+            "POST /api/v1/tenants/:tenant/access-reviews/:reviewID/completion": .accessS1,
+            "POST /api/v1/tenants/:tenant/people/:personID/security-rules-confirmation": .selfOnly,
         ]
         for tab in ["roles", "integrations", "contracts", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
@@ -502,6 +536,17 @@ struct World {
         let initiative = try await PlanRules.addInitiative(
             operations, InitiativeDraft(source: .free, title: "Ny växel"), tenant: tenant, actor: Fixtures.actor, on: db
         )
+        // Emil's request for S1, a grant of his on S1 and a review of S1 in progress (T9).
+        let emilID = try emil.requireID()
+        let accessRequest = try await AccessRightsRules.createRequest(
+            system: s1, AccessRequestDraft(personId: emilID, accessLevel: "Läs", need: "Handläggning"),
+            tenant: tenant, actor: Fixtures.actor, on: db)
+        let grant = try await AccessRightsRules.registerGrant(
+            system: s1, AccessGrantDraft(personId: emilID, accessLevel: "Läs", decisionReference: "Beslut 2026:1"),
+            tenant: tenant, actor: Fixtures.actor, on: db)
+        let review = try await AccessRightsRules.startReview(
+            system: s1, accountList: nil, tenant: tenant, actor: Fixtures.actor, on: db)
+        let reviewItem = try await AccessReviewItem.query(on: db).filter(\.$reviewID == review.requireID()).first()!
         let ids: [String: UUID] = [
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
@@ -510,7 +555,9 @@ struct World {
             "contractID": try contract.requireID(), "accountID": try accounts[.employee]!.requireID(),
             "proposalID": try proposal.requireID(), "meetingID": try meeting.requireID(),
             "itemID": try item.requireID(), "unitA": try unitA.requireID(), "planID": try plan.requireID(),
-            "initiativeID": try initiative.requireID(),
+            "initiativeID": try initiative.requireID(), "requestID": try accessRequest.requireID(),
+            "grantID": try grant.requireID(), "reviewID": try review.requireID(),
+            "reviewItemID": try reviewItem.requireID(),
         ]
         return World(
             slug: slug, tenant: tenant, ids: ids, users: users, accounts: accounts, tokenIDs: tokens, s1: s1, s2: s2,
@@ -529,7 +576,8 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
         "proposals", "proposal_step_records", "proposal_decisions", "meetings", "meeting_items", "meeting_attendance",
-        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
+        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives", "access_requests", "access_grants",
+        "access_reviews", "access_review_items", "security_rules_confirmations",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
@@ -662,6 +710,17 @@ enum MatrixRequest {
             return try e.encode(AttendanceDraft(guests: ["Eva Ek, kommunjurist"]))
         case "POST /api/v1/tenants/:tenant/plans":
             return try e.encode(PlanDraft(kind: "systemforvaltningsplan", systemId: s1, startYear: 2026))
+        case "POST /api/v1/tenants/:tenant/systems/:systemID/access-requests":
+            return try e.encode(AccessRequestDraft(personId: w.emil.id, accessLevel: "Skriv", need: "Ny uppgift"))
+        case "POST /api/v1/tenants/:tenant/systems/:systemID/access-grants":
+            return try e.encode(
+                AccessGrantDraft(personId: w.emil.id, accessLevel: "Skriv", decisionReference: "Beslut 2026:2"))
+        case "POST /api/v1/tenants/:tenant/access-requests/:requestID/decision":
+            return try e.encode(AccessDecisionDraft(approve: true, reason: "Behövs i tjänsten"))
+        case "POST /api/v1/tenants/:tenant/access-grants/:grantID/removal":
+            return try e.encode(AccessRemovalDraft(reason: "Behövs inte längre"))
+        case "PUT /api/v1/tenants/:tenant/access-reviews/:reviewID/items/:reviewItemID":
+            return try e.encode(AccessReviewItemDraft(outcome: .confirmed))
         case "POST /api/v1/tenants/:tenant/role-types":
             return try e.encode(["key": "ny-roll", "nameSv": "Ny roll", "scope": "system"])
         default:
@@ -706,6 +765,16 @@ enum MatrixRequest {
             return [("guests", "Eva Ek, kommunjurist")]
         case "POST /t/:tenant/plans":
             return [("kind", "systemforvaltningsplan"), ("systemId", s1), ("startYear", "2026")]
+        case "POST /t/:tenant/systems/:systemID/access/requests":
+            return [("personId", w.emil.id!.uuidString), ("accessLevel", "Skriv"), ("need", "Ny uppgift")]
+        case "POST /t/:tenant/systems/:systemID/access/grants":
+            return [("personId", w.emil.id!.uuidString), ("accessLevel", "Skriv"), ("decisionReference", "B 2")]
+        case "POST /t/:tenant/access-requests/:requestID/decision":
+            return [("decision", "approve"), ("reason", "Behövs i tjänsten")]
+        case "POST /t/:tenant/access-grants/:grantID/removal":
+            return [("reason", "Behövs inte längre")]
+        case "POST /t/:tenant/access-reviews/:reviewID/items/:reviewItemID":
+            return [("outcome", "bekraftad")]
         case "POST /t/:tenant/profile/versions":
             return [("yaml", ShippedProfiles.yaml("tanum")!), ("message", "Ny version")]
         case "POST /account/tokens":

@@ -180,7 +180,10 @@ struct ChosenTargetTests {
                 .POST, base, ITSystemDraft(name: "Annat", category: .business, ownerOrgUnitId: unitB), as: coordinator)
             #expect(theirs.status == .forbidden)
             #expect(try await app.delete("\(base)/\(w.s2.id!.uuidString)", as: coordinator).status == .forbidden)
-            #expect(try await app.delete("\(base)/\(w.s1.id!.uuidString)", as: coordinator).status == .noContent)
+            // S1 has access history (T9): refused with the reason, not silently deleted; a new one goes.
+            #expect(try await app.delete("\(base)/\(w.s1.id!.uuidString)", as: coordinator).status == .conflict)
+            let created = try mine.decode(IDOnly.self).id
+            #expect(try await app.delete("\(base)/\(created.uuidString)", as: coordinator).status == .noContent)
             // A systemägare may change their system but not remove it.
             let holder = w.users[.holder]!
             let s1Again = try await app.sendJSON(
@@ -247,3 +250,5 @@ struct ChosenTargetTests {
         }
     }
 }
+
+private struct IDOnly: Decodable { var id: UUID }

@@ -41,6 +41,12 @@ struct FindingRow: Sendable {
                 ? PlanRoutes.index(tenantSlug) : PlanRoutes.show(tenantSlug, finding.object.id)
         }
         guard let system = finding.object.systemID else { return ComplianceRoutes.overview(tenantSlug) }
+        // T9: access findings are put right on the system's access page.
+        if [ComplianceRules.accessDecision, ComplianceRules.accessReview, ComplianceRules.accessLeavers]
+            .contains(finding.ruleID)
+        {
+            return AccessRoutes.system(tenantSlug, system)
+        }
         let tab: SystemTab =
             switch finding.ruleID {
             case ComplianceRules.requiredRoles, ComplianceRules.deputies: .roles

@@ -23,12 +23,26 @@ struct PersonShowPage: Page {
         var rows: [RoleRow]
     }
 
+    /// An access right the person holds.
+    struct AccessRow: Sendable {
+        var systemID: UUID
+        var systemName: String
+        var accessLevel: String
+        var grantedOn: String
+    }
+
     struct Model: Sendable {
         var tenantSlug: String
         var id: UUID
         var draft: PersonDraft
         var orgUnit: (id: UUID, name: String)?
         var groups: [RoleGroup]
+        /// Access rights in force (T9); each to be removed once the person has left.
+        var accessGrants: [AccessRow] = []
+        /// L8: when the person confirmed having read the security rules; nil while not.
+        var securityRulesConfirmedAt: Date? = nil
+        /// The viewer is the person and may confirm.
+        var canConfirmSecurityRules = false
 
         /// Roles still held by someone who has left: each needs a new holder.
         var rolesNeedingNewHolder: [RoleRow] {
@@ -76,6 +90,7 @@ struct PersonShowPage: Page {
                 (ctx.t("Telefon", "Phone"), Components.textOrDash(d.phone, ctx)),
                 (ctx.t("Status", "Status"), .text(d.isActive ? ctx.t("Aktiv", "Active") : leftText)),
             ]),
+            accessSection,
             .h2(.text(ctx.t("Roller", "Roles"))),
             model.groups.isEmpty
                 ? .p(
@@ -83,6 +98,47 @@ struct PersonShowPage: Page {
                     .text(ctx.t("Personen har inte haft någon roll.", "The person has not held any role.")))
                 : .forEach(model.groups) { roleGroup($0) }
         )
+    }
+
+    /// T9 and L8: the person's access rights, whether they have confirmed the security rules, and, once
+    /// they have left, the notice that each grant is to be removed.
+    private var accessSection: Node<HTML.BodyContext> {
+        let rows = model.accessGrants
+        guard !rows.isEmpty || model.securityRulesConfirmedAt != nil else { return .empty }
+        let f = FormBuilder(ctx: ctx, values: FormData())
+        return .section(
+            .id("access"),
+            .h2(.text(ctx.t("Behörigheter", "Access rights"))),
+            .if(
+                !model.draft.isActive && !rows.isEmpty,
+                .div(
+                    .class("notice warning"), .attribute(named: "role", value: "note"),
+                    .p(
+                        .text(
+                            ctx.t(
+                                "\(model.draft.name) har slutat. Behörigheterna nedan ska tas bort.",
+                                "\(model.draft.name) has left. The access rights below are to be removed."))))),
+            .p(
+                .strong(.text(ctx.t("Säkerhetsreglerna: ", "Security rules: "))),
+                model.securityRulesConfirmedAt.map {
+                    Components.badge(
+                        ctx.t(
+                            "Lästa, bekräftat \(Components.dateTime($0))", "Read, confirmed \(Components.dateTime($0))"),
+                        kind: "ok")
+                } ?? Components.badge(ctx.t("Väntar på bekräftelse", "Awaiting confirmation"), kind: "warning")),
+            .if(
+                model.canConfirmSecurityRules && model.securityRulesConfirmedAt == nil,
+                f.form(
+                    action: AccessRoutes.confirmSecurityRules(model.tenantSlug, model.id),
+                    f.submit(ctx.t("Jag har läst säkerhetsreglerna", "I have read the security rules")))),
+            rows.isEmpty
+                ? .empty
+                : .ul(
+                    .forEach(rows) { r in
+                        .li(
+                            .a(.link(AccessRoutes.system(model.tenantSlug, r.systemID)), .safe(r.systemName)),
+                            .safe(": \(r.accessLevel) (" + ctx.t("sedan ", "since ") + r.grantedOn + ")"))
+                    }))
     }
 
     private var leftText: String {
@@ -209,8 +265,18 @@ extension PersonShowPage.Model {
             let inScope = rows.filter { $0.scope == scope }.map(\.row)
             return inScope.isEmpty ? nil : .init(scope: scope, rows: inScope)
         }
+        let grants = try await AccessGrant.scoped(to: tenant, on: db).filter(\.$personID == id)
+            .filter(\.$removedAt == nil).sort(\.$grantedOn).all()
+        let grantSystems = try await AccessQueries.systems(grants.map(\.systemID), tenant: tenant, on: db)
+        let confirmed = try await AccessQueries.confirmations([id], tenant: tenant, on: db)[id]
         return Self(
             tenantSlug: slug, id: id, draft: person.draft,
-            orgUnit: tree.entry(person.orgUnitID).map { ($0.id, $0.name) }, groups: groups)
+            orgUnit: tree.entry(person.orgUnitID).map { ($0.id, $0.name) }, groups: groups,
+            accessGrants: grants.map {
+                .init(
+                    systemID: $0.systemID, systemName: grantSystems[$0.systemID]?.name ?? "",
+                    accessLevel: $0.accessLevel,
+                    grantedOn: $0.grantedOn)
+            }, securityRulesConfirmedAt: confirmed)
     }
 }

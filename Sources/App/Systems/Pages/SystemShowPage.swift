@@ -154,6 +154,9 @@ struct SystemShowPage: Page {
                 ),
                 .div(
                     .class("actions"),
+                    Components.buttonLink(
+                        ctx.t("Behörigheter", "Access rights"), url: AccessRoutes.system(model.tenantSlug, model.id),
+                        secondary: true),
                     .if(
                         model.canEdit,
                         Components.buttonLink(

@@ -82,7 +82,7 @@ enum AccessRoutes {
         apiSystem.get("access-grants", use: json.grants).access(.tenant(.read))
         apiSystem.post("access-grants", use: json.registerGrant).access(decideOnSystem)
         apiSystem.get("access-reviews", use: json.reviews).access(.tenant(.read))
-        apiSystem.on(.POST, "access-reviews", body: .collect(maxSize: "2mb"), use: json.startReview).access(
+        apiSystem.on(.POST, "access-reviews", body: .collect(maxSize: "4mb"), use: json.startReview).access(
             reviewSystem)
         api.post("access-requests", ":requestID", "decision", use: json.decide).access(decideRequest)
         api.get("access-grants", ":grantID", use: json.grant).access(.tenant(.read))

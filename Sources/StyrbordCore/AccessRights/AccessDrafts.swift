@@ -37,8 +37,9 @@ public enum AccessLimits {
     public static let username = 100
     public static let reference = 200
     public static let reason = 2_000
-    /// An uploaded account list: at most this many bytes and data rows.
+    /// An uploaded account list: at most this many bytes, characters (the API's `maxLength`) and data rows.
     public static let csvBytes = 1_000_000
+    public static let csvCharacters = 300_000
     public static let csvRows = 10_000
 }
 
@@ -249,12 +250,15 @@ public enum AccessAccountList {
 
     /// The accounts of the list, or an error naming the line that is wrong. Nothing is partly read.
     public static func parse(_ text: String) throws(CSVError) -> [AccessReconciliation.Account] {
-        if text.utf8.count > AccessLimits.csvBytes {
+        if text.utf8.count > AccessLimits.csvBytes || text.unicodeScalars.count > AccessLimits.csvCharacters {
             throw CSVError(
                 line: 1,
                 message: Localized(
-                    sv: "Filen är för stor (högst \(AccessLimits.csvBytes / 1_000_000) MB).",
-                    en: "The file is too large (at most \(AccessLimits.csvBytes / 1_000_000) MB)."))
+                    sv:
+                        "Filen är för stor (högst \(AccessLimits.csvBytes / 1_000_000) MB och \(AccessLimits.csvCharacters) tecken).",
+                    en:
+                        "The file is too large (at most \(AccessLimits.csvBytes / 1_000_000) MB and \(AccessLimits.csvCharacters) characters)."
+                ))
         }
         if text.unicodeScalars.contains("\0") {
             throw CSVError(

@@ -16,6 +16,10 @@ extension ComplianceConfiguration {
         // Without an interval the text sets none, and Styrbord's standard applies.
         if let validity = profile.classificationValidity { c.classificationValidityMonths = validity.wholeMonths }
         if let warning = profile.contractNoticeWarning { c.contractNoticeWarningDays = warning.approximateDays }
+        for type in profile.documentTypes {
+            c.documentTypes[type.key] = DocumentTypeRules(
+                name: type.name, reviewEvery: type.reviewEvery, source: type.source)
+        }
         self = c
     }
 

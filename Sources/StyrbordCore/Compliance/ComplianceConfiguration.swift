@@ -50,6 +50,8 @@ public struct ComplianceConfiguration: Sendable, Hashable {
     public var classificationValidityMonths: Int?
     /// How many days before the last day to give notice a contract is reported.
     public var contractNoticeWarningDays: Int
+    /// D10: each document type's review interval and the requirement it comes from, by type key.
+    public var documentTypes: [String: DocumentTypeRules] = [:]
     /// How many days a gap may stay open after it appears (a role ended, a system registered without
     /// classification) before it is overdue.
     public var resolutionDays: Int
@@ -70,6 +72,18 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         self.resolutionDays = resolutionDays
         self.responsible = responsible
         self.rules = rules
+    }
+
+    /// How often a document type is reviewed, and the profile's source for it.
+    public struct DocumentTypeRules: Sendable, Hashable {
+        public var name: Localized
+        public var reviewEvery: ProfileDuration?
+        public var source: String?
+        public init(name: Localized, reviewEvery: ProfileDuration?, source: String?) {
+            self.name = name
+            self.reviewEvery = reviewEvery
+            self.source = source
+        }
     }
 
     /// The settings `rule` runs with.

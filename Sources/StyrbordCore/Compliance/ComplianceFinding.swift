@@ -49,9 +49,11 @@ public struct ComplianceRuleID: RawRepresentable, Sendable, Hashable, Codable, C
 public enum ComplianceObjectKind: String, LabelledValue {
     case system
     case contract
+    case document
 
     public var label: Localized {
         switch self {
+        case .document: Localized(sv: "Styrdokument", en: "Governing document")
         case .system: Localized(sv: "System", en: "System")
         case .contract: Localized(sv: "Avtal", en: "Contract")
         }
@@ -82,6 +84,8 @@ public struct ComplianceResponsible: Sendable, Hashable {
     /// Why this person: the object's own role holder first, then the förvaltning's IT-samordnare, then the IT-chef.
     public enum Basis: String, Sendable, Hashable, Codable {
         case system, administration, tenant
+        /// The object's own owner (a governing document's).
+        case owner
     }
 
     public var personID: UUID

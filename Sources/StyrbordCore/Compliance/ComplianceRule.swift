@@ -47,11 +47,12 @@ public enum ComplianceRules {
     public static let processingRecord: ComplianceRuleID = "gdpr.record"
     public static let processorAgreement: ComplianceRuleID = "gdpr.processor-agreement"
     public static let contractNotice: ComplianceRuleID = "contracts.notice"
+    public static let documentReview: ComplianceRuleID = "documents.review"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
-        ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(),
+        ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), DocumentReviewRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -62,6 +63,7 @@ public enum ComplianceRules {
         processingRecord: .init(severity: .error, requirement: "T4"),
         processorAgreement: .init(severity: .error, requirement: "T4"),
         contractNotice: .init(severity: .warning, requirement: "D7"),
+        documentReview: .init(severity: .warning, requirement: "D10"),
     ]
 
     public static func descriptor(_ id: ComplianceRuleID) -> ComplianceRuleDescriptor? {

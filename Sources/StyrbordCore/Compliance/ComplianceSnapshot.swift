@@ -131,6 +131,35 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// A governing document with what decides its next review (D10).
+    public struct Document: Sendable, Hashable {
+        public var id: UUID
+        public var title: String
+        public var typeKey: String
+        public var status: DocumentStatus
+        public var ownerPersonID: UUID
+        public var decidedOn: CalendarDay?
+        public var validFrom: CalendarDay?
+        public var reviewEveryMonths: Int?
+        public var nextReviewOn: CalendarDay?
+
+        public init(
+            id: UUID, title: String, typeKey: String, status: DocumentStatus, ownerPersonID: UUID,
+            decidedOn: CalendarDay? = nil, validFrom: CalendarDay? = nil, reviewEveryMonths: Int? = nil,
+            nextReviewOn: CalendarDay? = nil
+        ) {
+            self.id = id
+            self.title = title
+            self.typeKey = typeKey
+            self.status = status
+            self.ownerPersonID = ownerPersonID
+            self.decidedOn = decidedOn
+            self.validFrom = validFrom
+            self.reviewEveryMonths = reviewEveryMonths
+            self.nextReviewOn = nextReviewOn
+        }
+    }
+
     /// The day the rules judge ("today" in Sweden).
     public var day: CalendarDay
     public var orgUnits: [OrgUnit]
@@ -138,6 +167,7 @@ public struct ComplianceSnapshot: Sendable {
     public var systems: [System]
     public var roleAssignments: [RoleAssignment]
     public var contracts: [Contract]
+    public var documents: [Document] = []
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
 

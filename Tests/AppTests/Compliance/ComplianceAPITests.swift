@@ -161,9 +161,9 @@ struct ComplianceAPITests {
             #expect(
                 scores.rules.map(\.id) == [
                     "roles.required", "roles.deputy", "systems.owner", "classification.current", "gdpr.record",
-                    "gdpr.processor-agreement", "contracts.notice",
+                    "gdpr.processor-agreement", "contracts.notice", "documents.review",
                 ])
-            #expect(scores.rules.map(\.requirement) == ["D2", "T11", "E3", "T9", "T4", "T4", "D7"])
+            #expect(scores.rules.map(\.requirement) == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D10"])
             let deputy = try #require(scores.rules.first { $0.id == "roles.deputy" })
             #expect(deputy.score == Score(checked: 2, compliant: 0, share: 0) && deputy.findings == 2)
             #expect(scores.rules.first { $0.id == "contracts.notice" }?.objectType == "contract")

@@ -41,6 +41,8 @@ enum AppMigrations {
         CreateComplianceDailyScores(),
         // 2026-12-01 proposals: förslag till IT-insats with diarienummer, step records and decisions
         CreateProposals(),
+        // 2026-11-24 documents: governing documents, their versions and the versions' files
+        CreateGoverningDocuments(),
     ]
 
     static func register(on app: Application) {

@@ -36,6 +36,8 @@ enum TenantAccess: Sendable, Equatable {
     case editProposal(param: String)
     /// Recording the proposal's steps and decision.
     case prepareProposal(param: String)
+    /// A governing document's owner and the administrator.
+    case editDocument(param: String)
 }
 
 extension Route {
@@ -174,7 +176,27 @@ enum AccessFacts {
             return [.editProposal(try await proposal(try id(param, req), tenant, req))]
         case .prepareProposal(let param):
             return [.prepareProposal(try await proposal(try id(param, req), tenant, req))]
+        case .editDocument(let param):
+            return [.editDocument(try await document(try id(param, req), tenant, req))]
         }
+    }
+
+    /// The facts of a governing document of `tenant`; 404 when it is not one of the tenant's.
+    static func document(_ documentID: UUID, _ tenant: Tenant, _ req: Request) async throws -> DocumentAccessFacts {
+        let found = try await GoverningDocument.find(documentID, in: tenant, on: req.db, what: GoverningDocument.what)
+        return try await document(found, tenant, req)
+    }
+
+    /// The facts of a governing document already loaded.
+    static func document(
+        _ document: GoverningDocument, _ tenant: Tenant, _ req: Request
+    ) async throws
+        -> DocumentAccessFacts
+    {
+        let tenantID = try tenant.requireID()
+        let owners = try await Account.query(on: req.db).filter(\.$tenantID == tenantID)
+            .filter(\.$personID == document.ownerPersonID).all()
+        return DocumentAccessFacts(tenantID: tenantID, ownerAccountIDs: Set(owners.compactMap(\.id)))
     }
 
     /// The facts of a proposal of `tenant`; 404 when it is not one of the tenant's.

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import StyrbordCore
 
-/// Reads what the compliance rules look at into `ComplianceSnapshot`s: six SQLKit queries for one tenant
+/// Reads what the compliance rules look at into `ComplianceSnapshot`s: seven SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
 /// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
 /// queries run side by side, each decoding its own rows, and ask the database for facts rather than
@@ -49,6 +49,7 @@ enum ComplianceSnapshotLoader {
         async let assignments = read { try await $0.assignments(keys: keys, on: $1) }
         async let systems = read { try await $0.systems(on: $1) }
         async let contracts = read { try await $0.contracts(on: $1) }
+        async let documents = read { try await $0.documents(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
@@ -66,10 +67,11 @@ enum ComplianceSnapshotLoader {
             add(tenant) { $0.systems.append(system) }
         }
         for (tenant, contract) in try await contracts { add(tenant) { $0.contracts.append(contract) } }
+        for (tenant, document) in try await documents { add(tenant) { $0.documents.append(document) } }
         return result
     }
 
-    /// The six queries, each returning its rows with their tenant.
+    /// The seven queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -226,6 +228,31 @@ enum ComplianceSnapshotLoader {
                         processorAgreement: try r.decode(column: "pd_processor_agreement", as: String?.self).flatMap(
                             ProcessorAgreementStatus.init)),
                     try r.decode(column: "created_at", as: Date.self)
+                )
+            }
+        }
+
+        /// Adopted governing documents: only they are due for review (D10).
+        func documents(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Document)] {
+            let select = sql.select()
+                .columns(
+                    "id", "tenant_id", "title", "type_key", "status", "owner_person_id", "decided_on", "valid_from",
+                    "review_every_months", "next_review_on"
+                )
+                .from("governing_documents")
+                .where(SQLColumn("status"), .equal, SQLBind(DocumentStatus.adopted.rawValue))
+            return try await scoped(select, table: "governing_documents").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.Document(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        title: try r.decode(column: "title", as: String.self),
+                        typeKey: try r.decode(column: "type_key", as: String.self),
+                        status: DocumentStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .draft,
+                        ownerPersonID: try RegisterRows.uuid(r, "owner_person_id", text: text),
+                        decidedOn: try day(r, "decided_on"), validFrom: try day(r, "valid_from"),
+                        reviewEveryMonths: try r.decode(column: "review_every_months", as: Int?.self),
+                        nextReviewOn: try day(r, "next_review_on"))
                 )
             }
         }

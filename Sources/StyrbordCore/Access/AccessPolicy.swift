@@ -81,6 +81,18 @@ public struct ProposalAccessFacts: Sendable, Equatable {
     }
 }
 
+/// What the policy needs to know about a governing document: the accounts of its owner.
+public struct DocumentAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// The accounts linked to the document's owner (a person of the register).
+    public var ownerAccountIDs: Set<UUID>
+
+    public init(tenantID: UUID, ownerAccountIDs: Set<UUID>) {
+        self.tenantID = tenantID
+        self.ownerAccountIDs = ownerAccountIDs
+    }
+}
+
 /// Where a role is appointed, as far as permissions care.
 public enum RoleScopeFacts: Sendable, Equatable {
     case system(SystemFacts)
@@ -126,6 +138,9 @@ public enum Permission: Sendable, Equatable {
     /// Record a step of a proposal's route or its decision: for now the IT-samordnare of its förvaltning
     /// and the administrator (the forums' members get it once forums have members, issue 5).
     case prepareProposal(ProposalAccessFacts)
+    /// Change a governing document, upload its versions and see it unpublished: its owner and the
+    /// administrator. Publishing is `administer` (D1: the IT-chef approves before publication).
+    case editDocument(DocumentAccessFacts)
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
@@ -138,6 +153,7 @@ public enum Permission: Sendable, Equatable {
         case .editSystem(let facts), .deleteSystem(let facts): facts.tenantID
         case .appointRole(let scope): scope.tenantID
         case .editProposal(let facts), .prepareProposal(let facts): facts.tenantID
+        case .editDocument(let facts): facts.tenantID
         }
     }
 
@@ -227,6 +243,9 @@ public enum AccessPolicy {
         case .prepareProposal(let facts):
             return coordinates(principal, facts.orgUnitPath)
                 ? .allowed : .refused(.notPermitted(Reason.proposalPrepare))
+        case .editDocument(let facts):
+            return facts.ownerAccountIDs.contains(principal.accountID)
+                ? .allowed : .refused(.notPermitted(Reason.documentEdit))
         }
     }
 
@@ -270,6 +289,9 @@ public enum AccessPolicy {
             en:
                 "Only the administration's IT coordinator and the administrator may record the proposal's steps and decision."
         )
+        static let documentEdit = Localized(
+            sv: "Bara dokumentets ägare och administratören får ändra styrdokumentet.",
+            en: "Only the document's owner and the administrator may change the governing document.")
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
             en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")

@@ -59,6 +59,8 @@ struct PermissionMatrixTests {
         case editP1
         /// P1's steps and decision: A's IT-samordnare and the administrator.
         case prepareP1
+        /// Governing document D1, owned by Olle (the holder): its owner and the administrator change it.
+        case editD1
 
         func outcome(_ kind: Kind) -> Outcome {
             switch (self, kind) {
@@ -83,6 +85,8 @@ struct PermissionMatrixTests {
             case (.editP1, _): return .forbidden
             case (.prepareP1, .coordinator), (.prepareP1, .admin): return .ok
             case (.prepareP1, _): return .forbidden
+            case (.editD1, .holder), (.editD1, .admin): return .ok
+            case (.editD1, _): return .forbidden
             }
         }
     }
@@ -127,6 +131,15 @@ struct PermissionMatrixTests {
             "GET /api/v1/tenants/:tenant/role-types/:roleTypeID": .read,
             "PUT /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
             "DELETE /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
+            // Governing documents: everyone reads published ones (D1 is), the administrator registers and
+            // publishes, the owner and the administrator change them and upload versions.
+            "GET /api/v1/tenants/:tenant/documents": .read, "POST /api/v1/tenants/:tenant/documents": .admin,
+            "GET /api/v1/tenants/:tenant/documents/precedence": .read,
+            "GET /api/v1/tenants/:tenant/documents/:documentID": .read,
+            "PUT /api/v1/tenants/:tenant/documents/:documentID": .editD1,
+            "PUT /api/v1/tenants/:tenant/documents/:documentID/publication": .admin,
+            "POST /api/v1/tenants/:tenant/documents/:documentID/versions": .editD1,
+            "GET /api/v1/tenants/:tenant/documents/:documentID/versions/:versionID/file": .read,
             // Integrations and contracts hang on S1.
             "GET /t/:tenant/integrations/new": .editSome, "POST /t/:tenant/integrations": .editSome,
             "GET /api/v1/tenants/:tenant/integrations": .read,
@@ -424,7 +437,19 @@ struct World {
                 category: .business), tenant: tenant, actor: Fixtures.actor, on: db)
         proposal.proposedByAccountID = try accounts[.holder]!.requireID()
         try await proposal.update(on: db)
+        // D1: Olle's guideline, adopted and published, with one version.
+        let document = try await DocumentRules.create(
+            GoverningDocumentDraft(
+                title: "Riktlinje", typeKey: "riktlinje", ownerPersonId: try olle.requireID(),
+                decidedOn: CalendarDay(year: 2025, month: 1, day: 1), status: .adopted),
+            tenant: tenant, actor: Fixtures.actor, on: db)
+        _ = try await DocumentRules.setPublished(document, true, actor: Fixtures.actor, on: db)
+        let version = try await DocumentRules.addVersion(
+            to: document, fileName: "riktlinje.md", bytes: Array("# Riktlinje\n".utf8), mediaType: nil,
+            actor: Fixtures.actor, on: db)
         let ids: [String: UUID] = [
+            "documentID": try document.requireID(), "versionID": try version.requireID(),
+            "ownerPersonID": try olle.requireID(),
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
             "roleTypeID": try await Fixtures.roleType(RoleCatalogue.informationOwner, in: tenant, on: db).requireID(),
@@ -447,7 +472,8 @@ struct Fingerprint: Equatable, CustomStringConvertible {
     static let tables = [
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
-        "proposals", "proposal_step_records", "proposal_decisions",
+        "proposals", "proposal_step_records", "proposal_decisions", "governing_documents", "document_versions",
+        "document_files",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
@@ -564,6 +590,12 @@ enum MatrixRequest {
                 DecisionDraft(
                     outcome: .approved, decidedByBody: "Nämnden", decidedByPerson: "Eva", reasons: "Behövs",
                     decidedOn: CalendarDay(year: 2026, month: 3, day: 2)))
+        case "POST /api/v1/tenants/:tenant/documents", "PUT /api/v1/tenants/:tenant/documents/:documentID":
+            return try e.encode(
+                GoverningDocumentDraft(title: "Riktlinje", typeKey: "riktlinje", ownerPersonId: w.ids["ownerPersonID"]!)
+            )
+        case "PUT /api/v1/tenants/:tenant/documents/:documentID/publication":
+            return try e.encode(["published": true])
         case "POST /api/v1/tenants/:tenant/role-types":
             return try e.encode(["key": "ny-roll", "nameSv": "Ny roll", "scope": "system"])
         default:

@@ -13,7 +13,8 @@ struct ModelPropertiesTests {
         let models: [any Fields] = [
             Tenant(), ProfileVersion(), OrgUnit(), Person(), Supplier(), ManagementObject(), RoleType(), ITSystem(),
             SystemUserOrgUnit(), RoleAssignment(), Integration(), Contract(), AuditEntry(), ComplianceDailyScore(),
-            Proposal(), ProposalStepRecord(), ProposalDecision(),
+            Proposal(), ProposalStepRecord(), ProposalDecision(), GoverningDocument(), DocumentVersion(),
+            DocumentFile(),
         ]
         for model in models {
             let reflected = Mirror(reflecting: model).children.compactMap { $0.value as? any AnyProperty }

@@ -3,6 +3,10 @@ import Vapor
 
 /// URLs and route registration for governing documents.
 enum DocumentRoutes {
+    static func index(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "documents") }
+    static func file(_ tenant: String, _ id: UUID, _ version: UUID) -> String {
+        URLBuilder.segments("t", tenant, "documents", id.uuidString, "versions", version.uuidString, "file")
+    }
     static func apiShow(_ tenant: String, _ id: UUID) -> String {
         URLBuilder.segments("api", "v1", "tenants", tenant, "documents", id.uuidString)
     }
@@ -14,6 +18,11 @@ enum DocumentRoutes {
     static func register(html: any RoutesBuilder, api: any RoutesBuilder) {
         let edit = RouteAccess.tenant(.editDocument(param: "documentID"))
         let json = DocumentsAPIController()
+        let pages = DocumentsController()
+        let group = html.grouped("documents")
+        group.get(use: pages.index).access(.tenant(.read))
+        group.get(":documentID", "versions", ":versionID", "file", use: json.download).access(.tenant(.read))
+
         let apiGroup = api.grouped("documents")
         apiGroup.get(use: json.index).access(.tenant(.read))
         // D1: the register is kept by the administrator (the IT-chef); owners then keep their documents.

@@ -55,7 +55,8 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, proposals, compliance, todo, organisation, people, suppliers, managementObjects, roles, profile,
+    case systems, proposals, documents, compliance, todo, organisation, people, suppliers, managementObjects, roles,
+        profile,
         reports
     case importExport, accounts, audit
 
@@ -63,6 +64,7 @@ enum NavSection: String, CaseIterable, Sendable {
         switch self {
         case .systems: lang == .sv ? "Systemregister" : "System register"
         case .proposals: lang == .sv ? "Förslag" : "Proposals"
+        case .documents: lang == .sv ? "Styrdokument" : "Governing documents"
         case .compliance: lang == .sv ? "Efterlevnad" : "Compliance"
         case .todo: lang == .sv ? "Att göra" : "To do"
         case .organisation: lang == .sv ? "Organisation" : "Organisation"
@@ -82,6 +84,7 @@ enum NavSection: String, CaseIterable, Sendable {
         switch self {
         case .systems: SystemRoutes.index(slug)
         case .proposals: ProposalRoutes.index(slug)
+        case .documents: DocumentRoutes.index(slug)
         case .compliance: ComplianceRoutes.overview(slug)
         case .todo: ComplianceRoutes.todo(slug)
         case .organisation: OrgUnitRoutes.index(slug)

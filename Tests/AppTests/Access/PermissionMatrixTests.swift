@@ -133,6 +133,7 @@ struct PermissionMatrixTests {
             "DELETE /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
             // Governing documents: everyone reads published ones (D1 is), the administrator registers and
             // publishes, the owner and the administrator change them and upload versions.
+            "GET /t/:tenant/documents": .read, "GET /t/:tenant/documents/:documentID/versions/:versionID/file": .read,
             "GET /api/v1/tenants/:tenant/documents": .read, "POST /api/v1/tenants/:tenant/documents": .admin,
             "GET /api/v1/tenants/:tenant/documents/precedence": .read,
             "GET /api/v1/tenants/:tenant/documents/:documentID": .read,

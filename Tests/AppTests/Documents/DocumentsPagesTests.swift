@@ -1,0 +1,44 @@
+import Foundation
+import StyrbordCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// The governing documents page: the register in precedence order and the D1 question.
+@Suite("Governing documents pages")
+struct DocumentsPagesTests {
+    @Test("D1: the page lists documents by precedence and answers which of two prevails")
+    func listAndPrecedence() async throws {
+        try await withTestApp { app in
+            let tenant = try await Fixtures.tenant(on: app)
+            let rut = try await Fixtures.person("Rut Riktlinje", in: tenant, on: app.db)
+            func make(_ title: String, _ type: String) async throws -> GoverningDocument {
+                try await DocumentRules.create(
+                    GoverningDocumentDraft(
+                        title: title, typeKey: type, ownerPersonId: try rut.requireID(),
+                        decidedOn: CalendarDay(year: 2025, month: 1, day: 1), status: .adopted),
+                    tenant: tenant, actor: Fixtures.actor, on: app.db)
+            }
+            let guideline = try await make("Riktlinje för lösenord", "riktlinje")
+            let policy = try await make("Informationssäkerhetspolicy", "informationssakerhetspolicy")
+            _ = try await DocumentRules.addVersion(
+                to: policy, fileName: "policy.md", bytes: Array("# Policy\n".utf8), mediaType: nil,
+                actor: Fixtures.actor, on: app.db)
+            let url =
+                DocumentRoutes.index("testby") + "?a=\(try guideline.requireID())&b=\(try policy.requireID())"
+            let res = try await app.get(url)
+            #expect(res.status == .ok)
+            let html = res.text
+            // The policy ranks above the guideline, so it comes first, with its file.
+            let policyAt = try #require(html.range(of: "<td>Informationssäkerhetspolicy</td>"))
+            let guidelineAt = try #require(html.range(of: "<td>Riktlinje för lösenord</td>"))
+            #expect(policyAt.lowerBound < guidelineAt.lowerBound)
+            #expect(html.contains(">policy.md</a>"))
+            #expect(html.contains("Informationssäkerhetspolicy gäller före Riktlinje för lösenord"))
+            // An employee without documents sees none of the unpublished ones.
+            let emil = try await Fixtures.user("emil@testby.se", in: tenant, on: app)
+            #expect(try await app.get(DocumentRoutes.index("testby"), as: emil).text.contains("Inga styrdokument."))
+        }
+    }
+}

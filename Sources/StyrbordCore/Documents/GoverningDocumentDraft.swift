@@ -83,6 +83,9 @@ public struct GoverningDocumentDraft: RecordDraft, Hashable, Codable {
         return copy
     }
 
+    /// The years a document's dates may fall in.
+    public static let years = 1900...2199
+
     public func validate() -> [ValidationIssue] {
         var v = Validator()
         v.requireText(title, field: "title", label: Localized(sv: "Rubrik", en: "Title"), max: 200)
@@ -91,6 +94,17 @@ public struct GoverningDocumentDraft: RecordDraft, Hashable, Codable {
         v.limit(
             decisionReference, field: "decisionReference",
             label: Localized(sv: "Beslutsreferens", en: "Decision reference"), max: 100)
+        // A review day is derived from these by up to ten years (and a profile's interval); keeping them in
+        // a sane range keeps every derived day a real date too.
+        for (field, day) in [
+            ("decidedOn", decidedOn), ("validFrom", validFrom), ("validTo", validTo), ("nextReviewOn", nextReviewOn),
+        ] {
+            if let day, !Self.years.contains(day.year) {
+                v.add(
+                    field, sv: "Ange ett datum mellan år \(Self.years.lowerBound) och \(Self.years.upperBound).",
+                    en: "Enter a date between the years \(Self.years.lowerBound) and \(Self.years.upperBound).")
+            }
+        }
         if let from = validFrom, let to = validTo, to < from {
             v.add(
                 "validTo", sv: "Dokumentet kan inte sluta gälla före det börjar gälla (\(from)).",

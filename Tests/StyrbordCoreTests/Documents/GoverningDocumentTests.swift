@@ -57,6 +57,20 @@ struct GoverningDocumentTests {
         #expect(report([doc]).isEmpty)
     }
 
+    @Test(
+        "Dates outside 1900–2199, a validity that ends before it starts and an adopted document without decision date are refused"
+    )
+    func draftChecks() {
+        var draft = GoverningDocumentDraft(
+            title: "Rutin", typeKey: "rutin", ownerPersonId: Self.owner,
+            decidedOn: CalendarDay(year: 9999, month: 12, day: 31), reviewEveryMonths: 120, status: .adopted)
+        #expect(draft.checked().issues.map(\.field) == ["decidedOn"])
+        draft.decidedOn = nil
+        draft.validFrom = CalendarDay(year: 2026, month: 1, day: 1)
+        draft.validTo = CalendarDay(year: 2025, month: 1, day: 1)
+        #expect(draft.checked().issues.map(\.field) == ["validTo", "decidedOn"])
+    }
+
     @Test("D1: the security policy prevails over a guideline; the reason names the order")
     func precedence() {
         let profile = GovernanceProfile.standard

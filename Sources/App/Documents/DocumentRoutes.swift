@@ -4,6 +4,9 @@ import Vapor
 /// URLs and route registration for governing documents.
 enum DocumentRoutes {
     static func index(_ tenant: String) -> String { URLBuilder.segments("t", tenant, "documents") }
+    static func publication(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "documents", id.uuidString, "publication")
+    }
     static func file(_ tenant: String, _ id: UUID, _ version: UUID) -> String {
         URLBuilder.segments("t", tenant, "documents", id.uuidString, "versions", version.uuidString, "file")
     }
@@ -22,6 +25,7 @@ enum DocumentRoutes {
         let group = html.grouped("documents")
         group.get(use: pages.index).access(.tenant(.read))
         group.get(":documentID", "versions", ":versionID", "file", use: json.download).access(.tenant(.read))
+        group.post(":documentID", "publication", use: pages.publish).access(.tenant(.administer))
 
         let apiGroup = api.grouped("documents")
         apiGroup.get(use: json.index).access(.tenant(.read))

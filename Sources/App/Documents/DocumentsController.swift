@@ -26,6 +26,7 @@ struct DocumentsController {
         let sorted = documents.enumerated().sorted { x, y in
             order(x.element) != order(y.element) ? order(x.element) < order(y.element) : x.offset < y.offset
         }.map(\.element)
+        let mayPublish = await req.can(.administer(tenantID: try tenant.requireID()))
         let rows = try sorted.map { d -> DocumentListPage.Row in
             let draft = d.draft
             let rank = profile.precedenceRank(of: d.typeKey).map { "\($0.group + 1).\($0.rank + 1)" } ?? ""
@@ -38,7 +39,9 @@ struct DocumentsController {
                     draft.nextReview(typeInterval: profile.reviewInterval(forDocumentType: d.typeKey))),
                 isPublished: d.isPublished,
                 fileURL: try version.map { DocumentRoutes.file(tenant.slug, $0.documentID, try $0.requireID()) },
-                fileName: version?.fileName)
+                fileName: version?.fileName,
+                canPublish: mayPublish && !d.isPublished && draft.status == .adopted,
+                canWithdraw: mayPublish && d.isPublished)
         }
         let a = req.queryItems.first { $0.0 == "a" }?.1 ?? ""
         let b = req.queryItems.first { $0.0 == "b" }?.1 ?? ""
@@ -49,7 +52,17 @@ struct DocumentsController {
             let result = try DocumentPrecedenceQuery.answer(docA, docB, profile: profile)
             answer = DocumentListPage.Answer(text: ctx.t(Localized(sv: result.reason.sv, en: result.reason.en)))
         }
-        let model = DocumentListPage.Model(tenantSlug: tenant.slug, rows: rows, a: a, b: b, answer: answer)
+        let model = DocumentListPage.Model(
+            tenantSlug: tenant.slug, rows: rows, a: a, b: b, answer: answer, mayPublish: mayPublish)
         return DocumentListPage(model: model, ctx: ctx).render()
+    }
+
+    /// Publishes or withdraws a document (the route admits only the administrator, D1).
+    @Sendable func publish(req: Request) async throws -> Response {
+        let tenant = try await req.tenant()
+        let document = try await DocumentRules.load(req, tenant)
+        let published = try req.formData()["published"] == "true"
+        _ = try await DocumentRules.setPublished(document, published, actor: .from(req), on: req.db)
+        return req.redirect(to: DocumentRoutes.index(tenant.slug), flash: .saved)
     }
 }

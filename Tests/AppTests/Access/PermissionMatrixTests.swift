@@ -133,7 +133,8 @@ struct PermissionMatrixTests {
             "DELETE /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
             // Governing documents: everyone reads published ones (D1 is), the administrator registers and
             // publishes, the owner and the administrator change them and upload versions.
-            "GET /t/:tenant/documents": .read, "GET /t/:tenant/documents/:documentID/versions/:versionID/file": .read,
+            "GET /t/:tenant/documents": .read, "POST /t/:tenant/documents/:documentID/publication": .admin,
+            "GET /t/:tenant/documents/:documentID/versions/:versionID/file": .read,
             "GET /api/v1/tenants/:tenant/documents": .read, "POST /api/v1/tenants/:tenant/documents": .admin,
             "GET /api/v1/tenants/:tenant/documents/precedence": .read,
             "GET /api/v1/tenants/:tenant/documents/:documentID": .read,

@@ -36,9 +36,20 @@ struct DocumentsPagesTests {
             #expect(policyAt.lowerBound < guidelineAt.lowerBound)
             #expect(html.contains(">policy.md</a>"))
             #expect(html.contains("Informationssäkerhetspolicy gäller före Riktlinje för lösenord"))
+            // The administrator publishes the policy from the page; the employee then sees it, and only it.
+            #expect(html.contains("aria-label=\"Publicera: Informationssäkerhetspolicy\""))
+            let published = try await app.sendForm(
+                DocumentRoutes.publication("testby", try policy.requireID()), [("published", "true")])
+            #expect(published.status == .seeOther)
+            #expect(try await GoverningDocument.find(policy.id, on: app.db)?.isPublished == true)
+            let employee = try await Fixtures.user("anna@testby.se", in: tenant, on: app)
+            let seen = try await app.get(DocumentRoutes.index("testby"), as: employee).text
+            #expect(seen.contains("<td>Informationssäkerhetspolicy</td>") && !seen.contains("Riktlinje för lösenord"))
+            #expect(!seen.contains("/publication"))
             // An employee without documents sees none of the unpublished ones.
-            let emil = try await Fixtures.user("emil@testby.se", in: tenant, on: app)
-            #expect(try await app.get(DocumentRoutes.index("testby"), as: emil).text.contains("Inga styrdokument."))
+            let stored = try #require(try await GoverningDocument.find(policy.id, on: app.db))
+            _ = try await DocumentRules.setPublished(stored, false, actor: Fixtures.actor, on: app.db)
+            #expect(try await app.get(DocumentRoutes.index("testby"), as: employee).text.contains("Inga styrdokument."))
         }
     }
 }

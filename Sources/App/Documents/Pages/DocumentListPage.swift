@@ -16,6 +16,9 @@ struct DocumentListPage: Page {
         var isPublished: Bool
         var fileURL: String?
         var fileName: String?
+        /// For the administrator: the document can be published (it is adopted) or withdrawn.
+        var canPublish: Bool
+        var canWithdraw: Bool
     }
 
     struct Answer {
@@ -28,6 +31,8 @@ struct DocumentListPage: Page {
         var a: String
         var b: String
         var answer: Answer?
+        /// The administrator sees the publication column (D1: the IT-chef publishes).
+        var mayPublish: Bool
     }
 
     let model: Model
@@ -57,7 +62,8 @@ struct DocumentListPage: Page {
                         Components.header(ctx.t("Typ", "Type")), Components.header(ctx.t("Status", "Status")),
                         Components.header(ctx.t("Revideras senast", "Review due")),
                         Components.header(ctx.t("Publicerat", "Published")),
-                        Components.header(ctx.t("Senaste version", "Latest version")))),
+                        Components.header(ctx.t("Senaste version", "Latest version")),
+                        .if(model.mayPublish, Components.header(ctx.t("Publicering", "Publication"))))),
                 .tbody(
                     .forEach(model.rows) { r in
                         .tr(
@@ -67,8 +73,27 @@ struct DocumentListPage: Page {
                             .td(
                                 .unwrap(r.fileURL) { url in
                                     .a(.href(url), .text(r.fileName ?? ctx.t("Ladda ned", "Download")))
-                                }))
+                                }),
+                            .if(model.mayPublish, .td(publicationForm(r))))
                     })))
+    }
+
+    /// Publish an adopted document, or withdraw a published one; nothing for a draft or a repealed one.
+    private func publicationForm(_ r: Row) -> Node<HTML.BodyContext> {
+        guard r.canPublish || r.canWithdraw else { return .empty }
+        let f = FormBuilder(ctx: ctx, values: FormData([:]))
+        let label = r.canPublish ? ctx.t("Publicera", "Publish") : ctx.t("Avpublicera", "Withdraw")
+        return f.form(
+            action: DocumentRoutes.publication(model.tenantSlug, r.id),
+            .selfClosedElement(
+                named: "input",
+                attributes: [
+                    .attr("type", "hidden"), .attr("name", "published"),
+                    .attr("value", r.canPublish ? "true" : "false"),
+                ]),
+            .el(
+                "button", .attr("type", "submit"), .attr("class", "button secondary"),
+                .attr("aria-label", "\(label): \(r.title)"), .text(label)))
     }
 
     private func precedenceForm() -> Node<HTML.BodyContext> {

@@ -169,6 +169,18 @@ struct DocumentsAPITests {
         }
     }
 
+    @Test("A person who owns a document can't be deleted: 409 record.in-use, not a database error")
+    func ownerInUse() async throws {
+        try await withTestApp { app in
+            let w = try await Self.world(app)
+            _ = try await create(app, w)
+            let res = try await app.delete("/api/v1/tenants/testby/people/\(try w.rut.requireID())")
+            #expect(res.status == .conflict)
+            #expect(try res.decode(ErrorBody.self).code == "record.in-use")
+            #expect(res.text.contains("governing document the person owns"))
+        }
+    }
+
     @Test("D1: the precedence answer names the prevailing document and why")
     func precedence() async throws {
         try await withTestApp { app in

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The compliance benchmark: a release build, the Sweden-scale database (290 generated municipalities,
 # ~87,000 systems, as bench/run.sh makes it), then `styrbord bench-compliance`, which times
-#   - one municipality: its six queries (median of --repeats runs) and the rules in memory (median),
-#   - all municipalities: every tenant's data in six queries, then every evaluation (best of three),
-#   - all municipalities one at a time, six queries each, as the pages do.
+#   - one municipality: its eight queries (median of --repeats runs) and the rules in memory (median),
+#   - all municipalities: every tenant's data in eight queries, then every evaluation (best of three),
+#   - all municipalities one at a time, eight queries each, as the pages do.
 # Goals (issue 4): one municipality well under 50 ms, all 290 under 3 s. This is a benchmark, not a test.
 #
 #   bench/compliance.sh [--scale N] [--skip-build] [--database FILE] [--bin PATH] [--repeats N] [--tenant SLUG]

@@ -41,6 +41,12 @@ enum AppMigrations {
         CreateComplianceDailyScores(),
         // 2026-12-01 proposals: förslag till IT-insats with diarienummer, step records and decisions
         CreateProposals(),
+        // 2026-12-08 forums: meetings with agenda, minutes and attendance; calendar feed secrets
+        CreateMeetings(),
+        // 2026-12-08 plans: plans of the profile's kinds, systemförvaltningsplan activities, initiatives and benefit follow-up
+        CreatePlans(),
+        // 2026-12-15 notifications: every person's inbox, with the e-mail copy's outbox state
+        CreateNotices(),
         // 2026-11-24 documents: governing documents, their versions and the versions' files
         CreateGoverningDocuments(),
     ]

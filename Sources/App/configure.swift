@@ -81,10 +81,11 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     case .sqliteFile(let path):
         // SQLite runs one writer at a time and a burst of writes queues for the few connections: on a
         // busy machine twenty concurrent writers waited past the pool's default 10 s and got a 500.
+        // (The same for the in-memory database below, which the tests use.)
         app.databases.use(
             .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case .postgres(let url, let searchPath):
         var pg: SQLPostgresConfiguration
         do {

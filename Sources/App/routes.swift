@@ -27,6 +27,8 @@ func routes(_ app: Application) throws {
     AuditRoutes.register(html: html, api: api)
     ProfileRoutes.register(html: html, api: api)
     ProposalRoutes.register(html: html, api: api)
+    ForumRoutes.register(html: html, api: api)
+    PlanRoutes.register(html: html, api: api)
     DocumentRoutes.register(html: html, api: api)
 
     // Fail closed: a route nobody declared access for would otherwise be refused only at request time.

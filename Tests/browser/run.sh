@@ -4,7 +4,7 @@
 #   Tests/browser/run.sh [extra pytest arguments]
 #
 # Needs: a built binary (STYRBORD_BIN, default .build/debug/styrbord), /usr/bin/chromium and
-# /usr/bin/chromedriver, and the Python packages selenium, pytest and axe-playwright-python
+# /usr/bin/chromedriver, and the Python packages selenium, pytest, icalendar and axe-playwright-python
 # (installed with --no-deps; only its bundled axe.min.js is used).
 # Writes artifacts/browser-junit.xml; screenshots, page HTML and the server log of a failed run
 # go to artifacts/browser/.

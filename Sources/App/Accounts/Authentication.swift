@@ -179,7 +179,7 @@ enum PrincipalLoader {
         }
         var principal = Principal(
             accountID: accountID, kind: .member(tenantID: tenantID), isTenantAdmin: account.isTenantAdmin,
-            canWrite: signedIn.canWrite)
+            canWrite: signedIn.canWrite, personID: account.personID)
         // An administrator may do everything in the tenant; the roles would change nothing.
         guard !account.isTenantAdmin, let personID = account.personID else { return principal }
         let rows = try await RegisterRows.sql(db)
@@ -210,6 +210,12 @@ enum PrincipalLoader {
                 let unit = row.org_unit_id
             {
                 principal.coordinatedOrgUnits.insert(unit)
+            }
+            // Forums are led by roles held for a unit or the whole municipality (D4/E2).
+            if row.scope == RoleScopeKind.orgUnit.rawValue, let unit = row.org_unit_id {
+                principal.heldRoles.insert(UnitRoleGrant(roleKey: row.key, orgUnitID: unit))
+            } else if row.scope == RoleScopeKind.tenant.rawValue {
+                principal.heldRoles.insert(UnitRoleGrant(roleKey: row.key, orgUnitID: nil))
             }
         }
         return principal

@@ -36,6 +36,20 @@ enum TenantAccess: Sendable, Equatable {
     case editProposal(param: String)
     /// Recording the proposal's steps and decision.
     case prepareProposal(param: String)
+    /// Scheduling a meeting of the forum whose key is in the path (its förvaltning chosen in the form).
+    case runForum(param: String)
+    /// Changing a meeting: its agenda, minutes, attendance, approval.
+    case runMeeting(param: String)
+    /// Scheduling a meeting of a forum chosen in the body: anyone who leads some forum.
+    case runSomeForum
+    /// Writing a plan and its activities and initiatives.
+    case editPlan(param: String)
+    /// Adopting a plan (D2: a systemförvaltningsplan by its system's systemägare).
+    case adoptPlan(param: String)
+    /// An initiative: as writing its plan.
+    case editInitiative(param: String)
+    /// Following up an initiative's benefits: their owners.
+    case followUpInitiative(param: String)
     /// A governing document's owner and the administrator.
     case editDocument(param: String)
 }
@@ -176,9 +190,86 @@ enum AccessFacts {
             return [.editProposal(try await proposal(try id(param, req), tenant, req))]
         case .prepareProposal(let param):
             return [.prepareProposal(try await proposal(try id(param, req), tenant, req))]
+        case .runForum(let param):
+            let key = req.parameters.get(param) ?? ""
+            let profile = try await ProfileRules.current(tenant, on: req.db).1
+            guard let forum = profile.forum(key) else { throw CommonError.notFound(what: ForumRoutes.what) }
+            return [.runMeetings(try await self.forum(forum, orgUnit: nil, tenant, req))]
+        case .runMeeting(let param):
+            let meetingID = try id(param, req)
+            guard let meeting = try await Meeting.scoped(to: tenant, on: req.db).filter(\.$id == meetingID).first()
+            else { throw CommonError.notFound(what: Meeting.what) }
+            let profile = try await ProfileRules.current(tenant, on: req.db).1
+            guard let forum = profile.forum(meeting.forumKey) else { throw CommonError.notFound(what: Meeting.what) }
+            return [.runMeetings(try await self.forum(forum, orgUnit: meeting.orgUnitID, tenant, req))]
+        case .runSomeForum:
+            let profile = try await ProfileRules.current(tenant, on: req.db).1
+            var result: [Permission] = []
+            for forum in profile.forums {
+                result.append(.runMeetings(try await self.forum(forum, orgUnit: nil, tenant, req)))
+            }
+            return result.isEmpty ? [.administer(tenantID: tenantID)] : result
+        case .editPlan(let param):
+            return [.editPlan(try await plan(try id(param, req), tenant, req))]
+        case .adoptPlan(let param):
+            return [.adoptPlan(try await plan(try id(param, req), tenant, req))]
+        case .editInitiative(let param):
+            let initiative = try await PlanInitiative.find(
+                try id(param, req), in: tenant, on: req.db, what: PlanInitiative.what)
+            return [.editPlan(try await plan(initiative.planID, tenant, req))]
+        case .followUpInitiative(let param):
+            let initiative = try await PlanInitiative.find(
+                try id(param, req), in: tenant, on: req.db, what: PlanInitiative.what)
+            return [.followUpBenefits(try await benefitOwners(initiative, tenant, req))]
         case .editDocument(let param):
             return [.editDocument(try await document(try id(param, req), tenant, req))]
         }
+    }
+
+    /// The facts of a forum's meeting for the förvaltning `orgUnit` (nil: whichever förvaltning).
+    static func forum(
+        _ forum: GovernanceProfile.Forum, orgUnit: UUID?, _ tenant: Tenant, _ req: Request
+    ) async throws -> ForumAccessFacts {
+        ForumAccessFacts(
+            tenantID: try tenant.requireID(), leaderRoleKeys: Set([forum.chair, forum.convener].compactMap { $0 }),
+            isPerOrgUnit: forum.isPerOrgUnit,
+            orgUnitPath: forum.isPerOrgUnit && orgUnit != nil ? try await unitPath(orgUnit, tenant, req) : nil)
+    }
+
+    /// The facts of a plan of `tenant`; 404 when it is not one of the tenant's.
+    static func plan(_ planID: UUID, _ tenant: Tenant, _ req: Request) async throws -> PlanAccessFacts {
+        let found = try await Plan.find(planID, in: tenant, on: req.db, what: Plan.what)
+        return try await plan(found, tenant, req)
+    }
+
+    static func plan(_ plan: Plan, _ tenant: Tenant, _ req: Request) async throws -> PlanAccessFacts {
+        var facts: SystemFacts?
+        if let systemID = plan.systemID {
+            // A plan whose system has left the register is the administrator's to handle.
+            facts = try? await system(systemID, tenant, req)
+            if facts == nil {
+                facts = SystemFacts(tenantID: try tenant.requireID(), systemID: systemID, ownerOrgUnitPath: [])
+            }
+        }
+        return PlanAccessFacts(tenantID: try tenant.requireID(), system: facts)
+    }
+
+    /// The people named as owners of the benefits of an initiative's proposal: the register's people whose
+    /// name is the owner's name as written in the calculation (case and surrounding space aside).
+    static func benefitOwners(
+        _ initiative: PlanInitiative, _ tenant: Tenant, _ req: Request
+    ) async throws -> BenefitAccessFacts {
+        let tenantID = try tenant.requireID()
+        guard let proposalID = initiative.proposalID,
+            let proposal = try await Proposal.scoped(to: tenant, on: req.db).filter(\.$id == proposalID).first(),
+            let calculation = proposal.calculation
+        else { return BenefitAccessFacts(tenantID: tenantID, ownerPersonIDs: []) }
+        let names = Set(calculation.benefits.map { $0.owner.trimmed.lowercased() }.filter { !$0.isEmpty })
+        guard !names.isEmpty else { return BenefitAccessFacts(tenantID: tenantID, ownerPersonIDs: []) }
+        let people = try await Person.scoped(to: tenant, on: req.db).field(\.$id).field(\.$name).all()
+        return BenefitAccessFacts(
+            tenantID: tenantID,
+            ownerPersonIDs: Set(people.filter { names.contains($0.name.trimmed.lowercased()) }.compactMap(\.id)))
     }
 
     /// The facts of a governing document of `tenant`; 404 when it is not one of the tenant's.
@@ -295,6 +386,17 @@ struct AccessCheck: Sendable {
     func createSystem(owner unitID: UUID?, tenant: Tenant) async throws {
         let path = try await AccessFacts.unitPath(unitID, tenant, req)
         try await req.authorize(.createSystem(tenantID: try tenant.requireID(), ownerOrgUnitPath: path))
+    }
+
+    /// Refuses unless the principal runs the forum's meetings (of the förvaltning `orgUnit`).
+    func runMeetings(forum: GovernanceProfile.Forum, orgUnit: UUID?, tenant: Tenant) async throws {
+        try await req.authorize(.runMeetings(try await AccessFacts.forum(forum, orgUnit: orgUnit, tenant, req)))
+    }
+
+    /// Refuses unless the principal may write plans of this kind for this system (nil: a municipality-wide plan).
+    func editPlan(systemID: UUID?, tenant: Tenant) async throws {
+        let facts = try await systemID.asyncMap { try await AccessFacts.system($0, tenant, req) }
+        try await req.authorize(.editPlan(PlanAccessFacts(tenantID: try tenant.requireID(), system: facts)))
     }
 
     /// Refuses unless the principal may appoint roles in the scope.

@@ -11,8 +11,11 @@ enum ComplianceReports {
     /// The configuration a tenant is judged by: from its governance profile in force. A stored profile
     /// that no longer parses falls back to the standard rules rather than hiding every finding.
     static func configuration(for tenant: Tenant, on db: any Database) async -> ComplianceConfiguration {
-        guard let profile = try? await ProfileRules.current(tenant, on: db).1 else { return .standard }
-        return ComplianceConfiguration(profile: profile)
+        guard let (version, profile) = try? await ProfileRules.current(tenant, on: db) else { return .standard }
+        var configuration = ComplianceConfiguration(profile: profile)
+        // Meetings count from the day the profile in force took effect (docs/compliance.md).
+        configuration.meetingsCountFrom = CalendarDay(version.createdAt)
+        return configuration
     }
 
     /// Loads and evaluates the tenant as of `day`, without the cache or the daily score.

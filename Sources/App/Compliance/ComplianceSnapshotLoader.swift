@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import StyrbordCore
 
-/// Reads what the compliance rules look at into `ComplianceSnapshot`s: seven SQLKit queries for one tenant
+/// Reads what the compliance rules look at into `ComplianceSnapshot`s: nine SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
 /// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
 /// queries run side by side, each decoding its own rows, and ask the database for facts rather than
@@ -23,10 +23,14 @@ enum ComplianceSnapshotLoader {
         var keys = Set<String>()
         for c in configurations {
             keys.formUnion(c.roleRequirements.requirements.map(\.roleKey))
+            // Who acts on a plan: its kind's owner (tenant-wide) or the role that adopts it (per system).
+            keys.formUnion(c.planKinds.flatMap { [$0.owner, $0.adoptedBy].compactMap { $0 } })
             keys.formUnion(
                 [c.responsible.systemRoleKey, c.responsible.orgUnitRoleKey, c.responsible.tenantRoleKey].compactMap {
                     $0
                 })
+            // D4/E2: who should call a forum that meets too rarely.
+            keys.formUnion(c.forumCadences.flatMap(\.leaderRoleKeys))
         }
         return keys
     }
@@ -49,6 +53,8 @@ enum ComplianceSnapshotLoader {
         async let assignments = read { try await $0.assignments(keys: keys, on: $1) }
         async let systems = read { try await $0.systems(on: $1) }
         async let contracts = read { try await $0.contracts(on: $1) }
+        async let meetings = read { try await $0.meetings(on: $1) }
+        async let plans = read { try await $0.plans(on: $1) }
         async let documents = read { try await $0.documents(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
@@ -67,11 +73,19 @@ enum ComplianceSnapshotLoader {
             add(tenant) { $0.systems.append(system) }
         }
         for (tenant, contract) in try await contracts { add(tenant) { $0.contracts.append(contract) } }
+        var meetingDay = RegisteredDay()
+        for (tenant, forumKey, unit, startsAt) in try await meetings {
+            let day = meetingDay.day(of: startsAt)
+            add(tenant) {
+                $0.meetings.append(ComplianceSnapshot.Meeting(forumKey: forumKey, orgUnitID: unit, day: day))
+            }
+        }
+        for (tenant, plan) in try await plans { add(tenant) { $0.plans.append(plan) } }
         for (tenant, document) in try await documents { add(tenant) { $0.documents.append(document) } }
         return result
     }
 
-    /// The seven queries, each returning its rows with their tenant.
+    /// The nine queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -232,6 +246,25 @@ enum ComplianceSnapshotLoader {
             }
         }
 
+        /// The plans (D2, D3): adopted or not, with the years they cover.
+        func plans(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Plan)] {
+            let select = sql.select()
+                .columns("id", "tenant_id", "kind_key", "system_id", "title", "start_year", "end_year", "adopted_on")
+                .from("plans")
+            return try await scoped(select, table: "plans").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.Plan(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        kindKey: try r.decode(column: "kind_key", as: String.self),
+                        systemID: try RegisterRows.optionalUUID(r, "system_id", text: text),
+                        title: try r.decode(column: "title", as: String.self),
+                        startYear: try r.decode(column: "start_year", as: Int.self),
+                        endYear: try r.decode(column: "end_year", as: Int.self), adoptedOn: try day(r, "adopted_on"))
+                )
+            }
+        }
+
         /// Adopted governing documents: only they are due for review (D10).
         func documents(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Document)] {
             let select = sql.select()
@@ -275,6 +308,18 @@ enum ComplianceSnapshotLoader {
                         noticePeriodMonths: try r.decode(column: "notice_period_months", as: Int?.self),
                         autoRenews: try r.decode(column: "auto_renews", as: Bool.self),
                         renewalPeriodMonths: try r.decode(column: "renewal_period_months", as: Int?.self))
+                )
+            }
+        }
+
+        /// Every forum's meetings (D4/E2/F3: the cadence rule counts them).
+        func meetings(on sql: any SQLDatabase) async throws -> [(UUID, String, UUID?, Date)] {
+            let select = sql.select().columns("tenant_id", "forum_key", "org_unit_id", "starts_at").from("meetings")
+            return try await scoped(select, table: "meetings").all().map { r in
+                (
+                    try tenant(r), try r.decode(column: "forum_key", as: String.self),
+                    try RegisterRows.optionalUUID(r, "org_unit_id", text: text),
+                    try r.decode(column: "starts_at", as: Date.self)
                 )
             }
         }

@@ -189,10 +189,18 @@ struct ProposalsController {
         let settled = proposal.status.isSettled
         let mayEdit = await req.can(.editProposal(facts))
         let mayPrepare = await req.can(.prepareProposal(facts))
+        let ctx = PageContext(request: req, tenant: tenant)
+        let initiatives = try await PlanInitiative.scoped(to: tenant, on: req.db)
+            .filter(\.$proposalID == proposal.requireID()).all()
+        var inPlans: [(planID: UUID, planTitle: String, status: String)] = []
+        for initiative in initiatives {
+            let plan = try await Plan.find(initiative.planID, in: tenant, on: req.db, what: Plan.what)
+            inPlans.append((initiative.planID, plan.title, ctx.t(initiative.status.label)))
+        }
         let model = ProposalShowPage.Model(
             tenantSlug: tenant.slug, state: state, today: req.dependencies.today, canEdit: !settled && mayEdit,
-            canPrepare: !settled && mayPrepare, failed: failed)
-        return ProposalShowPage(model: model, ctx: PageContext(request: req, tenant: tenant)).render(status: status)
+            canPrepare: !settled && mayPrepare, failed: failed, initiatives: inPlans)
+        return ProposalShowPage(model: model, ctx: ctx).render(status: status)
     }
 
     private func form(
@@ -284,9 +292,9 @@ struct ProposalsController {
     /// The draft a proposal form describes, and what could not be read.
     static func draft(from f: FormData) -> (ProposalDraft, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
-        let cost = wholeNumber(f, "expectedCost", &issues)
-        let start = day(f, "expectedStartOn", &issues)
-        let done = day(f, "expectedDoneOn", &issues)
+        let cost = FormParser.integer(f, "expectedCost", &issues)
+        let start = FormParser.day(f, "expectedStartOn", &issues)
+        let done = FormParser.day(f, "expectedDoneOn", &issues)
         let draft = ProposalDraft(
             title: f.untrimmed("title"), need: f.untrimmed("need"), needsAnalysis: f.untrimmed("needsAnalysis"),
             orgUnitId: UUID.parsing(f["orgUnitId"]), systemIds: f.all("systemIds").compactMap(UUID.parsing),
@@ -308,7 +316,7 @@ struct ProposalsController {
             case .yesNo: answers.answers[q.key] = .bool(raw == "yes")
             case .choice, .text: answers.answers[q.key] = .text(f.untrimmed(name))
             case .amount:
-                if let n = wholeNumber(f, name, &issues) { answers.answers[q.key] = .integer(n) }
+                if let n = FormParser.integer(f, name, &issues) { answers.answers[q.key] = .integer(n) }
             }
         }
         return (answers, issues)
@@ -328,7 +336,7 @@ struct ProposalsController {
             positions[prefix] = kept
             return kept
         }
-        func int(_ name: String) -> Int? { wholeNumber(f, name, &issues) }
+        func int(_ name: String) -> Int? { FormParser.integer(f, name, &issues) }
         let firstYear = int("firstYear")
         if firstYear == nil && !issues.contains(where: { $0.field == "firstYear" }) {
             issues.append(
@@ -402,7 +410,7 @@ struct ProposalsController {
 
     static func decisionDraft(from f: FormData) -> (DecisionDraft?, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
-        let decidedOn = day(f, "decidedOn", &issues)
+        let decidedOn = FormParser.day(f, "decidedOn", &issues)
         guard let outcome = DecisionOutcome(rawValue: f["outcome"]) else {
             return (
                 nil,
@@ -422,26 +430,4 @@ struct ProposalsController {
         return (draft, issues + checks)
     }
 
-    private static func wholeNumber(_ f: FormData, _ name: String, _ issues: inout [ValidationIssue]) -> Int? {
-        let raw = f[name].replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{a0}", with: "")
-        guard !raw.isEmpty else { return nil }
-        guard let n = Int(raw) else {
-            issues.append(
-                ValidationIssue(field: name, message: Localized(sv: "Ange ett heltal.", en: "Enter a whole number.")))
-            return nil
-        }
-        return n
-    }
-
-    private static func day(_ f: FormData, _ name: String, _ issues: inout [ValidationIssue]) -> CalendarDay? {
-        guard !f[name].isEmpty else { return nil }
-        guard let d = CalendarDay(iso: f[name]) else {
-            issues.append(
-                ValidationIssue(
-                    field: name,
-                    message: Localized(sv: "Ange ett datum som 2026-03-31.", en: "Enter a date such as 2026-03-31.")))
-            return nil
-        }
-        return d
-    }
 }

@@ -8,11 +8,24 @@ struct FormBuilder: Sendable {
     let errors: FormErrors
     /// The values to show: what the user submitted (after an error) or the stored record.
     let values: FormData
+    /// Put before every field's id, for a page with several forms whose fields share names (one form
+    /// per route step): ids must be unique on the page for labels and error links to work.
+    var idPrefix = ""
 
     init(ctx: PageContext, values: FormData, errors: FormErrors = FormErrors()) {
         self.ctx = ctx
         self.values = values
         self.errors = errors
+    }
+
+    /// The id of a field of this form.
+    func id(_ name: String) -> String { idPrefix + Self.fieldID(name) }
+
+    /// The same builder with its fields' ids prefixed.
+    func prefixingIDs(_ prefix: String) -> FormBuilder {
+        var copy = self
+        copy.idPrefix = prefix
+        return copy
     }
 
     static func fieldID(_ name: String) -> String {
@@ -56,14 +69,14 @@ struct FormBuilder: Sendable {
                     let label = labels[item.field] ?? labels[base]
                     return .li(
                         .a(
-                            .link("#" + Self.fieldID(labels[item.field] != nil ? item.field : base)),
+                            .link("#" + id(labels[item.field] != nil ? item.field : base)),
                             .safe((label.map { "\($0): " } ?? "") + ctx.t(item.message))))
                 })
         )
     }
 
     private func describedBy(_ name: String, hint: String?) -> (ids: String, nodes: Node<HTML.BodyContext>) {
-        let id = Self.fieldID(name)
+        let id = self.id(name)
         let messages = errors.messages(for: name)
         var ids: [String] = []
         if hint != nil { ids.append(id + "-hint") }
@@ -86,7 +99,7 @@ struct FormBuilder: Sendable {
 
     private func label(_ name: String, _ text: String, required: Bool) -> Node<HTML.BodyContext> {
         .el(
-            "label", .attr("for", Self.fieldID(name)), .safe(text),
+            "label", .attr("for", id(name)), .safe(text),
             .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *"))))
     }
 
@@ -104,7 +117,7 @@ struct FormBuilder: Sendable {
             .selfClosedElement(
                 named: "input",
                 attributes: [
-                    .attr("type", type), .attr("id", Self.fieldID(name)), .attr("name", name),
+                    .attr("type", type), .attr("id", id(name)), .attr("name", name),
                     .attr("value", values[name]),
                     ids.isEmpty ? .empty : .attr("aria-describedby", ids),
                     invalid ? .attr("aria-invalid", "true") : .empty,
@@ -127,7 +140,7 @@ struct FormBuilder: Sendable {
             described,
             .el(
                 "textarea",
-                .attr("id", Self.fieldID(name)), .attr("name", name), .attr("rows", String(rows)),
+                .attr("id", id(name)), .attr("name", name), .attr("rows", String(rows)),
                 .if(!ids.isEmpty, .attr("aria-describedby", ids)),
                 .if(invalid, .attr("aria-invalid", "true")),
                 .flag("required", required),
@@ -150,7 +163,7 @@ struct FormBuilder: Sendable {
             .el(
                 "select",
                 [
-                    .attr("id", Self.fieldID(name)), .attr("name", name),
+                    .attr("id", id(name)), .attr("name", name),
                     .if(!ids.isEmpty, .attr("aria-describedby", ids)),
                     .if(invalid, .attr("aria-invalid", "true")),
                     .flag("required", required),
@@ -176,12 +189,12 @@ struct FormBuilder: Sendable {
             .selfClosedElement(
                 named: "input",
                 attributes: [
-                    .attr("type", "checkbox"), .attr("id", Self.fieldID(name)), .attr("name", name),
+                    .attr("type", "checkbox"), .attr("id", id(name)), .attr("name", name),
                     .attr("value", "true"),
                     .flag("checked", values.isChecked(name)),
                     ids.isEmpty ? .empty : .attr("aria-describedby", ids),
                 ]),
-            .el("label", .attr("for", Self.fieldID(name)), .safe(text)),
+            .el("label", .attr("for", id(name)), .safe(text)),
             described
         )
     }
@@ -195,12 +208,12 @@ struct FormBuilder: Sendable {
         return .el(
             "fieldset",
             [
-                .attr("class", "field checkbox-group"), .attr("id", Self.fieldID(name)),
+                .attr("class", "field checkbox-group"), .attr("id", id(name)),
                 .if(!ids.isEmpty, .attr("aria-describedby", ids)),
                 .el("legend", .safe(legend)), described,
             ]
                 + options.enumerated().map { index, option in
-                    let id = Self.fieldID(name) + "-\(index)"
+                    let id = self.id(name) + "-\(index)"
                     return .div(
                         .class("checkbox"),
                         .selfClosedElement(

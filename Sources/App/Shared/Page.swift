@@ -55,15 +55,16 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, proposals, documents, compliance, todo, organisation, people, suppliers, managementObjects, roles,
-        profile,
-        reports
+    case systems, proposals, forums, plans, documents, compliance, todo, organisation, people, suppliers,
+        managementObjects, roles, profile, reports
     case importExport, accounts, audit
 
     func title(_ lang: UILanguage) -> String {
         switch self {
         case .systems: lang == .sv ? "Systemregister" : "System register"
         case .proposals: lang == .sv ? "Förslag" : "Proposals"
+        case .forums: lang == .sv ? "Forum och möten" : "Forums and meetings"
+        case .plans: lang == .sv ? "Planer" : "Plans"
         case .documents: lang == .sv ? "Styrdokument" : "Governing documents"
         case .compliance: lang == .sv ? "Efterlevnad" : "Compliance"
         case .todo: lang == .sv ? "Att göra" : "To do"
@@ -84,6 +85,8 @@ enum NavSection: String, CaseIterable, Sendable {
         switch self {
         case .systems: SystemRoutes.index(slug)
         case .proposals: ProposalRoutes.index(slug)
+        case .forums: ForumRoutes.index(slug)
+        case .plans: PlanRoutes.index(slug)
         case .documents: DocumentRoutes.index(slug)
         case .compliance: ComplianceRoutes.overview(slug)
         case .todo: ComplianceRoutes.todo(slug)

@@ -115,6 +115,23 @@ enum SystemForm {
     }
 }
 
+extension FormParser {
+    /// One whole number read from `form`, its problem (if any) added to `issues`: for forms that
+    /// collect their issues in a list rather than in a parser.
+    static func integer(_ form: FormData, _ field: String, _ issues: inout [ValidationIssue]) -> Int? {
+        var parser = FormParser(form)
+        defer { issues += parser.issues }
+        return parser.integer(field)
+    }
+
+    /// One optional date read from `form`, its problem (if any) added to `issues`.
+    static func day(_ form: FormData, _ field: String, _ issues: inout [ValidationIssue]) -> CalendarDay? {
+        var parser = FormParser(form)
+        defer { issues += parser.issues }
+        return parser.day(field)
+    }
+}
+
 /// Reads typed values out of form fields, collecting a message for each value it can't read.
 struct FormParser {
     let form: FormData

@@ -20,17 +20,25 @@ public struct Principal: Sendable, Equatable {
     public var systemRoles: [UUID: Set<SystemRoleGrant>]
     /// Org units where the person is IT-samordnare today (the units themselves, not their descendants).
     public var coordinatedOrgUnits: Set<UUID>
+    /// Roles the person holds today for an org unit or the whole municipality (a forum's chair or
+    /// convener, D4/E2).
+    public var heldRoles: Set<UnitRoleGrant>
+    /// The register's person behind the account, if linked: benefit owners are people (T6/F4).
+    public var personID: UUID?
 
     public init(
         accountID: UUID, kind: Kind, isTenantAdmin: Bool = false, canWrite: Bool = true,
-        systemRoles: [UUID: Set<SystemRoleGrant>] = [:], coordinatedOrgUnits: Set<UUID> = []
+        systemRoles: [UUID: Set<SystemRoleGrant>] = [:], coordinatedOrgUnits: Set<UUID> = [],
+        heldRoles: Set<UnitRoleGrant> = [], personID: UUID? = nil
     ) {
+        self.personID = personID
         self.accountID = accountID
         self.kind = kind
         self.isTenantAdmin = isTenantAdmin
         self.canWrite = canWrite
         self.systemRoles = systemRoles
         self.coordinatedOrgUnits = coordinatedOrgUnits
+        self.heldRoles = heldRoles
     }
 
     public var tenantID: UUID? {
@@ -49,6 +57,36 @@ public struct SystemRoleGrant: Sendable, Hashable {
     public init(roleKey: String, holding: RoleHolding) {
         self.roleKey = roleKey
         self.holding = holding
+    }
+}
+
+/// A role held for an org unit, or for the whole municipality (`orgUnitID` nil).
+public struct UnitRoleGrant: Sendable, Hashable {
+    public var roleKey: String
+    public var orgUnitID: UUID?
+
+    public init(roleKey: String, orgUnitID: UUID?) {
+        self.roleKey = roleKey
+        self.orgUnitID = orgUnitID
+    }
+}
+
+/// What the policy needs to know about a forum to decide who runs its meetings.
+public struct ForumAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// The roles of its chair and convener (D4/E2).
+    public var leaderRoleKeys: Set<String>
+    /// One forum per förvaltning: its leaders act for their own förvaltning's forum.
+    public var isPerOrgUnit: Bool
+    /// The meeting's förvaltning and the units above it, nearest first; nil asks whether the principal
+    /// runs the forum of some förvaltning (to offer the form, where the förvaltning is chosen).
+    public var orgUnitPath: [UUID]?
+
+    public init(tenantID: UUID, leaderRoleKeys: Set<String>, isPerOrgUnit: Bool, orgUnitPath: [UUID]?) {
+        self.tenantID = tenantID
+        self.leaderRoleKeys = leaderRoleKeys
+        self.isPerOrgUnit = isPerOrgUnit
+        self.orgUnitPath = orgUnitPath
     }
 }
 
@@ -78,6 +116,29 @@ public struct ProposalAccessFacts: Sendable, Equatable {
         self.tenantID = tenantID
         self.proposerAccountID = proposerAccountID
         self.orgUnitPath = orgUnitPath
+    }
+}
+
+/// What the policy needs to know about a plan: the system of a per-system plan (systemförvaltningsplan).
+public struct PlanAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// Nil for a plan of the whole municipality (eFörvaltningsprogram, IT-verksamhetsplan).
+    public var system: SystemFacts?
+
+    public init(tenantID: UUID, system: SystemFacts?) {
+        self.tenantID = tenantID
+        self.system = system
+    }
+}
+
+/// Who may follow up an initiative's benefits: the people named as the benefits' owners (hemtagningsansvariga).
+public struct BenefitAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    public var ownerPersonIDs: Set<UUID>
+
+    public init(tenantID: UUID, ownerPersonIDs: Set<UUID>) {
+        self.tenantID = tenantID
+        self.ownerPersonIDs = ownerPersonIDs
     }
 }
 
@@ -138,6 +199,18 @@ public enum Permission: Sendable, Equatable {
     /// Record a step of a proposal's route or its decision: for now the IT-samordnare of its förvaltning
     /// and the administrator (the forums' members get it once forums have members, issue 5).
     case prepareProposal(ProposalAccessFacts)
+    /// Schedule a forum's meetings, build their agendas, record the minutes and approve them: the
+    /// holders of the forum's chair and convener roles (for a per-förvaltning forum, its own
+    /// förvaltning's) and the administrator.
+    case runMeetings(ForumAccessFacts)
+    /// Write a plan and its activities and initiatives: for a systemförvaltningsplan whoever may change the
+    /// system (D2: the systemförvaltare drafts it); for the municipality's plans the administrator.
+    case editPlan(PlanAccessFacts)
+    /// Adopt (fastställa) a plan: a systemförvaltningsplan only by the system's systemägare (D2), the
+    /// municipality's plans by the administrator, who records the body's decision.
+    case adoptPlan(PlanAccessFacts)
+    /// Follow up an initiative's benefits (T6/F4): their owners and the administrator.
+    case followUpBenefits(BenefitAccessFacts)
     /// Change a governing document, upload its versions and see it unpublished: its owner and the
     /// administrator. Publishing is `administer` (D1: the IT-chef approves before publication).
     case editDocument(DocumentAccessFacts)
@@ -153,6 +226,9 @@ public enum Permission: Sendable, Equatable {
         case .editSystem(let facts), .deleteSystem(let facts): facts.tenantID
         case .appointRole(let scope): scope.tenantID
         case .editProposal(let facts), .prepareProposal(let facts): facts.tenantID
+        case .runMeetings(let facts): facts.tenantID
+        case .editPlan(let facts), .adoptPlan(let facts): facts.tenantID
+        case .followUpBenefits(let facts): facts.tenantID
         case .editDocument(let facts): facts.tenantID
         }
     }
@@ -243,9 +319,34 @@ public enum AccessPolicy {
         case .prepareProposal(let facts):
             return coordinates(principal, facts.orgUnitPath)
                 ? .allowed : .refused(.notPermitted(Reason.proposalPrepare))
+        case .runMeetings(let facts):
+            return leads(principal, facts) ? .allowed : .refused(.notPermitted(Reason.meetings))
+        case .editPlan(let facts):
+            guard let system = facts.system else { return .refused(.notPermitted(Reason.planTenantWide)) }
+            return holdsEditingRole(principal, on: system.systemID) || coordinates(principal, system.ownerOrgUnitPath)
+                ? .allowed : .refused(.notPermitted(Reason.systemEdit))
+        case .adoptPlan(let facts):
+            guard let system = facts.system else { return .refused(.notPermitted(Reason.planTenantWide)) }
+            let isOwner =
+                principal.systemRoles[system.systemID]?.contains(
+                    SystemRoleGrant(roleKey: RoleCatalogue.systemOwner, holding: .primary)) ?? false
+            return isOwner ? .allowed : .refused(.notPermitted(Reason.planAdopt))
+        case .followUpBenefits(let facts):
+            return principal.personID.map { facts.ownerPersonIDs.contains($0) } ?? false
+                ? .allowed : .refused(.notPermitted(Reason.benefitFollowUp))
         case .editDocument(let facts):
             return facts.ownerAccountIDs.contains(principal.accountID)
                 ? .allowed : .refused(.notPermitted(Reason.documentEdit))
+        }
+    }
+
+    /// Holds the forum's chair or convener role: for the whole municipality, or for a per-förvaltning
+    /// forum also for the meeting's förvaltning or a unit above it.
+    private static func leads(_ principal: Principal, _ facts: ForumAccessFacts) -> Bool {
+        principal.heldRoles.contains { held in
+            guard facts.leaderRoleKeys.contains(held.roleKey) else { return false }
+            guard facts.isPerOrgUnit, let unit = held.orgUnitID, let path = facts.orgUnitPath else { return true }
+            return path.contains(unit)
         }
     }
 
@@ -289,6 +390,21 @@ public enum AccessPolicy {
             en:
                 "Only the administration's IT coordinator and the administrator may record the proposal's steps and decision."
         )
+        static let meetings = Localized(
+            sv:
+                "Bara forumets ordförande och sammankallande samt administratören får planera möten, bygga dagordningen, föra protokoll och justera det.",
+            en:
+                "Only the forum's chair and convener and the administrator may schedule meetings, build the agenda, record the minutes and approve them."
+        )
+        static let planTenantWide = Localized(
+            sv: "Bara administratören får skriva och fastställa kommunens gemensamma planer.",
+            en: "Only the administrator may write and adopt the municipality's common plans.")
+        static let planAdopt = Localized(
+            sv: "Bara systemets systemägare (och administratören) får fastställa systemförvaltningsplanen.",
+            en: "Only the system's owner (and the administrator) may adopt the system management plan.")
+        static let benefitFollowUp = Localized(
+            sv: "Bara nyttornas hemtagningsansvariga och administratören får följa upp nyttorna.",
+            en: "Only the benefits' owners and the administrator may follow up the benefits.")
         static let documentEdit = Localized(
             sv: "Bara dokumentets ägare och administratören får ändra styrdokumentet.",
             en: "Only the document's owner and the administrator may change the governing document.")

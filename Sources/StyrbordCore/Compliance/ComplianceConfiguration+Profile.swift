@@ -16,6 +16,13 @@ extension ComplianceConfiguration {
         // Without an interval the text sets none, and Styrbord's standard applies.
         if let validity = profile.classificationValidity { c.classificationValidityMonths = validity.wholeMonths }
         if let warning = profile.contractNoticeWarning { c.contractNoticeWarningDays = warning.approximateDays }
+        c.forumCadences = profile.forums.compactMap { forum in
+            guard let min = forum.cadence?.minPerYear, min > 0 else { return nil }
+            return ForumCadence(
+                key: forum.key, name: forum.name, minPerYear: min, isPerOrgUnit: forum.isPerOrgUnit,
+                leaderRoleKeys: [forum.convener, forum.chair].compactMap { $0 }, source: forum.source)
+        }
+        c.planKinds = profile.planKinds
         for type in profile.documentTypes {
             c.documentTypes[type.key] = DocumentTypeRules(
                 name: type.name, reviewEvery: type.reviewEvery, source: type.source)

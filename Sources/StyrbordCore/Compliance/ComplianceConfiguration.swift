@@ -38,6 +38,37 @@ public struct ComplianceConfiguration: Sendable, Hashable {
             tenantRoleKey: RoleCatalogue.itManager)
     }
 
+    /// A forum that must meet at least so often (D4/E2/F3), as the profile says.
+    public struct ForumCadence: Sendable, Hashable {
+        public var key: String
+        public var name: Localized
+        public var minPerYear: Int
+        /// One forum per förvaltning (lokalt IT-forum): each förvaltning's meetings count for it alone.
+        public var isPerOrgUnit: Bool
+        /// Who should see to it that the forum meets: the convener's role, else the chair's.
+        public var leaderRoleKeys: [String]
+        /// The requirement the profile gives for the forum (`source`), e.g. "D4, E2".
+        public var source: String?
+
+        public init(
+            key: String, name: Localized, minPerYear: Int, isPerOrgUnit: Bool = false, leaderRoleKeys: [String] = [],
+            source: String? = nil
+        ) {
+            self.key = key
+            self.name = name
+            self.minPerYear = minPerYear
+            self.isPerOrgUnit = isPerOrgUnit
+            self.leaderRoleKeys = leaderRoleKeys
+            self.source = source
+        }
+    }
+
+    /// Forums with a least cadence; empty when the profile sets none.
+    public var forumCadences: [ForumCadence] = []
+    /// Meetings are counted from this day on, and never from before it: the day the governance profile
+    /// in force took effect, since meetings held before Styrbord knew of them were never recorded.
+    public var meetingsCountFrom: CalendarDay?
+
     /// D2, T11: which roles each kind of system must have, and where an ersättare is required.
     public var roleRequirements: RoleRequirementPolicy
     /// Systems of these categories must name an owning org unit (D2, E3).
@@ -56,6 +87,8 @@ public struct ComplianceConfiguration: Sendable, Hashable {
     /// classification) before it is overdue.
     public var resolutionDays: Int
     public var responsible: ResponsibleChain
+    /// D2, D3: the profile's plan kinds, each revised at least every so often. Empty: no plans are required.
+    public var planKinds: [GovernanceProfile.PlanKind] = []
     /// Per rule; a rule without an entry runs with its own defaults.
     public var rules: [ComplianceRuleID: RuleSettings]
 

@@ -49,6 +49,9 @@ public struct ComplianceRuleID: RawRepresentable, Sendable, Hashable, Codable, C
 public enum ComplianceObjectKind: String, LabelledValue {
     case system
     case contract
+    /// A forum of the profile (for a forum each förvaltning has, one per förvaltning).
+    case forum
+    case plan
     case document
 
     public var label: Localized {
@@ -56,6 +59,8 @@ public enum ComplianceObjectKind: String, LabelledValue {
         case .document: Localized(sv: "Styrdokument", en: "Governing document")
         case .system: Localized(sv: "System", en: "System")
         case .contract: Localized(sv: "Avtal", en: "Contract")
+        case .forum: Localized(sv: "Forum", en: "Forum")
+        case .plan: Localized(sv: "Plan", en: "Plan")
         }
     }
 }

@@ -47,12 +47,15 @@ public enum ComplianceRules {
     public static let processingRecord: ComplianceRuleID = "gdpr.record"
     public static let processorAgreement: ComplianceRuleID = "gdpr.processor-agreement"
     public static let contractNotice: ComplianceRuleID = "contracts.notice"
+    public static let forumCadence: ComplianceRuleID = "forums.cadence"
+    public static let planRevision: ComplianceRuleID = "plans.revision"
     public static let documentReview: ComplianceRuleID = "documents.review"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
-        ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), DocumentReviewRule(),
+        ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
+        PlanRevisionRule(), DocumentReviewRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -63,6 +66,8 @@ public enum ComplianceRules {
         processingRecord: .init(severity: .error, requirement: "T4"),
         processorAgreement: .init(severity: .error, requirement: "T4"),
         contractNotice: .init(severity: .warning, requirement: "D7"),
+        forumCadence: .init(severity: .warning, requirement: "D4"),
+        planRevision: .init(severity: .error, requirement: "D3"),
         documentReview: .init(severity: .warning, requirement: "D10"),
     ]
 

@@ -131,6 +131,46 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// A meeting recorded in Styrbord, for the forums' cadence (D4/E2/F3).
+    public struct Meeting: Sendable, Hashable {
+        public var forumKey: String
+        /// The förvaltning, for a forum each förvaltning has.
+        public var orgUnitID: UUID?
+        public var day: CalendarDay
+
+        public init(forumKey: String, orgUnitID: UUID? = nil, day: CalendarDay) {
+            self.forumKey = forumKey
+            self.orgUnitID = orgUnitID
+            self.day = day
+        }
+    }
+
+    /// A plan of one of the profile's plan kinds (D2, D3), with what decides its revision.
+    public struct Plan: Sendable, Hashable {
+        public var id: UUID
+        public var kindKey: String
+        /// The system of a per-system plan (systemförvaltningsplan).
+        public var systemID: UUID?
+        public var title: String
+        public var startYear: Int
+        public var endYear: Int
+        /// Nil while the plan is a draft.
+        public var adoptedOn: CalendarDay?
+
+        public init(
+            id: UUID, kindKey: String, systemID: UUID? = nil, title: String, startYear: Int, endYear: Int? = nil,
+            adoptedOn: CalendarDay? = nil
+        ) {
+            self.id = id
+            self.kindKey = kindKey
+            self.systemID = systemID
+            self.title = title
+            self.startYear = startYear
+            self.endYear = endYear ?? startYear
+            self.adoptedOn = adoptedOn
+        }
+    }
+
     /// A governing document with what decides its next review (D10).
     public struct Document: Sendable, Hashable {
         public var id: UUID
@@ -167,14 +207,19 @@ public struct ComplianceSnapshot: Sendable {
     public var systems: [System]
     public var roleAssignments: [RoleAssignment]
     public var contracts: [Contract]
+    /// Meetings held or planned, every forum's.
+    public var meetings: [Meeting] = []
+    public var plans: [Plan]
     public var documents: [Document] = []
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
 
     public init(
         day: CalendarDay, orgUnits: [OrgUnit] = [], people: [Person] = [], systems: [System] = [],
-        roleAssignments: [RoleAssignment] = [], contracts: [Contract] = [], roleNames: [String: Localized] = [:]
+        roleAssignments: [RoleAssignment] = [], contracts: [Contract] = [], plans: [Plan] = [],
+        roleNames: [String: Localized] = [:]
     ) {
+        self.plans = plans
         self.roleNames = roleNames
         self.day = day
         self.orgUnits = orgUnits

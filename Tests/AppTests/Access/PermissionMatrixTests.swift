@@ -59,6 +59,11 @@ struct PermissionMatrixTests {
         case editP1
         /// P1's steps and decision: A's IT-samordnare and the administrator.
         case prepareP1
+        /// Meeting M1 of förvaltning A's lokalt IT-forum, whose convener is A's IT-samordnare: she and the
+        /// administrator run it (and schedule the forum's meetings).
+        case runM1
+        /// Adopting S1's systemförvaltningsplan: its systemägare and the administrator only (D2).
+        case adoptS1
         /// Governing document D1, owned by Olle (the holder): its owner and the administrator change it.
         case editD1
 
@@ -85,6 +90,10 @@ struct PermissionMatrixTests {
             case (.editP1, _): return .forbidden
             case (.prepareP1, .coordinator), (.prepareP1, .admin): return .ok
             case (.prepareP1, _): return .forbidden
+            case (.runM1, .coordinator), (.runM1, .admin): return .ok
+            case (.runM1, _): return .forbidden
+            case (.adoptS1, .holder), (.adoptS1, .admin): return .ok
+            case (.adoptS1, _): return .forbidden
             case (.editD1, .holder), (.editD1, .admin): return .ok
             case (.editD1, _): return .forbidden
             }
@@ -198,6 +207,49 @@ struct PermissionMatrixTests {
             "PUT /api/v1/tenants/:tenant/proposals/:proposalID/calculation": .editP1,
             "POST /api/v1/tenants/:tenant/proposals/:proposalID/steps": .prepareP1,
             "POST /api/v1/tenants/:tenant/proposals/:proposalID/decision": .prepareP1,
+            // Forums and meetings: everyone reads; the forum's chair and convener run its meetings. The
+            // calendar feed's secret is its own credential.
+            "GET /t/:tenant/forums": .read, "GET /t/:tenant/forums/:forumKey": .read,
+            "GET /t/:tenant/forums/:forumKey/meetings/new": .runM1, "POST /t/:tenant/forums/:forumKey/meetings": .runM1,
+            "POST /t/:tenant/forums/:forumKey/calendar-feed": .runM1, "POST /t/:tenant/calendar-feed": .read,
+            "GET /t/:tenant/meetings/:meetingID": .read, "GET /t/:tenant/meetings/:meetingID/edit": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/edit": .runM1, "POST /t/:tenant/meetings/:meetingID/items": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/items/:itemID/minutes": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/items/:itemID/delete": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/attendance": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/approve": .runM1, "GET /t/:tenant/calendar/:feedSecret": .open,
+            "GET /api/v1/tenants/:tenant/forums": .read, "GET /api/v1/tenants/:tenant/forums/:forumKey": .read,
+            "POST /api/v1/tenants/:tenant/forums/:forumKey/calendar-feed": .runM1,
+            "POST /api/v1/tenants/:tenant/calendar-feed": .read,
+            "GET /api/v1/tenants/:tenant/meetings": .read, "POST /api/v1/tenants/:tenant/meetings": .runM1,
+            "GET /api/v1/tenants/:tenant/meetings/:meetingID": .read,
+            "PUT /api/v1/tenants/:tenant/meetings/:meetingID": .runM1,
+            "POST /api/v1/tenants/:tenant/meetings/:meetingID/items": .runM1,
+            "DELETE /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID": .runM1,
+            "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/minutes": .runM1,
+            "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance": .runM1,
+            "POST /api/v1/tenants/:tenant/meetings/:meetingID/approve": .runM1,
+            // Plans: everyone reads; planID is S1's systemförvaltningsplan, written by those who change S1
+            // and adopted by its systemägare (D2); initiativeID is in the IT-verksamhetsplan, the
+            // administrator's; its follow-up is for benefit owners (none here) and the administrator.
+            "GET /t/:tenant/plans": .read, "GET /t/:tenant/plans/new": .editSome, "POST /t/:tenant/plans": .editSome,
+            "GET /t/:tenant/plans/:planID": .read, "GET /t/:tenant/plans/:planID/edit": .editS1,
+            "POST /t/:tenant/plans/:planID/edit": .editS1, "POST /t/:tenant/plans/:planID/adopt": .adoptS1,
+            "POST /t/:tenant/plans/:planID/activities": .editS1,
+            "GET /t/:tenant/plans/:planID/initiatives/new": .editS1,
+            "POST /t/:tenant/plans/:planID/initiatives": .editS1,
+            "GET /t/:tenant/initiatives/:initiativeID/edit": .admin,
+            "POST /t/:tenant/initiatives/:initiativeID/edit": .admin,
+            "GET /t/:tenant/initiatives/:initiativeID/follow-up": .admin,
+            "POST /t/:tenant/initiatives/:initiativeID/follow-up": .admin,
+            "GET /api/v1/tenants/:tenant/plans": .read, "POST /api/v1/tenants/:tenant/plans": .editSome,
+            "GET /api/v1/tenants/:tenant/plans/:planID": .read, "PUT /api/v1/tenants/:tenant/plans/:planID": .editS1,
+            "POST /api/v1/tenants/:tenant/plans/:planID/adoption": .adoptS1,
+            "POST /api/v1/tenants/:tenant/plans/:planID/activities": .editS1,
+            "POST /api/v1/tenants/:tenant/plans/:planID/initiatives": .editS1,
+            "GET /api/v1/tenants/:tenant/initiatives/:initiativeID": .read,
+            "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID": .admin,
+            "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID/follow-up": .admin,
         ]
         for tab in ["roles", "integrations", "contracts", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
@@ -276,7 +328,10 @@ struct PermissionMatrixTests {
             // Another municipality's ids under our own address: 404, as if they did not exist.
             for route in app.routes.all where Self.key(route).contains(":") && Self.table[Self.key(route)] != nil {
                 let params = route.path.compactMap { if case .parameter(let p) = $0 { p } else { nil } }
-                guard params.contains(where: { !["tenant", "tokenID", "file"].contains($0) }) else { continue }
+                // A forum's key is the profile's, the same in every municipality: not a record id.
+                guard params.contains(where: { !["tenant", "tokenID", "file", "forumKey"].contains($0) }) else {
+                    continue
+                }
                 let res = try await MatrixRequest.send(
                     route, in: shared, as: .admin, outsiders, app: app, idsFrom: other)
                 if res.status != .notFound {
@@ -385,6 +440,8 @@ struct World {
     var s2: ITSystem
     var unitA1: OrgUnit
     var emil: Person
+    /// Calendar feed secrets by path parameter.
+    var secrets: [String: String] = [:]
     var fingerprint: Fingerprint
 
     static func make(_ slug: String, on app: Application) async throws -> World {
@@ -439,6 +496,27 @@ struct World {
                 category: .business), tenant: tenant, actor: Fixtures.actor, on: db)
         proposal.proposedByAccountID = try accounts[.holder]!.requireID()
         try await proposal.update(on: db)
+        // M1: a meeting of förvaltning A's lokalt IT-forum, with a free item on its agenda.
+        let meeting = try await MeetingRules.create(
+            MeetingDraft(
+                forumKey: "lokalt-it-forum", orgUnitId: unitA.id, date: CalendarDay(year: 2030, month: 3, day: 4),
+                startTime: TimeOfDay("09:00"), endTime: TimeOfDay("10:00"), place: "Rum 1"),
+            tenant: tenant, actor: Fixtures.actor, on: db)
+        let meetingState = try await MeetingState.load(meeting, tenant: tenant, today: testToday, on: db)
+        let item = try await MeetingRules.addItem(
+            AgendaItemDraft(title: "Information"), to: meetingState, tenant: tenant, today: testToday,
+            actor: Fixtures.actor, on: db)
+        let feedSecret = try await CalendarFeeds.renew(
+            .forum, subject: "lokalt-it-forum", label: "Lokalt IT-forum", tenant: tenant, actor: Fixtures.actor, on: db)
+        // S1's systemförvaltningsplan (a draft) and the IT-verksamhetsplan with one initiative.
+        let plan = try await PlanRules.create(
+            PlanDraft(kind: "systemforvaltningsplan", systemId: s1.id, startYear: 2026), tenant: tenant,
+            actor: Fixtures.actor, on: db)
+        let operations = try await PlanRules.create(
+            PlanDraft(kind: "it-verksamhetsplan", startYear: 2026), tenant: tenant, actor: Fixtures.actor, on: db)
+        let initiative = try await PlanRules.addInitiative(
+            operations, InitiativeDraft(source: .free, title: "Ny växel"), tenant: tenant, actor: Fixtures.actor, on: db
+        )
         // D1: Olle's guideline, adopted and published, with one version.
         let document = try await DocumentRules.create(
             GoverningDocumentDraft(
@@ -457,11 +535,14 @@ struct World {
             "roleTypeID": try await Fixtures.roleType(RoleCatalogue.informationOwner, in: tenant, on: db).requireID(),
             "assignmentID": try owner.requireID(), "integrationID": try integration.requireID(),
             "contractID": try contract.requireID(), "accountID": try accounts[.employee]!.requireID(),
-            "proposalID": try proposal.requireID(),
+            "proposalID": try proposal.requireID(), "meetingID": try meeting.requireID(),
+            "itemID": try item.requireID(), "unitA": try unitA.requireID(), "planID": try plan.requireID(),
+            "initiativeID": try initiative.requireID(),
         ]
         return World(
             slug: slug, tenant: tenant, ids: ids, users: users, accounts: accounts, tokenIDs: tokens, s1: s1, s2: s2,
-            unitA1: unitA1, emil: emil, fingerprint: try await Fingerprint.take(app, tenant: tenant))
+            unitA1: unitA1, emil: emil, secrets: ["feedSecret": feedSecret + ".ics"],
+            fingerprint: try await Fingerprint.take(app, tenant: tenant))
     }
 }
 
@@ -474,6 +555,8 @@ struct Fingerprint: Equatable, CustomStringConvertible {
     static let tables = [
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
+        "proposals", "proposal_step_records", "proposal_decisions", "meetings", "meeting_items", "meeting_attendance",
+        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
         "proposals", "proposal_step_records", "proposal_decisions", "governing_documents", "document_versions",
         "document_files",
     ]
@@ -523,6 +606,8 @@ enum MatrixRequest {
                 case .parameter("tenant"): return world.slug
                 case .parameter("file"): return key.contains("/audit/") ? "export.csv" : "systems.csv"
                 case .parameter("tokenID"): return (kind.tokenID(in: world, outsiders) ?? UUID()).uuidString
+                case .parameter("forumKey"): return "lokalt-it-forum"
+                case .parameter("feedSecret"): return (source ?? world).secrets["feedSecret"] ?? "missing"
                 case .parameter(let name): return ids[name]?.uuidString ?? "missing-\(name)"
                 default: return "\(component)"
                 }
@@ -592,6 +677,20 @@ enum MatrixRequest {
                 DecisionDraft(
                     outcome: .approved, decidedByBody: "Nämnden", decidedByPerson: "Eva", reasons: "Behövs",
                     decidedOn: CalendarDay(year: 2026, month: 3, day: 2)))
+        case "POST /api/v1/tenants/:tenant/meetings", "PUT /api/v1/tenants/:tenant/meetings/:meetingID":
+            return try e.encode(
+                MeetingDraft(
+                    forumKey: "lokalt-it-forum", orgUnitId: w.ids["unitA"],
+                    date: CalendarDay(year: 2030, month: 3, day: 5),
+                    startTime: TimeOfDay("13:00"), endTime: TimeOfDay("14:00"), place: "Rum 2"))
+        case "POST /api/v1/tenants/:tenant/meetings/:meetingID/items":
+            return try e.encode(AgendaItemDraft(title: "Övrigt"))
+        case "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/minutes":
+            return try e.encode(MinutesDraft(note: "Informationen noterades."))
+        case "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance":
+            return try e.encode(AttendanceDraft(guests: ["Eva Ek, kommunjurist"]))
+        case "POST /api/v1/tenants/:tenant/plans":
+            return try e.encode(PlanDraft(kind: "systemforvaltningsplan", systemId: s1, startYear: 2026))
         case "POST /api/v1/tenants/:tenant/documents", "PUT /api/v1/tenants/:tenant/documents/:documentID":
             return try e.encode(
                 GoverningDocumentDraft(title: "Riktlinje", typeKey: "riktlinje", ownerPersonId: w.ids["ownerPersonID"]!)
@@ -629,6 +728,19 @@ enum MatrixRequest {
                 ("title", "Förslag"), ("need", "Behov"), ("orgUnitId", w.unitA1.id!.uuidString),
                 ("category", "verksamhetssystem"),
             ]
+        case "POST /t/:tenant/forums/:forumKey/meetings", "POST /t/:tenant/meetings/:meetingID/edit":
+            return [
+                ("orgUnitId", w.ids["unitA"]!.uuidString), ("date", "2030-03-05"), ("startTime", "13:00"),
+                ("endTime", "14:00"), ("place", "Rum 2"),
+            ]
+        case "POST /t/:tenant/meetings/:meetingID/items":
+            return [("title", "Övrigt")]
+        case "POST /t/:tenant/meetings/:meetingID/items/:itemID/minutes":
+            return [("item1.note", "Informationen noterades.")]
+        case "POST /t/:tenant/meetings/:meetingID/attendance":
+            return [("guests", "Eva Ek, kommunjurist")]
+        case "POST /t/:tenant/plans":
+            return [("kind", "systemforvaltningsplan"), ("systemId", s1), ("startYear", "2026")]
         case "POST /t/:tenant/profile/versions":
             return [("yaml", ShippedProfiles.yaml("tanum")!), ("message", "Ny version")]
         case "POST /account/tokens":

@@ -156,14 +156,18 @@ struct ComplianceAPITests {
         try await withTestApp { app in
             let s = try await ComplianceScenario.make(on: app)
             let scores = try await app.get("\(base)/scores").decode(Scores.self)
-            #expect(scores.overall == Score(checked: 5, compliant: 1, share: 0.2))
+            #expect(scores.overall == Score(checked: 7, compliant: 3, share: 3.0 / 7))
             #expect(scores.findings.error == 5 && scores.findings.warning == 3 && scores.findings.info == 0)
             #expect(
                 scores.rules.map(\.id) == [
                     "roles.required", "roles.deputy", "systems.owner", "classification.current", "gdpr.record",
-                    "gdpr.processor-agreement", "contracts.notice", "documents.review",
+                    "gdpr.processor-agreement", "contracts.notice", "forums.cadence", "plans.revision",
+                    "documents.review",
                 ])
-            #expect(scores.rules.map(\.requirement) == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D10"])
+            #expect(scores.rules.map(\.requirement) == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "D10"])
+            let plans = try #require(scores.rules.first { $0.id == "plans.revision" })
+            #expect(plans.score == Score(checked: 2, compliant: 2, share: 1))
+            #expect(plans.objectType == "plan")
             let deputy = try #require(scores.rules.first { $0.id == "roles.deputy" })
             #expect(deputy.score == Score(checked: 2, compliant: 0, share: 0) && deputy.findings == 2)
             #expect(scores.rules.first { $0.id == "contracts.notice" }?.objectType == "contract")
@@ -180,23 +184,25 @@ struct ComplianceAPITests {
             _ = try await ComplianceScenario.make(on: app)
             let history = try await app.get("\(base)/history").decode(History.self)
             #expect(history.items.map(\.date) == ["2026-03-02"])
-            #expect(history.items.first?.score == Score(checked: 5, compliant: 1, share: 0.2))
+            #expect(history.items.first?.score == Score(checked: 7, compliant: 3, share: 3.0 / 7))
             #expect(try await app.get("\(base)/history?to=2026-03-01").decode(History.self).items.isEmpty)
             #expect(try await ComplianceDailyScore.query(on: app.db).count() == 1)
         }
     }
 
-    @Test("An empty municipality has no findings and no share")
+    @Test("An empty municipality lacks only the plans its profile requires (D3); with them it has no share")
     func empty() async throws {
         try await withTestApp { app in
-            _ = try await Fixtures.tenant(on: app)
+            let tenant = try await Fixtures.tenant(on: app)
+            // Day one: no eFörvaltningsprogram, no IT-verksamhetsplan (docs/compliance.md, plans on day one).
+            let missing = try await app.get("\(base)/findings").decode(FindingList.self)
+            #expect(missing.total == 2 && missing.items.allSatisfy { $0.rule == "plans.revision" })
+            try await ComplianceScenario.adoptRequiredPlans(in: tenant, on: app.db)
             let scores = try await app.get("\(base)/scores").decode(Scores.self)
-            #expect(scores.overall == Score(checked: 0, compliant: 0, share: nil))
-            #expect(scores.administrations.isEmpty)
+            #expect(scores.overall == Score(checked: 2, compliant: 2, share: 1))
             #expect(try await app.get("\(base)/findings").decode(FindingList.self).total == 0)
-            // The page works too, with nothing to draw yet.
             let page = try await app.get(ComplianceRoutes.overview("testby"))
-            #expect(page.status == .ok && page.text.contains("Inga objekt att kontrollera än."))
+            #expect(page.status == .ok && page.text.contains("100 %"))
         }
     }
 }

@@ -19,7 +19,7 @@ struct ComplianceCheckTests {
             #expect(lines.count == 9)
             #expect(
                 lines[0]
-                    == "Testby kommun (testby) 2026-03-02: 20 % av 5 objekt följer reglerna; 5 brister, 3 varningar.")
+                    == "Testby kommun (testby) 2026-03-02: 42 % av 7 objekt följer reglerna; 5 brister, 3 varningar.")
             #expect(
                 lines.contains(
                     "ERROR   T11 roles.deputy System \"Procapita\": Systemförvaltare saknar ersättare. – Helena Dahl, systemägare, senast 2026-04-01"
@@ -51,6 +51,7 @@ struct ComplianceCheckTests {
             try await Fixtures.assign(
                 RoleCatalogue.systemManager, to: try await Fixtures.person("Per", in: t, on: app.db), on: system, in: t,
                 db: app.db)
+            try await ComplianceScenario.adoptRequiredPlans(in: t, on: app.db)
             // Unclassified: a warning (T9), nothing else.
             let error = try await ComplianceCommands.check(
                 app: app, tenantSlug: "testby", failOn: "error", format: .text, language: "en")
@@ -82,7 +83,8 @@ struct ComplianceCheckTests {
                     "Annanby kommun (anna", "Testby kommun (testb",
                 ])
             #expect(
-                all.report.contains("Annanby kommun (annanby) 2026-03-02: – of 0 objects comply; 0 errors, 0 warnings.")
+                all.report.contains(
+                    "Annanby kommun (annanby) 2026-03-02: 0 % of 2 objects comply; 2 errors, 0 warnings.")
             )
             #expect(try await ComplianceDailyScore.query(on: app.db).count() == 2)
 

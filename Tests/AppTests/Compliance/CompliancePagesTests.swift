@@ -16,14 +16,15 @@ struct CompliancePagesTests {
             #expect(res.status == .ok)
             let html = res.text
             #expect(html.contains("<h1>Efterlevnad</h1>"))
-            #expect(html.contains("av 5 kontrollerade objekt följer reglerna (1 st)"))
-            #expect(html.contains(#"<span class="score-figure">20 %</span>"#))
+            #expect(html.contains("av 7 kontrollerade objekt följer reglerna (3 st)"))
+            #expect(html.contains(#"<span class="score-figure">42 %</span>"#))
             #expect(html.contains("5 brister") && html.contains("3 varningar"))
             // Per rule: the deputy rule checked two verksamhetssystem and both lack an ersättare (T11).
             #expect(html.contains("Ersättare"))
             #expect(html.contains(ComplianceRoutes.findings("testby", query: [("rule", "roles.deputy")])))
-            // Every rule has something to check but documents.review: the scenario has no governing documents.
-            #expect(html.components(separatedBy: "Inget att kontrollera").count - 1 == 1)
+            // Only two rules have nothing to check: the forums' cadence, whose profile took effect today
+            // (forums.cadence), and documents.review, as the scenario has no governing documents.
+            #expect(html.components(separatedBy: "Inget att kontrollera").count - 1 == 2)
             // Per förvaltning, linking to its findings; the unowned last.
             #expect(html.contains("Kommunledningskontoret") && html.contains("Socialförvaltningen"))
             #expect(
@@ -36,7 +37,7 @@ struct CompliancePagesTests {
             #expect(rows.count == 1)
             let row = try #require(rows.first)
             #expect(row.day == "2026-03-02")
-            #expect(row.checked == 5 && row.compliant == 1 && row.errors == 5 && row.warnings == 3)
+            #expect(row.checked == 7 && row.compliant == 3 && row.errors == 5 && row.warnings == 3)
             #expect(
                 row.ruleEntries.first { $0.rule == "roles.deputy" }
                     == .init(rule: "roles.deputy", checked: 2, compliant: 0, findings: 2))
@@ -70,7 +71,7 @@ struct CompliancePagesTests {
             #expect(chart.contains(#"<title id="trend-title">Efterlevnad över tid</title>"#))
             #expect(
                 chart.contains(
-                    "3 mätningar från 2026-01-15 till 2026-03-02: från 40 % till 20 %, lägst 20 % den 2026-03-02, högst 60 % den 2026-02-01."
+                    "3 mätningar från 2026-01-15 till 2026-03-02: från 40 % till 42 %, lägst 40 % den 2026-01-15, högst 60 % den 2026-02-01."
                 ))
             #expect(chart.contains("<polyline class=\"trend-line\""))
             #expect(chart.components(separatedBy: "<circle").count - 1 == 3)

@@ -18,7 +18,9 @@ import Vapor
 ///
 /// - Växel, kommungemensamt, owned by Kommunledningskontoret: in order.
 ///
-/// So 1 of 5 objects (4 systems and the contract) complies: 5 errors, 3 warnings.
+/// - The eFörvaltningsprogram and the IT-verksamhetsplan, adopted and within their revision (D3): in order.
+///
+/// So 3 of 7 objects (4 systems, the contract and the two plans) comply: 5 errors, 3 warnings.
 /// Ulrika is Socialförvaltningen's IT-samordnare; Helena has an account linked to her person.
 struct ComplianceScenario {
     var tenant: Tenant
@@ -88,12 +90,28 @@ struct ComplianceScenario {
         try await Fixtures.assign(RoleCatalogue.systemManager, to: per, on: vaxel, in: tenant, db: db)
 
         let unknown = try await Fixtures.system("Okänt system", in: tenant, on: db)
+        try await adoptRequiredPlans(in: tenant, on: db)
 
         let helenaUser = try await Fixtures.user("helena@testby.se", person: helena, in: tenant, on: app)
         let unlinkedUser = try await Fixtures.user("mattias@testby.se", in: tenant, on: app)
         return ComplianceScenario(
             tenant: tenant, klk: klk, soc: soc, helena: helena, johan: johan, procapita: procapita, ekonomi: ekonomi,
             unknown: unknown, contract: contract, helenaUser: helenaUser, unlinkedUser: unlinkedUser)
+    }
+
+    /// The standard profile's municipal plans, adopted and within their revision (D3), so that only the
+    /// register's rules have something to say: eFörvaltningsprogram 2025–2027 adopted 2025-01-20 and
+    /// IT-verksamhetsplan 2026 adopted 2026-01-15. Two objects that comply.
+    static func adoptRequiredPlans(in tenant: Tenant, on db: any Database) async throws {
+        for (kind, year, day) in [
+            ("eforvaltningsprogram", 2025, "2025-01-20"), ("it-verksamhetsplan", 2026, "2026-01-15"),
+        ] {
+            let plan = try await PlanRules.create(
+                PlanDraft(kind: kind, startYear: year), tenant: tenant, actor: Fixtures.actor, on: db)
+            try await PlanRules.adopt(
+                plan, AdoptionDraft(adoptedOn: CalendarDay(iso: day), adoptedBy: "Kommunstyrelsen"),
+                actor: Fixtures.actor, on: db)
+        }
     }
 
     /// A role held for an org unit or the whole municipality.

@@ -332,11 +332,14 @@ private struct Kommun {
         try await app.get("/api/v1/tenants/\(tenant.slug)/compliance/findings?perPage=200").decode(FindingList.self)
     }
 
-    /// The findings in a fixed order, to compare with a list.
-    func findings() async throws -> [Seen] { try await list().items.map(Seen.init).sorted() }
+    /// The register's findings in a fixed order, to compare with a list. The plans' rule is left out: these
+    /// municipalities have no plans yet, and plans have scenarios of their own (PlansTests).
+    func findings() async throws -> [Seen] {
+        try await list().items.filter { $0.rule != "plans.revision" }.map(Seen.init).sorted()
+    }
 
     static func findings(slug: String, as user: TestUser, on app: Application) async throws -> [Seen] {
         try await app.get("/api/v1/tenants/\(slug)/compliance/findings?perPage=200", as: user)
-            .decode(FindingList.self).items.map(Seen.init).sorted()
+            .decode(FindingList.self).items.filter { $0.rule != "plans.revision" }.map(Seen.init).sorted()
     }
 }

@@ -13,6 +13,8 @@ struct ModelPropertiesTests {
         let models: [any Fields] = [
             Tenant(), ProfileVersion(), OrgUnit(), Person(), Supplier(), ManagementObject(), RoleType(), ITSystem(),
             SystemUserOrgUnit(), RoleAssignment(), Integration(), Contract(), AuditEntry(), ComplianceDailyScore(),
+            Proposal(), ProposalStepRecord(), ProposalDecision(), Meeting(), MeetingItem(), MeetingAttendance(),
+            CalendarFeedToken(), Plan(), PlanActivity(), PlanInitiative(), Notice(),
             Proposal(), ProposalStepRecord(), ProposalDecision(), GoverningDocument(), DocumentVersion(),
             DocumentFile(),
         ]

@@ -35,6 +35,11 @@ struct FindingRow: Sendable {
 
     /// Where the gap is put right: the tab of the system's page that holds what is missing.
     static func url(for finding: ComplianceFinding, tenantSlug: String) -> String {
+        if finding.object.kind == .plan {
+            // A missing plan has no page of its own: the list shows what the profile requires.
+            return finding.detail == "missing"
+                ? PlanRoutes.index(tenantSlug) : PlanRoutes.show(tenantSlug, finding.object.id)
+        }
         guard let system = finding.object.systemID else { return ComplianceRoutes.overview(tenantSlug) }
         let tab: SystemTab =
             switch finding.ruleID {

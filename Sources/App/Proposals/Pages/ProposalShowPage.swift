@@ -23,6 +23,8 @@ struct ProposalShowPage: Page {
         var canEdit: Bool
         var canPrepare: Bool
         var failed: FailedForm?
+        /// The plans whose initiative the proposal became (D3), with the initiative's status.
+        var initiatives: [(planID: UUID, planTitle: String, status: String)] = []
     }
 
     let model: Model
@@ -291,7 +293,8 @@ struct ProposalShowPage: Page {
     private func stepForm(_ s: ProposalWorkflow.StepState, _ record: ProposalStepRecord?) -> Node<HTML.BodyContext> {
         var defaults: [String: [String]] = ["stepKey": [s.step.key]]
         for (key, text) in record?.assessments ?? [:] { defaults["assessments.\(key)"] = [text] }
-        let f = builder(.step(s.step.key), defaults: FormData(defaults))
+        // One form per step, with the same field names: each step's ids get the step's key.
+        let f = builder(.step(s.step.key), defaults: FormData(defaults)).prefixingIDs("step-\(s.step.key)-")
         let outcomes = StepOutcome.allCases.filter { $0.fits(s.step.action) }.map { ($0.rawValue, ctx.t($0.label)) }
         var labels = ["outcome": ctx.t("Utfall", "Outcome"), "note": ctx.t("Anteckning", "Note")]
         for point in s.step.against {
@@ -501,6 +504,15 @@ struct ProposalShowPage: Page {
                 .group(
                     .p(.text(ctx.t("Förslaget kan inte beslutas ännu:", "The proposal can't be decided yet:"))),
                     .ul(.class("lacking"), .forEach(w.reasonsNotDecidable) { .li(.safe(ctx.t($0))) }))),
+            .if(
+                !model.initiatives.isEmpty,
+                .p(
+                    .text(ctx.t("Insats i ", "Initiative in ")),
+                    .forEach(model.initiatives) { i in
+                        .group(
+                            .a(.link(PlanRoutes.show(model.tenantSlug, i.planID) + "#initiatives"), .safe(i.planTitle)),
+                            .text(" (\(i.status)) "))
+                    })),
             .if(model.canPrepare && w.decisionStep != nil, decisionForm()))
     }
 

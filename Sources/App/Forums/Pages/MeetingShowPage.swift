@@ -1,0 +1,288 @@
+import Foundation
+import Plot
+import StyrbordCore
+
+/// A meeting: when and where, the agenda with each item's minutes (a proposal item's outcome and
+/// assessments move the proposal on), attendance, and approving (justera) the minutes, which locks it.
+struct MeetingShowPage: Page {
+    /// A form that came back with errors: only it shows them and the values sent.
+    struct FailedForm {
+        enum Which: Equatable {
+            case addItem, attendance, approve
+            case minutes(UUID)
+        }
+        var form: Which
+        var values: FormData
+        var errors: FormErrors
+    }
+
+    struct Model {
+        var tenantSlug: String
+        var state: MeetingState
+        var orgUnitName: String?
+        var canRun: Bool
+        var failed: FailedForm?
+    }
+
+    let model: Model
+    let ctx: PageContext
+
+    private var state: MeetingState { model.state }
+    private var meeting: Meeting { model.state.meeting }
+    private var id: UUID { meeting.id! }
+    private var isLocked: Bool { meeting.isApproved }
+    private var mayChange: Bool { model.canRun && !isLocked }
+
+    var heading: String {
+        let d = meeting.draft
+        return
+            "\(ctx.t(state.forum.name))\(model.orgUnitName.map { " – \($0)" } ?? "") \(meeting.day.iso) \(d.startTime?.description ?? "")"
+    }
+    var title: String { (model.failed == nil ? "" : ctx.t("Fel: ", "Error: ")) + heading }
+    var section: NavSection? { .forums }
+    var breadcrumbs: [Breadcrumb] {
+        [
+            Breadcrumb(title: ctx.t("Forum", "Forums"), url: ForumRoutes.index(model.tenantSlug)),
+            Breadcrumb(title: ctx.t(state.forum.name), url: ForumRoutes.show(model.tenantSlug, state.forum.key)),
+            Breadcrumb(title: meeting.day.iso),
+        ]
+    }
+
+    private func builder(_ which: FailedForm.Which, defaults: FormData) -> FormBuilder {
+        if let failed = model.failed, failed.form == which {
+            return FormBuilder(ctx: ctx, values: failed.values, errors: failed.errors)
+        }
+        return FormBuilder(ctx: ctx, values: defaults)
+    }
+
+    var content: Node<HTML.BodyContext> {
+        .group(
+            .div(
+                .class("page-heading"),
+                .h1(.safe(heading)),
+                .if(
+                    mayChange,
+                    .div(
+                        .class("actions"),
+                        Components.buttonLink(
+                            ctx.t("Ändra tid och plats", "Change time and place"),
+                            url: ForumRoutes.editMeeting(model.tenantSlug, id))))),
+            summary(), agenda(), addItem(), attendance(), approval())
+    }
+
+    private func summary() -> Node<HTML.BodyContext> {
+        let d = meeting.draft
+        return Components.facts([
+            (
+                ctx.t("Tid", "Time"),
+                .text("\(meeting.day.iso) \(d.startTime?.description ?? "")–\(d.endTime?.description ?? "")")
+            ),
+            (ctx.t("Plats", "Place"), Components.textOrDash(meeting.place, ctx)),
+            (ctx.t("Beskrivning", "Description"), Components.textOrDash(meeting.description, ctx)),
+            (
+                ctx.t("Protokoll", "Minutes"),
+                isLocked
+                    ? .group(
+                        Components.badge(ctx.t("Justerat", "Approved"), kind: "ok"),
+                        .text(" \(meeting.approvedByName) \(meeting.approvedAt.map(Components.dateTime) ?? "")"))
+                    : Components.badge(ctx.t("Ej justerat", "Not approved"))
+            ),
+        ])
+    }
+
+    // MARK: Agenda and minutes
+
+    private func agenda() -> Node<HTML.BodyContext> {
+        .section(
+            .id("agenda"),
+            .h2(.text(ctx.t("Dagordning och protokoll", "Agenda and minutes"))),
+            state.items.isEmpty
+                ? .p(.class("muted"), .text(ctx.t("Dagordningen är tom.", "The agenda is empty.")))
+                : .ol(.class("agenda"), .forEach(state.items) { .li(item($0)) }))
+    }
+
+    private func item(_ item: MeetingItem) -> Node<HTML.BodyContext> {
+        let proposal = item.proposalID.flatMap { state.proposals[$0] }
+        let step = proposal?.workflow.steps.first { $0.step.key == item.stepKey }?.step
+        return .group(
+            .h3(
+                .unwrap(item.proposalID) { pid in
+                    .a(.link(ProposalRoutes.show(model.tenantSlug, pid)), .safe(item.title))
+                },
+                .if(item.proposalID == nil, .safe(item.title))),
+            .unwrap(item.description.isEmpty ? nil : item.description) { .p(.safe($0)) },
+            item.hasMinutes
+                ? .div(
+                    .class("minutes"),
+                    .p(
+                        .strong(.text(ctx.t("Protokoll: ", "Minutes: "))),
+                        .unwrap(item.outcome) { .text(ctx.t($0.label) + ". ") },
+                        .safe(item.minutes)),
+                    .if(
+                        !item.assessments.isEmpty,
+                        .dl(
+                            .class("facts"),
+                            .forEach(item.assessments.sorted { $0.key < $1.key }) { point in
+                                .group(
+                                    .dt(
+                                        .safe(
+                                            ctx.t(
+                                                state.profile.assessmentPoint(point.key)?.text
+                                                    ?? Localized(verbatim: point.key)))),
+                                    .dd(.safe(point.value)))
+                            })))
+                : .p(.class("muted"), .text(ctx.t("Inget protokollfört ännu.", "No minutes yet."))),
+            .if(mayChange, minutesForm(item, step: step)),
+            .if(mayChange && !item.hasMinutes, removeForm(item)))
+    }
+
+    private func prefix(_ item: MeetingItem) -> String { "item\(item.position)." }
+
+    private func minutesForm(_ item: MeetingItem, step: GovernanceProfile.Step?) -> Node<HTML.BodyContext> {
+        let p = prefix(item)
+        var defaults: [String: [String]] = [p + "note": [item.minutes], p + "outcome": [item.outcome?.rawValue ?? ""]]
+        for (key, text) in item.assessments { defaults[p + "assessments.\(key)"] = [text] }
+        let f = builder(.minutes(item.id!), defaults: FormData(defaults))
+        var labels = [p + "outcome": ctx.t("Utfall", "Outcome"), p + "note": ctx.t("Protokollsanteckning", "Minutes")]
+        let against = step?.against ?? []
+        for point in against {
+            labels[p + "assessments.\(point)"] = ctx.t(
+                state.profile.assessmentPoint(point)?.text ?? Localized(verbatim: point))
+        }
+        let outcomes = StepOutcome.allCases.filter { o in step.map { o.fits($0.action) } ?? false }
+            .map { ($0.rawValue, ctx.t($0.label)) }
+        return .el(
+            "details", .if(model.failed?.form == .minutes(item.id!) || !item.hasMinutes, .attribute(named: "open")),
+            .el(
+                "summary", .text(ctx.t("Protokollför punkten", "Record the minutes")),
+                .span(.class("visually-hidden"), .safe(" " + item.title))),
+            f.errorSummary(labels: labels),
+            f.form(
+                action: ForumRoutes.minutes(model.tenantSlug, id, item.id!),
+                .if(
+                    item.proposalID != nil,
+                    f.select(
+                        p + "outcome", label: labels[p + "outcome"]!, options: outcomes,
+                        emptyLabel: ctx.t("— Välj —", "— Choose —"), required: true)),
+                .group(
+                    against.map { point in
+                        f.textarea(p + "assessments.\(point)", label: labels[p + "assessments.\(point)"]!, rows: 2)
+                    }),
+                f.textarea(p + "note", label: labels[p + "note"]!, rows: 2),
+                .div(
+                    .class("form-actions"),
+                    f.submit(ctx.t("Spara protokoll", "Save the minutes"), hiddenContext: item.title))))
+    }
+
+    private func removeForm(_ item: MeetingItem) -> Node<HTML.BodyContext> {
+        let f = FormBuilder(ctx: ctx, values: FormData())
+        return f.form(
+            action: ForumRoutes.removeItem(model.tenantSlug, id, item.id!),
+            f.submit(
+                ctx.t("Ta bort från dagordningen", "Remove from the agenda"), secondary: true, hiddenContext: item.title
+            ))
+    }
+
+    private func addItem() -> Node<HTML.BodyContext> {
+        guard mayChange else { return .empty }
+        let f = builder(.addItem, defaults: FormData())
+        let labels = [
+            "proposalId": ctx.t("Förslag som väntar på forumet", "Proposal waiting for the forum"),
+            "title": ctx.t("Rubrik (för en fri punkt)", "Title (for a free item)"),
+            "description": ctx.t("Beskrivning", "Description"),
+        ]
+        let options = state.waiting.compactMap { s -> (String, String)? in
+            guard let pid = s.proposal.id, let next = s.workflow.nextStep else { return nil }
+            return (
+                pid.uuidString,
+                "\(s.proposal.diarienummer) \(s.proposal.title) – \(ctx.t(s.workflow.describe(next.step)))"
+            )
+        }
+        return .section(
+            .id("add-item"),
+            .h2(.text(ctx.t("Lägg till på dagordningen", "Add to the agenda"))),
+            .p(
+                .class("hint"),
+                .text(
+                    ctx.t(
+                        "Välj ett förslag vars nästa steg är forumets, eller skriv en rubrik för en fri punkt.",
+                        "Choose a proposal whose next step is the forum's, or write a title for a free item."))),
+            f.errorSummary(labels: labels),
+            f.form(
+                action: ForumRoutes.items(model.tenantSlug, id),
+                f.select(
+                    "proposalId", label: labels["proposalId"]!, options: options,
+                    emptyLabel: ctx.t("— Fri punkt —", "— Free item —")),
+                f.input("title", label: labels["title"]!),
+                f.textarea("description", label: labels["description"]!, rows: 2),
+                .div(.class("form-actions"), f.submit(ctx.t("Lägg till", "Add")))))
+    }
+
+    // MARK: Attendance
+
+    private func attendance() -> Node<HTML.BodyContext> {
+        let present = Dictionary(state.attendance.map { ($0.personID, $0.present) }, uniquingKeysWith: { a, _ in a })
+        let people = state.sitting.people
+        var defaults: [String: [String]] = [
+            "present": people.filter { present[$0.personID] == true }.map(\.personID.uuidString)
+        ]
+        defaults["guests"] = [meeting.guests.joined(separator: "\n")]
+        let f = builder(.attendance, defaults: FormData(defaults))
+        let recorded = !state.attendance.isEmpty || !meeting.guests.isEmpty
+        return .section(
+            .id("attendance"),
+            .h2(.text(ctx.t("Närvaro", "Attendance"))),
+            recorded
+                ? .ul(
+                    .forEach(people) { m in
+                        .li(
+                            .safe(m.name), .text(" – "),
+                            .text(
+                                present[m.personID] == true
+                                    ? ctx.t("närvarande", "present") : ctx.t("frånvarande", "absent")))
+                    },
+                    .forEach(meeting.guests) { g in .li(.safe(g), .text(ctx.t(" – adjungerad", " – adjunct"))) })
+                : .p(.class("muted"), .text(ctx.t("Ingen närvaro registrerad.", "No attendance recorded."))),
+            .if(
+                mayChange,
+                .group(
+                    f.errorSummary(labels: [
+                        "present": ctx.t("Närvarande", "Present"),
+                        "guests": ctx.t("Adjungerade och gäster", "Adjuncts and guests"),
+                    ]),
+                    f.form(
+                        action: ForumRoutes.attendance(model.tenantSlug, id),
+                        .selfClosedElement(
+                            named: "input",
+                            attributes: [.attr("type", "hidden"), .attr("name", "recorded"), .attr("value", "1")]),
+                        f.checkboxGroup(
+                            "present", legend: ctx.t("Närvarande ledamöter", "Members present"),
+                            options: people.map {
+                                ($0.personID.uuidString, "\($0.name) (\(ctx.t($0.seat.label).lowercased()))")
+                            }),
+                        f.textarea(
+                            "guests", label: ctx.t("Adjungerade och gäster", "Adjuncts and guests"),
+                            hint: ctx.t("En per rad, med namn och roll.", "One a line, with name and role."), rows: 3),
+                        .div(.class("form-actions"), f.submit(ctx.t("Spara närvaro", "Save attendance")))))))
+    }
+
+    // MARK: Approval
+
+    private func approval() -> Node<HTML.BodyContext> {
+        guard mayChange else { return .empty }
+        let f = builder(.approve, defaults: FormData())
+        return .section(
+            .id("approve"),
+            .h2(.text(ctx.t("Justera protokollet", "Approve the minutes"))),
+            .p(
+                .text(
+                    ctx.t(
+                        "När protokollet är justerat kan mötet, dagordningen, protokollet och närvaron inte längre ändras.",
+                        "Once the minutes are approved, the meeting, its agenda, minutes and attendance can no longer be changed."
+                    ))),
+            f.errorSummary(labels: [:]),
+            f.form(
+                action: ForumRoutes.approve(model.tenantSlug, id),
+                f.submit(ctx.t("Justera protokollet", "Approve the minutes"))))
+    }
+}

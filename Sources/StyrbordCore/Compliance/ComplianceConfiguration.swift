@@ -83,6 +83,9 @@ public struct ComplianceConfiguration: Sendable, Hashable {
     public var contractNoticeWarningDays: Int
     /// D10: each document type's review interval and the requirement it comes from, by type key.
     public var documentTypes: [String: DocumentTypeRules] = [:]
+    /// L8: days a person has to confirm reading a changed governing document before it is overdue. The
+    /// governance profile has no setting for it yet.
+    public var readConfirmationDays: Int = ReadConfirmation.standardDays
     /// How many days a gap may stay open after it appears (a role ended, a system registered without
     /// classification) before it is overdue.
     public var resolutionDays: Int

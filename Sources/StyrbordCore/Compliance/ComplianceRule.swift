@@ -50,12 +50,13 @@ public enum ComplianceRules {
     public static let forumCadence: ComplianceRuleID = "forums.cadence"
     public static let planRevision: ComplianceRuleID = "plans.revision"
     public static let documentReview: ComplianceRuleID = "documents.review"
+    public static let documentUnread: ComplianceRuleID = "documents.unread"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
         ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
-        PlanRevisionRule(), DocumentReviewRule(),
+        PlanRevisionRule(), DocumentReviewRule(), DocumentUnreadRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -69,6 +70,7 @@ public enum ComplianceRules {
         forumCadence: .init(severity: .warning, requirement: "D4"),
         planRevision: .init(severity: .error, requirement: "D3"),
         documentReview: .init(severity: .warning, requirement: "D10"),
+        documentUnread: .init(severity: .warning, requirement: "L8"),
     ]
 
     public static func descriptor(_ id: ComplianceRuleID) -> ComplianceRuleDescriptor? {

@@ -171,6 +171,19 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// How many people were asked on one day to read a document and have not confirmed yet (L8).
+    public struct PendingReading: Sendable, Hashable {
+        public var documentID: UUID
+        public var requestedOn: CalendarDay
+        public var count: Int
+
+        public init(documentID: UUID, requestedOn: CalendarDay, count: Int) {
+            self.documentID = documentID
+            self.requestedOn = requestedOn
+            self.count = count
+        }
+    }
+
     /// A governing document with what decides its next review (D10).
     public struct Document: Sendable, Hashable {
         public var id: UUID
@@ -182,12 +195,15 @@ public struct ComplianceSnapshot: Sendable {
         public var validFrom: CalendarDay?
         public var reviewEveryMonths: Int?
         public var nextReviewOn: CalendarDay?
+        /// Published by the administrator (D1): then the people it concerns read it (L8).
+        public var isPublished: Bool
 
         public init(
             id: UUID, title: String, typeKey: String, status: DocumentStatus, ownerPersonID: UUID,
             decidedOn: CalendarDay? = nil, validFrom: CalendarDay? = nil, reviewEveryMonths: Int? = nil,
-            nextReviewOn: CalendarDay? = nil
+            nextReviewOn: CalendarDay? = nil, isPublished: Bool = false
         ) {
+            self.isPublished = isPublished
             self.id = id
             self.title = title
             self.typeKey = typeKey
@@ -211,6 +227,8 @@ public struct ComplianceSnapshot: Sendable {
     public var meetings: [Meeting] = []
     public var plans: [Plan]
     public var documents: [Document] = []
+    /// Read confirmations of governing documents not yet given (L8), counted per document and day asked.
+    public var pendingReadings: [PendingReading] = []
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
 

@@ -49,6 +49,8 @@ enum AppMigrations {
         CreateNotices(),
         // 2026-11-24 documents: governing documents, their versions and the versions' files
         CreateGoverningDocuments(),
+        // 2026-11-24 documents: whom a document concerns, and read confirmations of its versions (L8)
+        CreateDocumentReading(),
     ]
 
     static func register(on app: Application) {

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import StyrbordCore
 
-/// Reads what the compliance rules look at into `ComplianceSnapshot`s: nine SQLKit queries for one tenant
+/// Reads what the compliance rules look at into `ComplianceSnapshot`s: ten SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
 /// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
 /// queries run side by side, each decoding its own rows, and ask the database for facts rather than
@@ -56,6 +56,7 @@ enum ComplianceSnapshotLoader {
         async let meetings = read { try await $0.meetings(on: $1) }
         async let plans = read { try await $0.plans(on: $1) }
         async let documents = read { try await $0.documents(on: $1) }
+        async let readings = read { try await $0.pendingReadings(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
@@ -82,10 +83,11 @@ enum ComplianceSnapshotLoader {
         }
         for (tenant, plan) in try await plans { add(tenant) { $0.plans.append(plan) } }
         for (tenant, document) in try await documents { add(tenant) { $0.documents.append(document) } }
+        for (tenant, reading) in try await readings { add(tenant) { $0.pendingReadings.append(reading) } }
         return result
     }
 
-    /// The nine queries, each returning its rows with their tenant.
+    /// The ten queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -270,7 +272,7 @@ enum ComplianceSnapshotLoader {
             let select = sql.select()
                 .columns(
                     "id", "tenant_id", "title", "type_key", "status", "owner_person_id", "decided_on", "valid_from",
-                    "review_every_months", "next_review_on"
+                    "review_every_months", "next_review_on", "is_published"
                 )
                 .from("governing_documents")
                 .where(SQLColumn("status"), .equal, SQLBind(DocumentStatus.adopted.rawValue))
@@ -285,7 +287,27 @@ enum ComplianceSnapshotLoader {
                         ownerPersonID: try RegisterRows.uuid(r, "owner_person_id", text: text),
                         decidedOn: try day(r, "decided_on"), validFrom: try day(r, "valid_from"),
                         reviewEveryMonths: try r.decode(column: "review_every_months", as: Int?.self),
-                        nextReviewOn: try day(r, "next_review_on"))
+                        nextReviewOn: try day(r, "next_review_on"),
+                        isPublished: try r.decode(column: "is_published", as: Bool.self))
+                )
+            }
+        }
+
+        /// Read confirmations not yet given (L8), counted per document and the day they were asked for.
+        func pendingReadings(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.PendingReading)] {
+            let select = sql.select()
+                .column("tenant_id").column("document_id").column("requested_on")
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "pending")
+                .from("document_read_requests")
+                .where(SQLColumn("confirmed_at"), .is, SQLLiteral.null)
+                .groupBy("tenant_id").groupBy("document_id").groupBy("requested_on")
+            return try await scoped(select, table: "document_read_requests").all().compactMap { r in
+                guard let requestedOn = try day(r, "requested_on") else { return nil }
+                return (
+                    try tenant(r),
+                    ComplianceSnapshot.PendingReading(
+                        documentID: try RegisterRows.uuid(r, "document_id", text: text), requestedOn: requestedOn,
+                        count: try r.decode(column: "pending", as: Int.self))
                 )
             }
         }

@@ -102,3 +102,67 @@ struct PrecedenceResponse: Content {
     var prevailingId: UUID?
     var reason: LocalizedText
 }
+
+/// Whom a document concerns (L8).
+struct DocumentAudienceResponse: Content {
+    var everyone: Bool
+    var orgUnitIds: [UUID]
+    var roleTypeIds: [UUID]
+
+    init(_ d: DocumentAudienceDraft) {
+        everyone = d.everyone
+        orgUnitIds = d.orgUnitIds
+        roleTypeIds = d.roleTypeIds
+    }
+}
+
+/// Who has been asked to read the latest version, and who has confirmed (L8).
+struct DocumentReadersResponse: Content {
+    struct Reader: Content {
+        var personId: UUID
+        var name: String
+        var requestedOn: CalendarDay
+        var confirmedAt: Date?
+        var overdue: Bool
+    }
+    /// The version asked about; absent when nobody has been asked yet.
+    var version: Int?
+    var requested: Int
+    var confirmed: Int
+    var overdue: Int
+    /// Days a person has to confirm.
+    var days: Int
+    var readers: [Reader]
+
+    init(_ s: DocumentReading.Status, days: Int) {
+        version = s.versionNumber
+        requested = s.tally.requested
+        confirmed = s.tally.confirmed
+        overdue = s.tally.overdue
+        self.days = days
+        readers = s.readers.map {
+            Reader(
+                personId: $0.personID, name: $0.name, requestedOn: $0.requestedOn, confirmedAt: $0.confirmedAt,
+                overdue: $0.isOverdue)
+        }
+    }
+}
+
+/// The caller's confirmation of having read a document.
+struct ReadConfirmationResponse: Content {
+    var documentId: UUID
+    /// The versions the confirmation covers.
+    var versions: [Int]
+    var confirmedAt: Date
+}
+
+/// The documents the caller still has to confirm reading.
+struct ToReadResponse: Content {
+    struct Item: Content {
+        var documentId: UUID
+        var title: String
+        var requestedOn: CalendarDay
+        var dueOn: CalendarDay
+    }
+    var items: [Item]
+}

@@ -63,11 +63,18 @@ enum DocumentRules {
         on db: any Database
     ) async throws -> GoverningDocument {
         let d = try await validated(draft, tenant: tenant, on: db)
-        let saved = try await RecordStore.update(document, with: d, actor: actor, on: db)
-        if saved.isPublished && d.status != .adopted {
-            return try await setPublished(saved, false, actor: actor, on: db)
+        let changed = document.draft != d
+        return try await db.writeTransaction { tx in
+            let saved = try await RecordStore.update(document, with: d, actor: actor, on: tx)
+            if saved.isPublished && d.status != .adopted {
+                return try await setPublished(saved, false, actor: actor, on: tx)
+            }
+            // L8: a published document that changes reaches the people it concerns.
+            if saved.isPublished && changed {
+                try await DocumentReading.announce(saved, .changed, actor: actor, on: tx)
+            }
+            return saved
         }
-        return saved
     }
 
     /// The publication state as history records it.
@@ -90,6 +97,8 @@ enum DocumentRules {
                 label: document.title, tenantID: document.tenantID, before: Publication(isPublished: !published),
                 after: Publication(isPublished: published),
                 message: published ? "Publicerat" : "Avpublicerat", actor: actor, on: tx)
+            // L8: publishing tells the people it concerns and asks them to read the latest version.
+            if published { try await DocumentReading.announce(document, .published, actor: actor, on: tx) }
             return document
         }
     }
@@ -152,6 +161,8 @@ enum DocumentRules {
                 after: VersionRecord(
                     number: version.number, fileName: fileName, kind: kind.rawValue, sizeBytes: version.sizeBytes,
                     sha256: hash), actor: actor, on: tx)
+            // L8: a new version of a published document is to be read again.
+            if document.isPublished { try await DocumentReading.announce(document, .version, actor: actor, on: tx) }
             return version
         }
     }

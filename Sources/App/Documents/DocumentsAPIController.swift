@@ -190,3 +190,50 @@ extension Optional {
         return value
     }
 }
+
+/// L8: whom a document concerns, who has read it, and the caller's own confirmations.
+extension DocumentsAPIController {
+    @Sendable func audience(req: Request) async throws -> DocumentAudienceResponse {
+        let tenant = try await req.tenant()
+        let document = try await DocumentRules.load(req, tenant)
+        return DocumentAudienceResponse(try await DocumentReading.audience(of: document, on: req.db))
+    }
+
+    @Sendable func setAudience(req: Request) async throws -> DocumentAudienceResponse {
+        let tenant = try await req.tenant()
+        let document = try await DocumentRules.load(req, tenant)
+        try await DocumentReading.setAudience(
+            document, try req.jsonBody(DocumentAudienceDraft.self), tenant: tenant, actor: .from(req), on: req.db)
+        return DocumentAudienceResponse(try await DocumentReading.audience(of: document, on: req.db))
+    }
+
+    @Sendable func readers(req: Request) async throws -> DocumentReadersResponse {
+        let tenant = try await req.tenant()
+        let document = try await DocumentRules.load(req, tenant)
+        let status = try await DocumentReading.status(document, today: req.dependencies.today, on: req.db)
+        return DocumentReadersResponse(status, days: ReadConfirmation.standardDays)
+    }
+
+    @Sendable func confirm(req: Request) async throws -> ReadConfirmationResponse {
+        let tenant = try await req.tenant()
+        let document = try await DocumentRules.load(req, tenant)
+        guard let person = req.signedIn?.account.personID else { throw DocumentReadingError.noPerson }
+        let confirmed = try await DocumentReading.confirm(document, personID: person, actor: .from(req), on: req.db)
+        let numbers = try await DocumentVersion.query(on: req.db).filter(\.$id ~~ confirmed.map(\.versionID)).all()
+            .map(\.number).sorted()
+        return ReadConfirmationResponse(
+            documentId: try document.requireID(), versions: numbers, confirmedAt: confirmed[0].confirmedAt ?? Date())
+    }
+
+    @Sendable func toRead(req: Request) async throws -> ToReadResponse {
+        let tenant = try await req.tenant()
+        guard let person = req.signedIn?.account.personID else { return ToReadResponse(items: []) }
+        let items = try await DocumentReading.toRead(personID: person, tenant: tenant, on: req.db)
+        return ToReadResponse(
+            items: try items.map {
+                ToReadResponse.Item(
+                    documentId: try $0.document.requireID(), title: $0.document.title, requestedOn: $0.requestedOn,
+                    dueOn: ReadConfirmation.due(requestedOn: $0.requestedOn))
+            })
+    }
+}

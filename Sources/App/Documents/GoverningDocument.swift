@@ -23,6 +23,8 @@ final class GoverningDocument: Model, DraftBacked, @unchecked Sendable {
     @OptionalField(key: "next_review_on") var nextReviewOn: String?
     @Field(key: "status") var status: String
     @Field(key: "is_published") var isPublished: Bool
+    /// L8: everyone in the municipality; otherwise the units and roles in `document_audience_*`.
+    @Field(key: "concerns_everyone") var concernsEveryone: Bool
     @OptionalField(key: "published_at") var publishedAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
@@ -30,7 +32,8 @@ final class GoverningDocument: Model, DraftBacked, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $title, $typeKey, $ownerPersonID, $decidedBy, $decidedOn, $decisionReference, $validFrom,
-            $validTo, $reviewEveryMonths, $nextReviewOn, $status, $isPublished, $publishedAt, $createdAt, $updatedAt,
+            $validTo, $reviewEveryMonths, $nextReviewOn, $status, $isPublished, $concernsEveryone, $publishedAt,
+            $createdAt, $updatedAt,
         ]
     }
 
@@ -41,6 +44,7 @@ final class GoverningDocument: Model, DraftBacked, @unchecked Sendable {
         self.tenantID = tenantID
         self.createdAt = now
         self.isPublished = false
+        self.concernsEveryone = true
         apply(draft, now: now)
     }
 

@@ -94,6 +94,7 @@ enum PersonRules {
         async let manages = OrgUnit.query(on: db).filter(\.$managerPersonID == id).count()
         async let classified = ITSystem.query(on: db).filter(\.$classifiedByPersonID == id).count()
         async let owns = GoverningDocument.query(on: db).filter(\.$ownerPersonID == id).count()
+        async let reads = DocumentReadRequest.query(on: db).filter(\.$personID == id).count()
         return UseCount.describe(
             try await [
                 UseCount(
@@ -115,6 +116,9 @@ enum PersonRules {
                     owns,
                     one: Localized(sv: "styrdokument som personen äger", en: "governing document the person owns"),
                     many: Localized(sv: "styrdokument som personen äger", en: "governing documents the person owns")),
+                UseCount(
+                    reads, one: Localized(sv: "läsbekräftelse av styrdokument", en: "read confirmation of a document"),
+                    many: Localized(sv: "läsbekräftelser av styrdokument", en: "read confirmations of documents")),
             ], lang: lang)
     }
 

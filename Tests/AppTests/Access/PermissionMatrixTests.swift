@@ -151,6 +151,20 @@ struct PermissionMatrixTests {
             "PUT /api/v1/tenants/:tenant/documents/:documentID/publication": .admin,
             "POST /api/v1/tenants/:tenant/documents/:documentID/versions": .editD1,
             "GET /api/v1/tenants/:tenant/documents/:documentID/versions/:versionID/file": .read,
+            // The forms of the page: registering is the administrator's, the rest as the API.
+            "GET /t/:tenant/documents/new": .admin, "POST /t/:tenant/documents": .admin,
+            "GET /t/:tenant/documents/:documentID": .read,
+            "GET /t/:tenant/documents/:documentID/edit": .editD1, "POST /t/:tenant/documents/:documentID/edit": .editD1,
+            "POST /t/:tenant/documents/:documentID/versions": .editD1,
+            "POST /t/:tenant/documents/:documentID/audience": .editD1,
+            // L8: whom a document concerns is kept by its owner, who also sees who has read it; anyone asked
+            // confirms (others are told there is nothing to confirm).
+            "POST /t/:tenant/documents/:documentID/confirmation": .read,
+            "GET /api/v1/tenants/:tenant/documents/to-read": .read,
+            "GET /api/v1/tenants/:tenant/documents/:documentID/audience": .read,
+            "PUT /api/v1/tenants/:tenant/documents/:documentID/audience": .editD1,
+            "GET /api/v1/tenants/:tenant/documents/:documentID/readers": .editD1,
+            "POST /api/v1/tenants/:tenant/documents/:documentID/confirmation": .read,
             // Integrations and contracts hang on S1.
             "GET /t/:tenant/integrations/new": .editSome, "POST /t/:tenant/integrations": .editSome,
             "GET /api/v1/tenants/:tenant/integrations": .read,
@@ -558,6 +572,7 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "proposals", "proposal_step_records", "proposal_decisions", "meetings", "meeting_items", "meeting_attendance",
         "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
         "proposals", "proposal_step_records", "proposal_decisions", "governing_documents", "document_versions",
+        "document_audience_units", "document_audience_roles", "document_read_requests",
         "document_files",
     ]
 
@@ -695,6 +710,8 @@ enum MatrixRequest {
             return try e.encode(
                 GoverningDocumentDraft(title: "Riktlinje", typeKey: "riktlinje", ownerPersonId: w.ids["ownerPersonID"]!)
             )
+        case "PUT /api/v1/tenants/:tenant/documents/:documentID/audience":
+            return try e.encode(DocumentAudienceDraft(everyone: false, orgUnitIds: [w.ids["unitA"]!]))
         case "PUT /api/v1/tenants/:tenant/documents/:documentID/publication":
             return try e.encode(["published": true])
         case "POST /api/v1/tenants/:tenant/role-types":
@@ -741,6 +758,13 @@ enum MatrixRequest {
             return [("guests", "Eva Ek, kommunjurist")]
         case "POST /t/:tenant/plans":
             return [("kind", "systemforvaltningsplan"), ("systemId", s1), ("startYear", "2026")]
+        case "POST /t/:tenant/documents", "POST /t/:tenant/documents/:documentID/edit":
+            return [
+                ("title", "Riktlinje"), ("typeKey", "riktlinje"), ("ownerPersonId", w.ids["ownerPersonID"]!.uuidString),
+                ("status", "utkast"),
+            ]
+        case "POST /t/:tenant/documents/:documentID/audience":
+            return [("everyone", "false"), ("orgUnitIds", w.ids["unitA"]!.uuidString)]
         case "POST /t/:tenant/profile/versions":
             return [("yaml", ShippedProfiles.yaml("tanum")!), ("message", "Ny version")]
         case "POST /account/tokens":

@@ -162,9 +162,10 @@ struct ComplianceAPITests {
                 scores.rules.map(\.id) == [
                     "roles.required", "roles.deputy", "systems.owner", "classification.current", "gdpr.record",
                     "gdpr.processor-agreement", "contracts.notice", "forums.cadence", "plans.revision",
-                    "documents.review",
+                    "documents.review", "documents.unread",
                 ])
-            #expect(scores.rules.map(\.requirement) == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "D10"])
+            #expect(
+                scores.rules.map(\.requirement) == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "D10", "L8"])
             let plans = try #require(scores.rules.first { $0.id == "plans.revision" })
             #expect(plans.score == Score(checked: 2, compliant: 2, share: 1))
             #expect(plans.objectType == "plan")

@@ -31,8 +31,10 @@ struct DocumentsPagesTests {
             #expect(res.status == .ok)
             let html = res.text
             // The policy ranks above the guideline, so it comes first, with its file.
-            let policyAt = try #require(html.range(of: "<td>Informationssäkerhetspolicy</td>"))
-            let guidelineAt = try #require(html.range(of: "<td>Riktlinje för lösenord</td>"))
+            let policyAt = try #require(
+                html.range(of: "\(try policy.requireID().uuidString)\">Informationssäkerhetspolicy</a>"))
+            let guidelineAt = try #require(
+                html.range(of: "\(try guideline.requireID().uuidString)\">Riktlinje för lösenord</a>"))
             #expect(policyAt.lowerBound < guidelineAt.lowerBound)
             #expect(html.contains(">policy.md</a>"))
             #expect(html.contains("Informationssäkerhetspolicy gäller före Riktlinje för lösenord"))
@@ -44,7 +46,9 @@ struct DocumentsPagesTests {
             #expect(try await GoverningDocument.find(policy.id, on: app.db)?.isPublished == true)
             let employee = try await Fixtures.user("anna@testby.se", in: tenant, on: app)
             let seen = try await app.get(DocumentRoutes.index("testby"), as: employee).text
-            #expect(seen.contains("<td>Informationssäkerhetspolicy</td>") && !seen.contains("Riktlinje för lösenord"))
+            #expect(
+                seen.contains("\(try policy.requireID().uuidString)\">Informationssäkerhetspolicy</a>")
+                    && !seen.contains("Riktlinje för lösenord"))
             #expect(!seen.contains("/publication"))
             // An employee without documents sees none of the unpublished ones.
             let stored = try #require(try await GoverningDocument.find(policy.id, on: app.db))

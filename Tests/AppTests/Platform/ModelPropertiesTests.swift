@@ -16,7 +16,7 @@ struct ModelPropertiesTests {
             Proposal(), ProposalStepRecord(), ProposalDecision(), Meeting(), MeetingItem(), MeetingAttendance(),
             CalendarFeedToken(), Plan(), PlanActivity(), PlanInitiative(), Notice(),
             Proposal(), ProposalStepRecord(), ProposalDecision(), GoverningDocument(), DocumentVersion(),
-            DocumentFile(),
+            DocumentFile(), DocumentAudienceUnit(), DocumentAudienceRole(), DocumentReadRequest(),
         ]
         for model in models {
             let reflected = Mirror(reflecting: model).children.compactMap { $0.value as? any AnyProperty }

@@ -21,6 +21,13 @@ struct DocumentListPage: Page {
         var canWithdraw: Bool
     }
 
+    /// A document the viewer is asked to read and confirm (L8).
+    struct ToRead {
+        var id: UUID
+        var title: String
+        var requestedOn: String
+    }
+
     struct Answer {
         var text: String
     }
@@ -33,6 +40,7 @@ struct DocumentListPage: Page {
         var answer: Answer?
         /// The administrator sees the publication column (D1: the IT-chef publishes).
         var mayPublish: Bool
+        var toRead: [ToRead] = []
     }
 
     let model: Model
@@ -44,11 +52,33 @@ struct DocumentListPage: Page {
 
     var content: Node<HTML.BodyContext> {
         .group(
-            .h1(.text(title)),
+            .div(
+                .class("page-heading"),
+                .h1(.text(title)),
+                .div(
+                    .class("actions"), .if(!model.mayPublish, .attribute(named: "hidden")),
+                    Components.buttonLink(
+                        ctx.t("Nytt styrdokument", "New governing document"), url: DocumentRoutes.new(model.tenantSlug))
+                )),
+            toRead(),
             model.rows.isEmpty
                 ? .p(.class("muted"), .text(ctx.t("Inga styrdokument.", "No governing documents.")))
                 : table(),
             precedenceForm())
+    }
+
+    /// The documents the viewer still has to confirm reading (L8).
+    private func toRead() -> Node<HTML.BodyContext> {
+        guard !model.toRead.isEmpty else { return .empty }
+        return .section(
+            .class("notice"), .attr("aria-labelledby", "to-read-heading"),
+            .h2(.id("to-read-heading"), .text(ctx.t("Att läsa och bekräfta", "To read and confirm"))),
+            .ul(
+                .forEach(model.toRead) { d in
+                    .li(
+                        .a(.href(DocumentRoutes.show(model.tenantSlug, d.id)), .text(d.title)),
+                        .text(ctx.t(" (sedan \(d.requestedOn))", " (since \(d.requestedOn))")))
+                }))
     }
 
     private func table() -> Node<HTML.BodyContext> {
@@ -67,7 +97,9 @@ struct DocumentListPage: Page {
                 .tbody(
                     .forEach(model.rows) { r in
                         .tr(
-                            .td(.text(r.rank)), .td(.text(r.title)), .td(.text(r.typeName)), .td(.text(r.status)),
+                            .td(.text(r.rank)),
+                            .td(.a(.href(DocumentRoutes.show(model.tenantSlug, r.id)), .text(r.title))),
+                            .td(.text(r.typeName)), .td(.text(r.status)),
                             .td(.text(r.reviewDueOn)),
                             .td(.text(r.isPublished ? ctx.t("Ja", "Yes") : ctx.t("Nej", "No"))),
                             .td(

@@ -242,4 +242,20 @@ struct DocumentsAPITests {
             #expect(try unknown.decode(ErrorBody.self).errors?.map(\.field) == ["typeKey"])
         }
     }
+
+    @Test("A literal path under the documents answers 405 for another method, not the document route's 404")
+    func literalPathsAnswer405() async throws {
+        try await withTestApp { app in
+            let w = try await Self.world(app)
+            for path in ["precedence", "to-read"] {
+                let res = try await app.send(.PUT, "\(base)/\(path)")
+                #expect(res.status == .methodNotAllowed)
+                #expect(res.headers.first(name: .allow) == "GET, HEAD")
+            }
+            // A document's own id still reaches its route.
+            let doc = try await create(app, w)
+            #expect(try await app.get("\(base)/\(doc.id)").status == .ok)
+            #expect(try await app.send(.DELETE, "\(base)/\(doc.id)").status == .methodNotAllowed)
+        }
+    }
 }

@@ -26,9 +26,13 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
     }
 
     /// The methods routed for `path`, with HEAD wherever GET is (Vapor answers HEAD with the GET route).
+    /// Where a literal route owns the path (`…/documents/precedence`), only its methods, not those of the
+    /// parameter routes beside it (`…/documents/:documentID`).
     static func methods(for path: String, in routes: [Route]) -> [String] {
         let segments = path.split(separator: "/").map(String.init)
-        var methods = Set(routes.filter { matches($0.path, segments) }.map(\.method.rawValue))
+        let matching = routes.filter { matches($0.path, segments) }
+        let most = matching.map(literals).max() ?? 0
+        var methods = Set(matching.filter { literals($0) == most }.map(\.method.rawValue))
         if methods.contains("GET") { methods.insert("HEAD") }
         return methods.sorted()
     }
@@ -38,15 +42,16 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
     static func shadowed(_ method: HTTPMethod, _ path: String, in routes: [Route]) -> [String]? {
         let segments = path.split(separator: "/").map(String.init)
         let matching = routes.filter { matches($0.path, segments) }
-        func literals(_ route: Route) -> Int {
-            route.path.reduce(0) { n, c in if case .constant = c { return n + 1 } else { return n } }
-        }
         guard let most = matching.map(literals).max() else { return nil }
         let own = matching.filter { $0.method == method }
         guard !own.isEmpty, own.allSatisfy({ literals($0) < most }) else { return nil }
         var methods = Set(matching.filter { literals($0) == most }.map(\.method.rawValue))
         if methods.contains("GET") { methods.insert("HEAD") }
         return methods.sorted()
+    }
+
+    private static func literals(_ route: Route) -> Int {
+        route.path.reduce(0) { n, c in if case .constant = c { return n + 1 } else { return n } }
     }
 
     private static func matches(_ pattern: [PathComponent], _ segments: [String]) -> Bool {

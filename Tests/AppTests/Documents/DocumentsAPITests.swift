@@ -248,9 +248,11 @@ struct DocumentsAPITests {
         try await withTestApp { app in
             let w = try await Self.world(app)
             for path in ["precedence", "to-read"] {
-                let res = try await app.send(.PUT, "\(base)/\(path)")
-                #expect(res.status == .methodNotAllowed)
-                #expect(res.headers.first(name: .allow) == "GET, HEAD")
+                for method in [HTTPMethod.PUT, .OPTIONS] {
+                    let res = try await app.send(method, "\(base)/\(path)")
+                    #expect(res.status == .methodNotAllowed)
+                    #expect(res.headers.first(name: .allow) == "GET, HEAD")
+                }
             }
             // A document's own id still reaches its route.
             let doc = try await create(app, w)

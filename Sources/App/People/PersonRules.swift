@@ -93,6 +93,7 @@ enum PersonRules {
         async let appointed = RoleAssignment.query(on: db).filter(\.$appointedByPersonID == id).count()
         async let manages = OrgUnit.query(on: db).filter(\.$managerPersonID == id).count()
         async let classified = ITSystem.query(on: db).filter(\.$classifiedByPersonID == id).count()
+        async let agreements = ServiceAgreement.query(on: db).filter(\.$ownerPersonID == id).count()
         return UseCount.describe(
             try await [
                 UseCount(
@@ -110,6 +111,10 @@ enum PersonRules {
                 UseCount(
                     classified, one: Localized(sv: "informationsklassning", en: "information classification"),
                     many: Localized(sv: "informationsklassningar", en: "information classifications")),
+                UseCount(
+                    agreements,
+                    one: Localized(sv: "driftavtal som systemägare", en: "service agreement as system owner"),
+                    many: Localized(sv: "driftavtal som systemägare", en: "service agreements as system owner")),
             ], lang: lang)
     }
 

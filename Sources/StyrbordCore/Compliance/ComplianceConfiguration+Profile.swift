@@ -23,6 +23,10 @@ extension ComplianceConfiguration {
                 leaderRoleKeys: [forum.convener, forum.chair].compactMap { $0 }, source: forum.source)
         }
         c.planKinds = profile.planKinds
+        c.agreementRequirement = profile.serviceAgreements.map {
+            AgreementRequirement(
+                categories: Set($0.requiredFor), availabilityAtLeast: $0.availabilityAtLeast, source: $0.source)
+        }
         self = c
     }
 

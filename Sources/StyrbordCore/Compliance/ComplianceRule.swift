@@ -49,12 +49,14 @@ public enum ComplianceRules {
     public static let contractNotice: ComplianceRuleID = "contracts.notice"
     public static let forumCadence: ComplianceRuleID = "forums.cadence"
     public static let planRevision: ComplianceRuleID = "plans.revision"
+    public static let serviceAvailability: ComplianceRuleID = "services.availability"
+    public static let serviceAgreement: ComplianceRuleID = "services.agreement"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
         ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
-        PlanRevisionRule(),
+        PlanRevisionRule(), ServiceAvailabilityRule(), ServiceAgreementRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -67,6 +69,8 @@ public enum ComplianceRules {
         contractNotice: .init(severity: .warning, requirement: "D7"),
         forumCadence: .init(severity: .warning, requirement: "D4"),
         planRevision: .init(severity: .error, requirement: "D3"),
+        serviceAvailability: .init(severity: .warning, requirement: "T8"),
+        serviceAgreement: .init(severity: .error, requirement: "D7"),
     ]
 
     public static func descriptor(_ id: ComplianceRuleID) -> ComplianceRuleDescriptor? {

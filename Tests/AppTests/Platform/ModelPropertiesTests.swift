@@ -14,7 +14,8 @@ struct ModelPropertiesTests {
             Tenant(), ProfileVersion(), OrgUnit(), Person(), Supplier(), ManagementObject(), RoleType(), ITSystem(),
             SystemUserOrgUnit(), RoleAssignment(), Integration(), Contract(), AuditEntry(), ComplianceDailyScore(),
             Proposal(), ProposalStepRecord(), ProposalDecision(), Meeting(), MeetingItem(), MeetingAttendance(),
-            CalendarFeedToken(), Plan(), PlanActivity(), PlanInitiative(), Notice(),
+            CalendarFeedToken(), Plan(), PlanActivity(), PlanInitiative(), Notice(), CatalogueService(), ServiceLevel(),
+            ServiceAgreement(), SystemOutage(),
         ]
         for model in models {
             let reflected = Mirror(reflecting: model).children.compactMap { $0.value as? any AnyProperty }

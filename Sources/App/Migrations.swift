@@ -47,6 +47,8 @@ enum AppMigrations {
         CreatePlans(),
         // 2026-12-15 notifications: every person's inbox, with the e-mail copy's outbox state
         CreateNotices(),
+        // 2026-12-15 forums: decisions taken at a meeting, and cancelled meetings
+        AddDecisionsAndCancellationToMeetings(),
         // 2026-12-22 services: the tjänstekatalog with levels, service agreements per system, outages
         CreateServices(),
     ]

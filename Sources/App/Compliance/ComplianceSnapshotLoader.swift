@@ -334,9 +334,10 @@ enum ComplianceSnapshotLoader {
             }
         }
 
-        /// Every forum's meetings (D4/E2/F3: the cadence rule counts them).
+        /// Every forum's meetings not cancelled (D4/E2/F3: the cadence rule counts them).
         func meetings(on sql: any SQLDatabase) async throws -> [(UUID, String, UUID?, Date)] {
             let select = sql.select().columns("tenant_id", "forum_key", "org_unit_id", "starts_at").from("meetings")
+                .where(SQLColumn("cancelled_at"), .is, SQLLiteral.null)
             return try await scoped(select, table: "meetings").all().map { r in
                 (
                     try tenant(r), try r.decode(column: "forum_key", as: String.self),

@@ -43,6 +43,8 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         public var key: String
         public var name: Localized
         public var minPerYear: Int
+        /// The most meetings a year the profile allows (E2: the IT-styrgrupp 10–12); nil for no limit.
+        public var maxPerYear: Int?
         /// One forum per förvaltning (lokalt IT-forum): each förvaltning's meetings count for it alone.
         public var isPerOrgUnit: Bool
         /// Who should see to it that the forum meets: the convener's role, else the chair's.
@@ -51,12 +53,13 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         public var source: String?
 
         public init(
-            key: String, name: Localized, minPerYear: Int, isPerOrgUnit: Bool = false, leaderRoleKeys: [String] = [],
-            source: String? = nil
+            key: String, name: Localized, minPerYear: Int, maxPerYear: Int? = nil, isPerOrgUnit: Bool = false,
+            leaderRoleKeys: [String] = [], source: String? = nil
         ) {
             self.key = key
             self.name = name
             self.minPerYear = minPerYear
+            self.maxPerYear = maxPerYear
             self.isPerOrgUnit = isPerOrgUnit
             self.leaderRoleKeys = leaderRoleKeys
             self.source = source

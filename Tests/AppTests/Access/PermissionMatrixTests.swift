@@ -201,6 +201,8 @@ struct PermissionMatrixTests {
             "POST /t/:tenant/meetings/:meetingID/edit": .runM1, "POST /t/:tenant/meetings/:meetingID/items": .runM1,
             "POST /t/:tenant/meetings/:meetingID/items/:itemID/minutes": .runM1,
             "POST /t/:tenant/meetings/:meetingID/items/:itemID/delete": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/items/:itemID/decision": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/cancel": .runM1,
             "POST /t/:tenant/meetings/:meetingID/attendance": .runM1,
             "POST /t/:tenant/meetings/:meetingID/approve": .runM1, "GET /t/:tenant/calendar/:feedSecret": .open,
             "GET /api/v1/tenants/:tenant/forums": .read, "GET /api/v1/tenants/:tenant/forums/:forumKey": .read,
@@ -212,7 +214,9 @@ struct PermissionMatrixTests {
             "POST /api/v1/tenants/:tenant/meetings/:meetingID/items": .runM1,
             "DELETE /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID": .runM1,
             "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/minutes": .runM1,
+            "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/decision": .runM1,
             "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance": .runM1,
+            "POST /api/v1/tenants/:tenant/meetings/:meetingID/cancel": .runM1,
             "POST /api/v1/tenants/:tenant/meetings/:meetingID/approve": .runM1,
             // Plans: everyone reads; planID is S1's systemförvaltningsplan, written by those who change S1
             // and adopted by its systemägare (D2); initiativeID is in the IT-verksamhetsplan, the
@@ -709,6 +713,10 @@ enum MatrixRequest {
             return try e.encode(MinutesDraft(note: "Informationen noterades."))
         case "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance":
             return try e.encode(AttendanceDraft(guests: ["Eva Ek, kommunjurist"]))
+        case "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/decision":
+            return try e.encode(MeetingDecisionDraft(outcome: .approved, decidedByPerson: "Eva", reasons: "Behövs"))
+        case "POST /api/v1/tenants/:tenant/meetings/:meetingID/cancel":
+            return try e.encode(["reason": "Inställt"])
         case "POST /api/v1/tenants/:tenant/plans":
             return try e.encode(PlanDraft(kind: "systemforvaltningsplan", systemId: s1, startYear: 2026))
         case "POST /api/v1/tenants/:tenant/role-types":

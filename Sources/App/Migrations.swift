@@ -53,6 +53,8 @@ enum AppMigrations {
         CreateGoverningDocuments(),
         // 2026-11-24 documents: whom a document concerns, and read confirmations of its versions (L8)
         CreateDocumentReading(),
+        // 2026-12-22 services: the tjänstekatalog with levels, service agreements per system, outages
+        CreateServices(),
     ]
 
     static func register(on app: Application) {

@@ -31,6 +31,9 @@ enum TenantAccess: Sendable, Equatable {
     /// Either end's system.
     case editIntegration(param: String)
     case editContract(param: String)
+    /// An agreement on service level or an outage: whoever may change its system.
+    case editAgreement(param: String)
+    case editOutage(param: String)
     case appointRole(param: String)
     /// The proposal's proposer, its förvaltning's IT-samordnare, the administrator.
     case editProposal(param: String)
@@ -176,6 +179,20 @@ enum AccessFacts {
             let ends = try await systemIDs(
                 table: "contracts", columns: ["system_id"], id: try id(param, req), tenantID: tenantID,
                 what: Localized(sv: "Avtalet", en: "The contract"), req: req)
+            var result: [Permission] = []
+            for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
+            return result
+        case .editAgreement(let param):
+            let ends = try await systemIDs(
+                table: "service_agreements", columns: ["system_id"], id: try id(param, req), tenantID: tenantID,
+                what: ServiceAgreement.what, req: req)
+            var result: [Permission] = []
+            for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
+            return result
+        case .editOutage(let param):
+            let ends = try await systemIDs(
+                table: "outages", columns: ["system_id"], id: try id(param, req), tenantID: tenantID,
+                what: SystemOutage.what, req: req)
             var result: [Permission] = []
             for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
             return result

@@ -57,6 +57,8 @@ enum ComplianceSnapshotLoader {
         async let plans = read { try await $0.plans(on: $1) }
         async let documents = read { try await $0.documents(on: $1) }
         async let readings = read { try await $0.pendingReadings(on: $1) }
+        async let agreements = read { try await $0.agreements(on: $1) }
+        async let outages = read { try await $0.outages(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
@@ -84,10 +86,14 @@ enum ComplianceSnapshotLoader {
         for (tenant, plan) in try await plans { add(tenant) { $0.plans.append(plan) } }
         for (tenant, document) in try await documents { add(tenant) { $0.documents.append(document) } }
         for (tenant, reading) in try await readings { add(tenant) { $0.pendingReadings.append(reading) } }
+        for (tenant, agreement) in try await agreements { add(tenant) { $0.agreements.append(agreement) } }
+        for (tenant, system, outage) in try await outages {
+            add(tenant) { $0.outages[system, default: []].append(outage) }
+        }
         return result
     }
 
-    /// The ten queries, each returning its rows with their tenant.
+    /// The twelve queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -210,7 +216,7 @@ enum ComplianceSnapshotLoader {
                 .columns(
                     "id", "tenant_id", "name", "category", "lifecycle_status", "owner_org_unit_id", "created_at",
                     "classified_on", "classification_valid_until", "personal_data_level", "pd_legal_basis",
-                    "pd_processor_agreement"
+                    "pd_processor_agreement", "availability"
                 )
                 // T9: classified when the three KLASSA aspects have levels.
                 .column(
@@ -242,7 +248,8 @@ enum ComplianceSnapshotLoader {
                         legalBasis: try r.decode(column: "pd_legal_basis", as: String?.self).flatMap(LegalBasis.init),
                         hasDataSubjectCategories: try r.decode(column: "has_subjects", as: Bool.self),
                         processorAgreement: try r.decode(column: "pd_processor_agreement", as: String?.self).flatMap(
-                            ProcessorAgreementStatus.init)),
+                            ProcessorAgreementStatus.init),
+                        availabilityLevel: try r.decode(column: "availability", as: Int?.self)),
                     try r.decode(column: "created_at", as: Date.self)
                 )
             }
@@ -308,6 +315,48 @@ enum ComplianceSnapshotLoader {
                     ComplianceSnapshot.PendingReading(
                         documentID: try RegisterRows.uuid(r, "document_id", text: text), requestedOn: requestedOn,
                         count: try r.decode(column: "pending", as: Int.self))
+                )
+            }
+        }
+
+        /// Agreements on service level: what their availability is measured against (T8), and in force or not (D7).
+        func agreements(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Agreement)] {
+            let select = sql.select()
+                .columns(
+                    "id", "tenant_id", "system_id", "owner_person_id", "availability_hundredths", "service_hours",
+                    "planned_maintenance_counts", "valid_from", "valid_to"
+                )
+                .from("service_agreements")
+            return try await scoped(select, table: "service_agreements").all().compactMap { r in
+                guard let from = try day(r, "valid_from") else { return nil }
+                return (
+                    try tenant(r),
+                    ComplianceSnapshot.Agreement(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        systemID: try RegisterRows.uuid(r, "system_id", text: text),
+                        ownerPersonID: try RegisterRows.optionalUUID(r, "owner_person_id", text: text),
+                        terms: AgreementTerms(
+                            agreedPercent: AvailabilityTarget.percent(
+                                try r.decode(column: "availability_hundredths", as: Int.self)),
+                            serviceHours: ServiceHours(code: try r.decode(column: "service_hours", as: String.self))
+                                ?? .always,
+                            plannedMaintenanceCounts: try r.decode(column: "planned_maintenance_counts", as: Bool.self),
+                            validFrom: from, validTo: try day(r, "valid_to")))
+                )
+            }
+        }
+
+        /// Outages by system, for measured availability (T8).
+        func outages(on sql: any SQLDatabase) async throws -> [(UUID, UUID, Outage)] {
+            let select = sql.select().columns("tenant_id", "system_id", "starts_at", "ends_at", "is_planned")
+                .from("outages")
+            return try await scoped(select, table: "outages").all().map { r in
+                (
+                    try tenant(r), try RegisterRows.uuid(r, "system_id", text: text),
+                    Outage(
+                        start: try r.decode(column: "starts_at", as: Date.self),
+                        end: try r.decode(column: "ends_at", as: Date?.self),
+                        isPlanned: try r.decode(column: "is_planned", as: Bool.self))
                 )
             }
         }

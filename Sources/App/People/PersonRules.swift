@@ -95,6 +95,7 @@ enum PersonRules {
         async let classified = ITSystem.query(on: db).filter(\.$classifiedByPersonID == id).count()
         async let owns = GoverningDocument.query(on: db).filter(\.$ownerPersonID == id).count()
         async let reads = DocumentReadRequest.query(on: db).filter(\.$personID == id).count()
+        async let agreements = ServiceAgreement.query(on: db).filter(\.$ownerPersonID == id).count()
         return UseCount.describe(
             try await [
                 UseCount(
@@ -119,6 +120,10 @@ enum PersonRules {
                 UseCount(
                     reads, one: Localized(sv: "läsbekräftelse av styrdokument", en: "read confirmation of a document"),
                     many: Localized(sv: "läsbekräftelser av styrdokument", en: "read confirmations of documents")),
+                UseCount(
+                    agreements,
+                    one: Localized(sv: "driftavtal som systemägare", en: "service agreement as system owner"),
+                    many: Localized(sv: "driftavtal som systemägare", en: "service agreements as system owner")),
             ], lang: lang)
     }
 

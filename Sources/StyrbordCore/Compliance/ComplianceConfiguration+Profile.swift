@@ -29,6 +29,10 @@ extension ComplianceConfiguration {
             c.documentTypes[type.key] = DocumentTypeRules(
                 name: type.name, reviewEvery: type.reviewEvery, source: type.source)
         }
+        c.agreementRequirement = profile.serviceAgreements.map {
+            AgreementRequirement(
+                categories: Set($0.requiredFor), availabilityAtLeast: $0.availabilityAtLeast, source: $0.source)
+        }
         self = c
     }
 

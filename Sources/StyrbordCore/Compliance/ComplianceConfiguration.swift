@@ -66,6 +66,31 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         }
     }
 
+    /// D7: which systems must have an agreement on service level (SLA, driftavtal).
+    public struct AgreementRequirement: Sendable, Hashable {
+        /// Systems of these categories; empty: every category.
+        public var categories: Set<SystemCategory>
+        /// Only systems whose KLASSA availability level is at least this (unclassified ones are not asked).
+        public var availabilityAtLeast: Int?
+        /// The requirement findings cite (the profile's `source`).
+        public var source: String?
+
+        public init(categories: Set<SystemCategory> = [], availabilityAtLeast: Int? = nil, source: String? = nil) {
+            self.categories = categories
+            self.availabilityAtLeast = availabilityAtLeast
+            self.source = source
+        }
+
+        public func applies(to system: ComplianceSnapshot.System) -> Bool {
+            guard categories.isEmpty || categories.contains(system.category) else { return false }
+            guard let least = availabilityAtLeast else { return true }
+            return (system.availabilityLevel ?? -1) >= least
+        }
+    }
+
+    /// Nil: the profile requires no agreements, and `services.agreement` checks nothing.
+    public var agreementRequirement: AgreementRequirement?
+
     /// Forums with a least cadence; empty when the profile sets none.
     public var forumCadences: [ForumCadence] = []
     /// Meetings are counted from this day on, and never from before it: the day the governance profile

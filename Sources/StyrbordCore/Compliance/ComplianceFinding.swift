@@ -53,6 +53,8 @@ public enum ComplianceObjectKind: String, LabelledValue {
     case forum
     case plan
     case document
+    /// An agreement on service level (SLA, driftavtal).
+    case agreement
 
     public var label: Localized {
         switch self {
@@ -61,6 +63,7 @@ public enum ComplianceObjectKind: String, LabelledValue {
         case .contract: Localized(sv: "Avtal", en: "Contract")
         case .forum: Localized(sv: "Forum", en: "Forum")
         case .plan: Localized(sv: "Plan", en: "Plan")
+        case .agreement: Localized(sv: "Driftavtal", en: "Service agreement")
         }
     }
 }

@@ -51,12 +51,15 @@ public enum ComplianceRules {
     public static let planRevision: ComplianceRuleID = "plans.revision"
     public static let documentReview: ComplianceRuleID = "documents.review"
     public static let documentUnread: ComplianceRuleID = "documents.unread"
+    public static let serviceAvailability: ComplianceRuleID = "services.availability"
+    public static let serviceAgreement: ComplianceRuleID = "services.agreement"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
         ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
-        PlanRevisionRule(), DocumentReviewRule(), DocumentUnreadRule(),
+        PlanRevisionRule(), DocumentReviewRule(), DocumentUnreadRule(), ServiceAvailabilityRule(),
+        ServiceAgreementRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -71,6 +74,8 @@ public enum ComplianceRules {
         planRevision: .init(severity: .error, requirement: "D3"),
         documentReview: .init(severity: .warning, requirement: "D10"),
         documentUnread: .init(severity: .warning, requirement: "L8"),
+        serviceAvailability: .init(severity: .warning, requirement: "T8"),
+        serviceAgreement: .init(severity: .error, requirement: "D7"),
     ]
 
     public static func descriptor(_ id: ComplianceRuleID) -> ComplianceRuleDescriptor? {

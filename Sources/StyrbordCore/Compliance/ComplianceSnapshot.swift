@@ -56,14 +56,18 @@ public struct ComplianceSnapshot: Sendable {
         public var hasDataSubjectCategories: Bool
         /// GDPR art. 28; nil when nobody has said.
         public var processorAgreement: ProcessorAgreementStatus?
+        /// The KLASSA level of availability (tillgänglighet), 0–4; nil when not classified.
+        public var availabilityLevel: Int?
 
         public init(
             id: UUID, name: String, category: SystemCategory, lifecycle: LifecycleStatus = .inProduction,
             ownerOrgUnitID: UUID? = nil, registeredOn: CalendarDay, isClassified: Bool = false,
             classifiedOn: CalendarDay? = nil, classificationValidUntil: CalendarDay? = nil,
             personalData: PersonalDataLevel = .none, hasProcessingPurpose: Bool = false, legalBasis: LegalBasis? = nil,
-            hasDataSubjectCategories: Bool = false, processorAgreement: ProcessorAgreementStatus? = nil
+            hasDataSubjectCategories: Bool = false, processorAgreement: ProcessorAgreementStatus? = nil,
+            availabilityLevel: Int? = nil
         ) {
+            self.availabilityLevel = availabilityLevel
             self.id = id
             self.name = name
             self.category = category
@@ -216,6 +220,22 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// An agreement on service level (SLA, driftavtal) for a system (D7, T8).
+    public struct Agreement: Sendable, Hashable {
+        public var id: UUID
+        public var systemID: UUID
+        /// The systemägare who signed it; nil when the person is gone.
+        public var ownerPersonID: UUID?
+        public var terms: AgreementTerms
+
+        public init(id: UUID, systemID: UUID, ownerPersonID: UUID?, terms: AgreementTerms) {
+            self.id = id
+            self.systemID = systemID
+            self.ownerPersonID = ownerPersonID
+            self.terms = terms
+        }
+    }
+
     /// The day the rules judge ("today" in Sweden).
     public var day: CalendarDay
     public var orgUnits: [OrgUnit]
@@ -229,6 +249,9 @@ public struct ComplianceSnapshot: Sendable {
     public var documents: [Document] = []
     /// Read confirmations of governing documents not yet given (L8), counted per document and day asked.
     public var pendingReadings: [PendingReading] = []
+    /// Agreements on service level, and outages by system (T8: availability followed up).
+    public var agreements: [Agreement] = []
+    public var outages: [UUID: [Outage]] = [:]
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
 

@@ -269,7 +269,38 @@ struct PermissionMatrixTests {
             "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID": .admin,
             "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID/follow-up": .admin,
         ]
-        for tab in ["roles", "integrations", "contracts", "classification", "history"] {
+        // Services (D7, T7, T8): the administrator keeps the catalogue; agreements and outages hang on S1.
+        for (key, rule) in [
+            ("GET /t/:tenant/services", Rule.read), ("GET /t/:tenant/services/new", .admin),
+            ("POST /t/:tenant/services", .admin), ("GET /t/:tenant/services/:serviceID/edit", .admin),
+            ("POST /t/:tenant/services/:serviceID/edit", .admin),
+            ("GET /t/:tenant/services/:serviceID/levels/new", .admin),
+            ("POST /t/:tenant/services/:serviceID/levels", .admin),
+            ("GET /t/:tenant/agreements", .read), ("GET /t/:tenant/agreements/new", .editSome),
+            ("POST /t/:tenant/agreements", .editSome), ("GET /t/:tenant/agreements/:agreementID/edit", .editS1),
+            ("POST /t/:tenant/agreements/:agreementID/edit", .editS1), ("GET /t/:tenant/outages/new", .editSome),
+            ("POST /t/:tenant/outages", .editSome), ("GET /t/:tenant/outages/:outageID/edit", .editS1),
+            ("POST /t/:tenant/outages/:outageID/edit", .editS1),
+            ("GET /api/v1/tenants/:tenant/services", .read), ("POST /api/v1/tenants/:tenant/services", .admin),
+            ("GET /api/v1/tenants/:tenant/services/:serviceID", .read),
+            ("PUT /api/v1/tenants/:tenant/services/:serviceID", .admin),
+            ("DELETE /api/v1/tenants/:tenant/services/:serviceID", .admin),
+            ("POST /api/v1/tenants/:tenant/services/:serviceID/levels", .admin),
+            ("PUT /api/v1/tenants/:tenant/service-levels/:levelID", .admin),
+            ("DELETE /api/v1/tenants/:tenant/service-levels/:levelID", .admin),
+            ("GET /api/v1/tenants/:tenant/agreements", .read), ("POST /api/v1/tenants/:tenant/agreements", .editSome),
+            ("GET /api/v1/tenants/:tenant/agreements/:agreementID", .read),
+            ("PUT /api/v1/tenants/:tenant/agreements/:agreementID", .editS1),
+            ("DELETE /api/v1/tenants/:tenant/agreements/:agreementID", .editS1),
+            ("GET /api/v1/tenants/:tenant/agreements/:agreementID/availability", .read),
+            ("GET /api/v1/tenants/:tenant/outages", .read), ("POST /api/v1/tenants/:tenant/outages", .editSome),
+            ("GET /api/v1/tenants/:tenant/outages/:outageID", .read),
+            ("PUT /api/v1/tenants/:tenant/outages/:outageID", .editS1),
+            ("DELETE /api/v1/tenants/:tenant/outages/:outageID", .editS1),
+        ] {
+            t[key] = rule
+        }
+        for tab in ["roles", "integrations", "contracts", "service", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
         }
         for action in ["edit", "end", "delete"] {
@@ -545,9 +576,26 @@ struct World {
         let version = try await DocumentRules.addVersion(
             to: document, fileName: "riktlinje.md", bytes: Array("# Riktlinje\n".utf8), mediaType: nil,
             actor: Fixtures.actor, on: db)
+        // The catalogue's service and level, S1's agreement with Olle as systemägare, and an outage of S1.
+        let service = try await CatalogueRules.create(
+            ServiceDraft(name: "Drift av verksamhetssystem"), tenant: tenant, actor: Fixtures.actor, on: db)
+        let level = try await CatalogueRules.addLevel(
+            ServiceLevelDraft(name: "Standard", availabilityPercent: 99.5), to: service, actor: Fixtures.actor, on: db)
+        let agreement = try await AgreementRules.create(
+            AgreementDraft(
+                systemId: try s1.requireID(), serviceLevelId: level.id, ownerPersonId: try olle.requireID(),
+                availabilityPercent: 99.5, validFrom: CalendarDay(year: 2026, month: 1, day: 1)!),
+            tenant: tenant, actor: Fixtures.actor, on: db)
+        let outage = try await OutageRules.create(
+            OutageDraft(
+                systemId: try s1.requireID(), startsAt: testNow.addingTimeInterval(-7_200),
+                endsAt: testNow.addingTimeInterval(-3_600), description: "Nätverksfel"),
+            tenant: tenant, actor: Fixtures.actor, on: db)
         let ids: [String: UUID] = [
             "documentID": try document.requireID(), "versionID": try version.requireID(),
             "ownerPersonID": try olle.requireID(),
+            "serviceID": try service.requireID(), "levelID": try level.requireID(),
+            "agreementID": try agreement.requireID(), "outageID": try outage.requireID(),
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
             "roleTypeID": try await Fixtures.roleType(RoleCatalogue.informationOwner, in: tenant, on: db).requireID(),
@@ -575,9 +623,8 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
         "proposals", "proposal_step_records", "proposal_decisions", "meetings", "meeting_items", "meeting_attendance",
         "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
-        "proposals", "proposal_step_records", "proposal_decisions", "governing_documents", "document_versions",
-        "document_audience_units", "document_audience_roles", "document_read_requests",
-        "document_files",
+        "governing_documents", "document_versions", "document_audience_units", "document_audience_roles",
+        "document_read_requests", "document_files", "services", "service_levels", "service_agreements", "outages",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {

@@ -17,6 +17,7 @@ struct ModelPropertiesTests {
             CalendarFeedToken(), Plan(), PlanActivity(), PlanInitiative(), Notice(),
             Proposal(), ProposalStepRecord(), ProposalDecision(), GoverningDocument(), DocumentVersion(),
             DocumentFile(), DocumentAudienceUnit(), DocumentAudienceRole(), DocumentReadRequest(),
+            CatalogueService(), ServiceLevel(), ServiceAgreement(), SystemOutage(),
         ]
         for model in models {
             let reflected = Mirror(reflecting: model).children.compactMap { $0.value as? any AnyProperty }

@@ -131,6 +131,21 @@ public struct PlanAccessFacts: Sendable, Equatable {
     }
 }
 
+/// Who may handle an incident (T9, F5): the people who run its systems, the IT-samordnare of their
+/// förvaltningar, and the holders of the profile's incident handler roles (the säkerhetschef).
+public struct IncidentAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    public var systems: [SystemFacts]
+    /// Roles held for the whole municipality whose holders handle every incident.
+    public var handlerRoleKeys: Set<String>
+
+    public init(tenantID: UUID, systems: [SystemFacts], handlerRoleKeys: Set<String>) {
+        self.tenantID = tenantID
+        self.systems = systems
+        self.handlerRoleKeys = handlerRoleKeys
+    }
+}
+
 /// Who may follow up an initiative's benefits: the people named as the benefits' owners (hemtagningsansvariga).
 public struct BenefitAccessFacts: Sendable, Equatable {
     public var tenantID: UUID
@@ -202,6 +217,8 @@ public enum Permission: Sendable, Equatable {
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
+    /// Handle an incident: its status, actions, follow-up and the IMY notification (T9, F5).
+    case handleIncident(IncidentAccessFacts)
 
     var tenantID: UUID? {
         switch self {
@@ -214,6 +231,7 @@ public enum Permission: Sendable, Equatable {
         case .runMeetings(let facts): facts.tenantID
         case .editPlan(let facts), .adoptPlan(let facts): facts.tenantID
         case .followUpBenefits(let facts): facts.tenantID
+        case .handleIncident(let facts): facts.tenantID
         }
     }
 
@@ -318,6 +336,13 @@ public enum AccessPolicy {
         case .followUpBenefits(let facts):
             return principal.personID.map { facts.ownerPersonIDs.contains($0) } ?? false
                 ? .allowed : .refused(.notPermitted(Reason.benefitFollowUp))
+        case .handleIncident(let facts):
+            let may =
+                facts.systems.contains {
+                    holdsEditingRole(principal, on: $0.systemID) || coordinates(principal, $0.ownerOrgUnitPath)
+                }
+                || principal.heldRoles.contains { $0.orgUnitID == nil && facts.handlerRoleKeys.contains($0.roleKey) }
+            return may ? .allowed : .refused(.notPermitted(Reason.incidentHandle))
         }
     }
 
@@ -386,6 +411,12 @@ public enum AccessPolicy {
         static let benefitFollowUp = Localized(
             sv: "Bara nyttornas hemtagningsansvariga och administratören får följa upp nyttorna.",
             en: "Only the benefits' owners and the administrator may follow up the benefits.")
+        static let incidentHandle = Localized(
+            sv:
+                "Bara de berörda systemens systemägare och systemförvaltare, förvaltningens IT-samordnare, incidenthanterarna (säkerhetschefen) och administratören får hantera incidenten.",
+            en:
+                "Only the affected systems' owners and managers, the administration's IT coordinator, the incident handlers (the security manager) and the administrator may handle the incident."
+        )
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
             en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")

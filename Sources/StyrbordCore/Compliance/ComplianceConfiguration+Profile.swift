@@ -23,6 +23,8 @@ extension ComplianceConfiguration {
                 leaderRoleKeys: [forum.convener, forum.chair].compactMap { $0 }, source: forum.source)
         }
         c.planKinds = profile.planKinds
+        c.incidentOpenDays = profile.incidents.openAtMost.approximateDays
+        c.incidentSource = profile.incidents.source
         self = c
     }
 

@@ -52,6 +52,7 @@ public enum ComplianceObjectKind: String, LabelledValue {
     /// A forum of the profile (for a forum each förvaltning has, one per förvaltning).
     case forum
     case plan
+    case incident
 
     public var label: Localized {
         switch self {
@@ -59,6 +60,7 @@ public enum ComplianceObjectKind: String, LabelledValue {
         case .contract: Localized(sv: "Avtal", en: "Contract")
         case .forum: Localized(sv: "Forum", en: "Forum")
         case .plan: Localized(sv: "Plan", en: "Plan")
+        case .incident: Localized(sv: "Incident", en: "Incident")
         }
     }
 }

@@ -3,7 +3,23 @@
 enum ProfileDecoding {
     static func profile(_ root: ProfileNode) -> GovernanceProfile {
         let r = Obj(root)
-        return GovernanceProfile(
+        var profile = base(r)
+        if let o = r.obj("incidents") { profile.incidents = incidents(o) }
+        return profile
+    }
+
+    static func incidents(_ o: Obj) -> GovernanceProfile.IncidentRules {
+        var rules = GovernanceProfile.IncidentRules()
+        if let open = o.duration("open_at_most") { rules.openAtMost = open }
+        if o.node["handlers"] != nil { rules.handlers = o.strings("handlers") }
+        if o.node["access_notify"] != nil { rules.accessNotify = o.strings("access_notify") }
+        if o.node["breach_notify"] != nil { rules.breachNotify = o.strings("breach_notify") }
+        rules.source = o.string("source")
+        return rules
+    }
+
+    private static func base(_ r: Obj) -> GovernanceProfile {
+        GovernanceProfile(
             formatVersion: r.int("profile_format") ?? ProfileFormat.version,
             key: r.string("key") ?? "",
             name: r.text("name") ?? Localized(verbatim: ""),

@@ -47,6 +47,8 @@ enum AppMigrations {
         CreatePlans(),
         // 2026-12-15 notifications: every person's inbox, with the e-mail copy's outbox state
         CreateNotices(),
+        // 2026-12-22 incidents: incidents with their systems, actions and follow-up notes
+        CreateIncidents(),
     ]
 
     static func register(on app: Application) {

@@ -50,6 +50,8 @@ enum TenantAccess: Sendable, Equatable {
     case editInitiative(param: String)
     /// Following up an initiative's benefits: their owners.
     case followUpInitiative(param: String)
+    /// Handling an incident: its systems' people, the incident handlers, the administrator.
+    case handleIncident(param: String)
 }
 
 extension Route {
@@ -219,7 +221,21 @@ enum AccessFacts {
             let initiative = try await PlanInitiative.find(
                 try id(param, req), in: tenant, on: req.db, what: PlanInitiative.what)
             return [.followUpBenefits(try await benefitOwners(initiative, tenant, req))]
+        case .handleIncident(let param):
+            let incident = try await Incident.find(try id(param, req), in: tenant, on: req.db, what: Incident.what)
+            return [.handleIncident(try await self.incident(incident, tenant, req))]
         }
+    }
+
+    /// The facts of an incident: its systems (those still in the register) and the profile's handler roles.
+    static func incident(_ incident: Incident, _ tenant: Tenant, _ req: Request) async throws -> IncidentAccessFacts {
+        var systems: [SystemFacts] = []
+        for systemID in try await IncidentRules.systemIDs(of: try incident.requireID(), on: req.db) {
+            if let facts = try? await system(systemID, tenant, req) { systems.append(facts) }
+        }
+        let profile = try await ProfileRules.current(tenant, on: req.db).1
+        return IncidentAccessFacts(
+            tenantID: try tenant.requireID(), systems: systems, handlerRoleKeys: Set(profile.incidents.handlers))
     }
 
     /// The facts of a forum's meeting for the förvaltning `orgUnit` (nil: whichever förvaltning).

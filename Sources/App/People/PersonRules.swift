@@ -93,6 +93,7 @@ enum PersonRules {
         async let appointed = RoleAssignment.query(on: db).filter(\.$appointedByPersonID == id).count()
         async let manages = OrgUnit.query(on: db).filter(\.$managerPersonID == id).count()
         async let classified = ITSystem.query(on: db).filter(\.$classifiedByPersonID == id).count()
+        async let actions = IncidentAction.query(on: db).filter(\.$responsiblePersonID == id).count()
         return UseCount.describe(
             try await [
                 UseCount(
@@ -110,6 +111,9 @@ enum PersonRules {
                 UseCount(
                     classified, one: Localized(sv: "informationsklassning", en: "information classification"),
                     many: Localized(sv: "informationsklassningar", en: "information classifications")),
+                UseCount(
+                    actions, one: Localized(sv: "åtgärd efter en incident", en: "incident action"),
+                    many: Localized(sv: "åtgärder efter incidenter", en: "incident actions")),
             ], lang: lang)
     }
 

@@ -55,7 +55,7 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, proposals, forums, plans, compliance, todo, organisation, people, suppliers, managementObjects, roles,
+    case systems, proposals, forums, plans, incidents, compliance, todo, organisation, people, suppliers, managementObjects, roles,
         profile,
         reports
     case importExport, accounts, audit
@@ -66,6 +66,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .proposals: lang == .sv ? "Förslag" : "Proposals"
         case .forums: lang == .sv ? "Forum och möten" : "Forums and meetings"
         case .plans: lang == .sv ? "Planer" : "Plans"
+        case .incidents: lang == .sv ? "Incidenter" : "Incidents"
         case .compliance: lang == .sv ? "Efterlevnad" : "Compliance"
         case .todo: lang == .sv ? "Att göra" : "To do"
         case .organisation: lang == .sv ? "Organisation" : "Organisation"
@@ -87,6 +88,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .proposals: ProposalRoutes.index(slug)
         case .forums: ForumRoutes.index(slug)
         case .plans: PlanRoutes.index(slug)
+        case .incidents: IncidentRoutes.index(slug)
         case .compliance: ComplianceRoutes.overview(slug)
         case .todo: ComplianceRoutes.todo(slug)
         case .organisation: OrgUnitRoutes.index(slug)

@@ -236,6 +236,25 @@ struct PermissionMatrixTests {
             "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID": .admin,
             "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID/follow-up": .admin,
         ]
+        // Incidents: every employee reports and reads them (T9); I1 touches S1, so S1's people handle it (F5).
+        for path in ["", "/new", "/statistics", "/:incidentID"] { t["GET /t/:tenant/incidents\(path)"] = .read }
+        t["POST /t/:tenant/incidents"] = .read
+        t["GET /api/v1/tenants/:tenant/incidents"] = .read
+        t["POST /api/v1/tenants/:tenant/incidents"] = .read
+        t["GET /api/v1/tenants/:tenant/incidents/statistics"] = .read
+        t["GET /api/v1/tenants/:tenant/incidents/:incidentID"] = .read
+        for path in ["imy", "actions", "actions/:actionID/done", "notes", "status"] {
+            t["POST /t/:tenant/incidents/:incidentID/\(path)"] = .editS1
+        }
+        for route in [
+            "PUT /api/v1/tenants/:tenant/incidents/:incidentID/imy",
+            "POST /api/v1/tenants/:tenant/incidents/:incidentID/actions",
+            "PUT /api/v1/tenants/:tenant/incidents/:incidentID/actions/:actionID",
+            "POST /api/v1/tenants/:tenant/incidents/:incidentID/notes",
+            "POST /api/v1/tenants/:tenant/incidents/:incidentID/status",
+        ] {
+            t[route] = .editS1
+        }
         for tab in ["roles", "integrations", "contracts", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
         }
@@ -502,6 +521,15 @@ struct World {
         let initiative = try await PlanRules.addInitiative(
             operations, InitiativeDraft(source: .free, title: "Ny växel"), tenant: tenant, actor: Fixtures.actor, on: db
         )
+        // I1: a personal data breach touching S1, with one action.
+        let incident = try await IncidentRules.report(
+            IncidentDraft(
+                kind: .personalDataBreach, severity: .high, title: "Fel mottagare", description: "Ett brev gick fel.",
+                occurredAt: testNow.addingTimeInterval(-7_200), discoveredAt: testNow.addingTimeInterval(-3_600),
+                systemIds: [try s1.requireID()]), tenant: tenant, actor: Fixtures.actor, on: db)
+        let incidentAction = try await IncidentRules.addAction(
+            incident, IncidentActionDraft(description: "Be mottagaren radera brevet"), tenant: tenant,
+            actor: Fixtures.actor, on: db)
         let ids: [String: UUID] = [
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
@@ -510,7 +538,8 @@ struct World {
             "contractID": try contract.requireID(), "accountID": try accounts[.employee]!.requireID(),
             "proposalID": try proposal.requireID(), "meetingID": try meeting.requireID(),
             "itemID": try item.requireID(), "unitA": try unitA.requireID(), "planID": try plan.requireID(),
-            "initiativeID": try initiative.requireID(),
+            "initiativeID": try initiative.requireID(), "incidentID": try incident.requireID(),
+            "actionID": try incidentAction.requireID(),
         ]
         return World(
             slug: slug, tenant: tenant, ids: ids, users: users, accounts: accounts, tokenIDs: tokens, s1: s1, s2: s2,
@@ -529,7 +558,8 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
         "proposals", "proposal_step_records", "proposal_decisions", "meetings", "meeting_items", "meeting_attendance",
-        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
+        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives", "incidents", "incident_systems",
+        "incident_actions", "incident_notes",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
@@ -662,6 +692,22 @@ enum MatrixRequest {
             return try e.encode(AttendanceDraft(guests: ["Eva Ek, kommunjurist"]))
         case "POST /api/v1/tenants/:tenant/plans":
             return try e.encode(PlanDraft(kind: "systemforvaltningsplan", systemId: s1, startYear: 2026))
+        case "POST /api/v1/tenants/:tenant/incidents":
+            return try e.encode(
+                IncidentDraft(
+                    kind: .access, severity: .medium, title: "Delat konto", description: "Ett konto delades.",
+                    occurredAt: testNow.addingTimeInterval(-600), discoveredAt: testNow.addingTimeInterval(-300),
+                    systemIds: [s1]))
+        case "PUT /api/v1/tenants/:tenant/incidents/:incidentID/imy":
+            return try e.encode(
+                ImyNotificationDraft(notified: false, reasonNotNotified: "Ingen risk för de registrerade"))
+        case "POST /api/v1/tenants/:tenant/incidents/:incidentID/actions",
+            "PUT /api/v1/tenants/:tenant/incidents/:incidentID/actions/:actionID":
+            return try e.encode(IncidentActionDraft(description: "Byt lösenord"))
+        case "POST /api/v1/tenants/:tenant/incidents/:incidentID/notes":
+            return try e.encode(IncidentNoteDraft(text: "Utredningen har börjat."))
+        case "POST /api/v1/tenants/:tenant/incidents/:incidentID/status":
+            return try e.encode(IncidentStatusDraft(status: .investigating))
         case "POST /api/v1/tenants/:tenant/role-types":
             return try e.encode(["key": "ny-roll", "nameSv": "Ny roll", "scope": "system"])
         default:
@@ -706,6 +752,21 @@ enum MatrixRequest {
             return [("guests", "Eva Ek, kommunjurist")]
         case "POST /t/:tenant/plans":
             return [("kind", "systemforvaltningsplan"), ("systemId", s1), ("startYear", "2026")]
+        case "POST /t/:tenant/incidents":
+            return [
+                ("kind", "behorighet"), ("severity", "medel"), ("title", "Delat konto"),
+                ("description", "Ett konto delades."),
+                ("occurredAt", "2026-03-02"), ("occurredAtTime", "08:00"), ("discoveredAt", "2026-03-02"),
+                ("discoveredAtTime", "09:00"), ("systemIds", s1),
+            ]
+        case "POST /t/:tenant/incidents/:incidentID/imy":
+            return [("notified", "false"), ("reasonNotNotified", "Ingen risk för de registrerade")]
+        case "POST /t/:tenant/incidents/:incidentID/actions":
+            return [("description", "Byt lösenord")]
+        case "POST /t/:tenant/incidents/:incidentID/notes":
+            return [("text", "Utredningen har börjat.")]
+        case "POST /t/:tenant/incidents/:incidentID/status":
+            return [("status", "under-utredning")]
         case "POST /t/:tenant/profile/versions":
             return [("yaml", ShippedProfiles.yaml("tanum")!), ("message", "Ny version")]
         case "POST /account/tokens":

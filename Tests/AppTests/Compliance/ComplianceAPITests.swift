@@ -162,10 +162,14 @@ struct ComplianceAPITests {
                 scores.rules.map(\.id) == [
                     "roles.required", "roles.deputy", "systems.owner", "classification.current", "gdpr.record",
                     "gdpr.processor-agreement", "contracts.notice", "forums.cadence", "plans.revision",
+                    "incidents.deadline",
                 ])
-            #expect(scores.rules.map(\.requirement) == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3"])
-            #expect(scores.rules.last?.score == Score(checked: 2, compliant: 2, share: 1))
-            #expect(scores.rules.last?.objectType == "plan")
+            #expect(scores.rules.map(\.requirement) == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "T9"])
+            let plans = try #require(scores.rules.first { $0.id == "plans.revision" })
+            #expect(plans.score == Score(checked: 2, compliant: 2, share: 1))
+            #expect(plans.objectType == "plan")
+            // No incidents in the scenario: nothing checked (T9).
+            #expect(scores.rules.last?.score.checked == 0 && scores.rules.last?.objectType == "incident")
             let deputy = try #require(scores.rules.first { $0.id == "roles.deputy" })
             #expect(deputy.score == Score(checked: 2, compliant: 0, share: 0) && deputy.findings == 2)
             #expect(scores.rules.first { $0.id == "contracts.notice" }?.objectType == "contract")

@@ -4,6 +4,7 @@ learned. Every page visited is checked with axe (WCAG 2.1 A and AA)."""
 
 import datetime
 import uuid
+from zoneinfo import ZoneInfo
 
 import pytest
 from selenium.webdriver.support.ui import Select
@@ -38,8 +39,8 @@ def test_a_breach_is_reported_notified_to_imy_and_closed_with_a_lesson(browser):
     assert "Vad hände?" in b.text("#f-description-error") or b.find("#f-description-error")
     b.check_axe()
 
-    # Discovered an hour ago: 71 hours left.
-    found = datetime.datetime.now() - datetime.timedelta(hours=1)
+    # Discovered an hour ago, Swedish time: 71 hours left.
+    found = datetime.datetime.now(ZoneInfo("Europe/Stockholm")) - datetime.timedelta(hours=1)
     b.find("#f-description").send_keys("Ett beslut med personnummer skickades till fel adress.")
     set_value(b, "#f-occurredAt", found.strftime("%Y-%m-%d"))
     set_value(b, "#f-occurredAtTime", found.strftime("%H:%M"))

@@ -22,8 +22,9 @@ struct CompliancePagesTests {
             // Per rule: the deputy rule checked two verksamhetssystem and both lack an ersättare (T11).
             #expect(html.contains("Ersättare"))
             #expect(html.contains(ComplianceRoutes.findings("testby", query: [("rule", "roles.deputy")])))
-            // Only the forums' cadence has nothing to check: its profile took effect today (forums.cadence).
-            #expect(html.components(separatedBy: "Inget att kontrollera").count == 2)
+            // Only the forums' cadence (its profile took effect today) and the incidents (there are none)
+            // have nothing to check.
+            #expect(html.components(separatedBy: "Inget att kontrollera").count == 3)
             // Per förvaltning, linking to its findings; the unowned last.
             #expect(html.contains("Kommunledningskontoret") && html.contains("Socialförvaltningen"))
             #expect(

@@ -69,7 +69,7 @@ struct ComplianceEngineTests {
         #expect(!report.findings.contains { $0.ruleID == ComplianceRules.requiredRoles })
     }
 
-    @Test("The standard configuration encodes D2, T11, E3, T9, T4, D7, D4 and D3 with one setting per rule")
+    @Test("The standard configuration encodes D2, T11, E3, T9, T4, D7, D4, D3 and T9 with one setting per rule")
     func standard() {
         let c = ComplianceConfiguration.standard
         #expect(c.roleRequirements == RoleRequirementPolicy.standard)
@@ -78,8 +78,12 @@ struct ComplianceEngineTests {
         let ids = ComplianceRules.all.map(\.descriptor.id)
         #expect(Set(ids).count == ids.count)
         #expect(Set(c.rules.keys) == Set(ids))
-        #expect(ids.map { c.settings(for: $0).requirement } == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3"])
+        #expect(
+            ids.map { c.settings(for: $0).requirement } == [
+                "D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "T9",
+            ])
         #expect(c.planKinds.isEmpty)  // plans are required by a profile, not by the standard configuration
+        #expect(c.incidentOpenDays == 90)  // incidents.deadline: the default of the profile's incidents section
     }
 
     @Test("An empty municipality has no findings and no score")

@@ -50,6 +50,8 @@ enum TenantAccess: Sendable, Equatable {
     case editInitiative(param: String)
     /// Following up an initiative's benefits: their owners.
     case followUpInitiative(param: String)
+    /// A governing document's owner and the administrator.
+    case editDocument(param: String)
     /// Handling an incident: its systems' people, the incident handlers, the administrator.
     case handleIncident(param: String)
 }
@@ -221,6 +223,8 @@ enum AccessFacts {
             let initiative = try await PlanInitiative.find(
                 try id(param, req), in: tenant, on: req.db, what: PlanInitiative.what)
             return [.followUpBenefits(try await benefitOwners(initiative, tenant, req))]
+        case .editDocument(let param):
+            return [.editDocument(try await document(try id(param, req), tenant, req))]
         case .handleIncident(let param):
             let incident = try await Incident.find(try id(param, req), in: tenant, on: req.db, what: Incident.what)
             return [.handleIncident(try await self.incident(incident, tenant, req))]
@@ -282,6 +286,24 @@ enum AccessFacts {
         return BenefitAccessFacts(
             tenantID: tenantID,
             ownerPersonIDs: Set(people.filter { names.contains($0.name.trimmed.lowercased()) }.compactMap(\.id)))
+    }
+
+    /// The facts of a governing document of `tenant`; 404 when it is not one of the tenant's.
+    static func document(_ documentID: UUID, _ tenant: Tenant, _ req: Request) async throws -> DocumentAccessFacts {
+        let found = try await GoverningDocument.find(documentID, in: tenant, on: req.db, what: GoverningDocument.what)
+        return try await document(found, tenant, req)
+    }
+
+    /// The facts of a governing document already loaded.
+    static func document(
+        _ document: GoverningDocument, _ tenant: Tenant, _ req: Request
+    ) async throws
+        -> DocumentAccessFacts
+    {
+        let tenantID = try tenant.requireID()
+        let owners = try await Account.query(on: req.db).filter(\.$tenantID == tenantID)
+            .filter(\.$personID == document.ownerPersonID).all()
+        return DocumentAccessFacts(tenantID: tenantID, ownerAccountIDs: Set(owners.compactMap(\.id)))
     }
 
     /// The facts of a proposal of `tenant`; 404 when it is not one of the tenant's.

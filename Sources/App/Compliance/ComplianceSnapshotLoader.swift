@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import StyrbordCore
 
-/// Reads what the compliance rules look at into `ComplianceSnapshot`s: eight SQLKit queries for one tenant
+/// Reads what the compliance rules look at into `ComplianceSnapshot`s: ten SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
 /// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
 /// queries run side by side, each decoding its own rows, and ask the database for facts rather than
@@ -55,6 +55,8 @@ enum ComplianceSnapshotLoader {
         async let contracts = read { try await $0.contracts(on: $1) }
         async let meetings = read { try await $0.meetings(on: $1) }
         async let plans = read { try await $0.plans(on: $1) }
+        async let documents = read { try await $0.documents(on: $1) }
+        async let readings = read { try await $0.pendingReadings(on: $1) }
         async let incidents = read { try await $0.incidents(on: $1) }
         async let incidentSystems = read { try await $0.incidentSystems(on: $1) }
         async let incidentActions = read { try await $0.openIncidentActions(on: $1) }
@@ -83,6 +85,8 @@ enum ComplianceSnapshotLoader {
             }
         }
         for (tenant, plan) in try await plans { add(tenant) { $0.plans.append(plan) } }
+        for (tenant, document) in try await documents { add(tenant) { $0.documents.append(document) } }
+        for (tenant, reading) in try await readings { add(tenant) { $0.pendingReadings.append(reading) } }
         // Incidents not closed, with their systems and the actions not yet done (T9).
         var systemsOf: [UUID: [UUID]] = [:]
         for (incident, system) in try await incidentSystems { systemsOf[incident, default: []].append(system) }
@@ -97,7 +101,7 @@ enum ComplianceSnapshotLoader {
         return result
     }
 
-    /// The eight queries, each returning its rows with their tenant.
+    /// The ten queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -277,6 +281,32 @@ enum ComplianceSnapshotLoader {
             }
         }
 
+        /// Adopted governing documents: only they are due for review (D10).
+        func documents(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Document)] {
+            let select = sql.select()
+                .columns(
+                    "id", "tenant_id", "title", "type_key", "status", "owner_person_id", "decided_on", "valid_from",
+                    "review_every_months", "next_review_on", "is_published"
+                )
+                .from("governing_documents")
+                .where(SQLColumn("status"), .equal, SQLBind(DocumentStatus.adopted.rawValue))
+            return try await scoped(select, table: "governing_documents").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.Document(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        title: try r.decode(column: "title", as: String.self),
+                        typeKey: try r.decode(column: "type_key", as: String.self),
+                        status: DocumentStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .draft,
+                        ownerPersonID: try RegisterRows.uuid(r, "owner_person_id", text: text),
+                        decidedOn: try day(r, "decided_on"), validFrom: try day(r, "valid_from"),
+                        reviewEveryMonths: try r.decode(column: "review_every_months", as: Int?.self),
+                        nextReviewOn: try day(r, "next_review_on"),
+                        isPublished: try r.decode(column: "is_published", as: Bool.self))
+                )
+            }
+        }
+
         /// Incidents not closed (T9), without their systems and actions (read beside them).
         func incidents(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Incident)] {
             let select = sql.select()
@@ -302,6 +332,25 @@ enum ComplianceSnapshotLoader {
                             ?? .informationSecurity,
                         discoveredAt: try r.decode(column: "discovered_at", as: Date.self),
                         reportedOn: CalendarDay(try r.decode(column: "reported_at", as: Date.self)), imy: imy)
+                )
+            }
+        }
+
+        /// Read confirmations not yet given (L8), counted per document and the day they were asked for.
+        func pendingReadings(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.PendingReading)] {
+            let select = sql.select()
+                .column("tenant_id").column("document_id").column("requested_on")
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "pending")
+                .from("document_read_requests")
+                .where(SQLColumn("confirmed_at"), .is, SQLLiteral.null)
+                .groupBy("tenant_id").groupBy("document_id").groupBy("requested_on")
+            return try await scoped(select, table: "document_read_requests").all().compactMap { r in
+                guard let requestedOn = try day(r, "requested_on") else { return nil }
+                return (
+                    try tenant(r),
+                    ComplianceSnapshot.PendingReading(
+                        documentID: try RegisterRows.uuid(r, "document_id", text: text), requestedOn: requestedOn,
+                        count: try r.decode(column: "pending", as: Int.self))
                 )
             }
         }
@@ -352,9 +401,10 @@ enum ComplianceSnapshotLoader {
             }
         }
 
-        /// Every forum's meetings (D4/E2/F3: the cadence rule counts them).
+        /// Every forum's meetings not cancelled (D4/E2/F3: the cadence rule counts them).
         func meetings(on sql: any SQLDatabase) async throws -> [(UUID, String, UUID?, Date)] {
             let select = sql.select().columns("tenant_id", "forum_key", "org_unit_id", "starts_at").from("meetings")
+                .where(SQLColumn("cancelled_at"), .is, SQLLiteral.null)
             return try await scoped(select, table: "meetings").all().map { r in
                 (
                     try tenant(r), try r.decode(column: "forum_key", as: String.self),

@@ -157,6 +157,18 @@ public struct BenefitAccessFacts: Sendable, Equatable {
     }
 }
 
+/// What the policy needs to know about a governing document: the accounts of its owner.
+public struct DocumentAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// The accounts linked to the document's owner (a person of the register).
+    public var ownerAccountIDs: Set<UUID>
+
+    public init(tenantID: UUID, ownerAccountIDs: Set<UUID>) {
+        self.tenantID = tenantID
+        self.ownerAccountIDs = ownerAccountIDs
+    }
+}
+
 /// Where a role is appointed, as far as permissions care.
 public enum RoleScopeFacts: Sendable, Equatable {
     case system(SystemFacts)
@@ -214,6 +226,9 @@ public enum Permission: Sendable, Equatable {
     case adoptPlan(PlanAccessFacts)
     /// Follow up an initiative's benefits (T6/F4): their owners and the administrator.
     case followUpBenefits(BenefitAccessFacts)
+    /// Change a governing document, upload its versions and see it unpublished: its owner and the
+    /// administrator. Publishing is `administer` (D1: the IT-chef approves before publication).
+    case editDocument(DocumentAccessFacts)
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
@@ -231,6 +246,7 @@ public enum Permission: Sendable, Equatable {
         case .runMeetings(let facts): facts.tenantID
         case .editPlan(let facts), .adoptPlan(let facts): facts.tenantID
         case .followUpBenefits(let facts): facts.tenantID
+        case .editDocument(let facts): facts.tenantID
         case .handleIncident(let facts): facts.tenantID
         }
     }
@@ -336,6 +352,9 @@ public enum AccessPolicy {
         case .followUpBenefits(let facts):
             return principal.personID.map { facts.ownerPersonIDs.contains($0) } ?? false
                 ? .allowed : .refused(.notPermitted(Reason.benefitFollowUp))
+        case .editDocument(let facts):
+            return facts.ownerAccountIDs.contains(principal.accountID)
+                ? .allowed : .refused(.notPermitted(Reason.documentEdit))
         case .handleIncident(let facts):
             let may =
                 facts.systems.contains {
@@ -411,6 +430,9 @@ public enum AccessPolicy {
         static let benefitFollowUp = Localized(
             sv: "Bara nyttornas hemtagningsansvariga och administratören får följa upp nyttorna.",
             en: "Only the benefits' owners and the administrator may follow up the benefits.")
+        static let documentEdit = Localized(
+            sv: "Bara dokumentets ägare och administratören får ändra styrdokumentet.",
+            en: "Only the document's owner and the administrator may change the governing document.")
         static let incidentHandle = Localized(
             sv:
                 "Bara de berörda systemens systemägare och systemförvaltare, förvaltningens IT-samordnare, incidenthanterarna (säkerhetschefen) och administratören får hantera incidenten.",

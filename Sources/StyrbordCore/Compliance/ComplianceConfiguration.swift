@@ -43,6 +43,8 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         public var key: String
         public var name: Localized
         public var minPerYear: Int
+        /// The most meetings a year the profile allows (E2: the IT-styrgrupp 10–12); nil for no limit.
+        public var maxPerYear: Int?
         /// One forum per förvaltning (lokalt IT-forum): each förvaltning's meetings count for it alone.
         public var isPerOrgUnit: Bool
         /// Who should see to it that the forum meets: the convener's role, else the chair's.
@@ -51,12 +53,13 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         public var source: String?
 
         public init(
-            key: String, name: Localized, minPerYear: Int, isPerOrgUnit: Bool = false, leaderRoleKeys: [String] = [],
-            source: String? = nil
+            key: String, name: Localized, minPerYear: Int, maxPerYear: Int? = nil, isPerOrgUnit: Bool = false,
+            leaderRoleKeys: [String] = [], source: String? = nil
         ) {
             self.key = key
             self.name = name
             self.minPerYear = minPerYear
+            self.maxPerYear = maxPerYear
             self.isPerOrgUnit = isPerOrgUnit
             self.leaderRoleKeys = leaderRoleKeys
             self.source = source
@@ -81,6 +84,11 @@ public struct ComplianceConfiguration: Sendable, Hashable {
     public var classificationValidityMonths: Int?
     /// How many days before the last day to give notice a contract is reported.
     public var contractNoticeWarningDays: Int
+    /// D10: each document type's review interval and the requirement it comes from, by type key.
+    public var documentTypes: [String: DocumentTypeRules] = [:]
+    /// L8: days a person has to confirm reading a changed governing document before it is overdue. The
+    /// governance profile has no setting for it yet.
+    public var readConfirmationDays: Int = ReadConfirmation.standardDays
     /// How many days a gap may stay open after it appears (a role ended, a system registered without
     /// classification) before it is overdue.
     public var resolutionDays: Int
@@ -108,6 +116,18 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         self.resolutionDays = resolutionDays
         self.responsible = responsible
         self.rules = rules
+    }
+
+    /// How often a document type is reviewed, and the profile's source for it.
+    public struct DocumentTypeRules: Sendable, Hashable {
+        public var name: Localized
+        public var reviewEvery: ProfileDuration?
+        public var source: String?
+        public init(name: Localized, reviewEvery: ProfileDuration?, source: String?) {
+            self.name = name
+            self.reviewEvery = reviewEvery
+            self.source = source
+        }
     }
 
     /// The settings `rule` runs with.

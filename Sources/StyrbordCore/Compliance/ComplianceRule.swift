@@ -49,13 +49,15 @@ public enum ComplianceRules {
     public static let contractNotice: ComplianceRuleID = "contracts.notice"
     public static let forumCadence: ComplianceRuleID = "forums.cadence"
     public static let planRevision: ComplianceRuleID = "plans.revision"
+    public static let documentReview: ComplianceRuleID = "documents.review"
+    public static let documentUnread: ComplianceRuleID = "documents.unread"
     public static let incidentDeadline: ComplianceRuleID = "incidents.deadline"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
         ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
-        PlanRevisionRule(), IncidentDeadlineRule(),
+        PlanRevisionRule(), DocumentReviewRule(), DocumentUnreadRule(), IncidentDeadlineRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -68,6 +70,8 @@ public enum ComplianceRules {
         contractNotice: .init(severity: .warning, requirement: "D7"),
         forumCadence: .init(severity: .warning, requirement: "D4"),
         planRevision: .init(severity: .error, requirement: "D3"),
+        documentReview: .init(severity: .warning, requirement: "D10"),
+        documentUnread: .init(severity: .warning, requirement: "L8"),
         incidentDeadline: .init(severity: .error, requirement: "T9"),
     ]
 

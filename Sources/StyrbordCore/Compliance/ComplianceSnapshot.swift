@@ -171,6 +171,51 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// How many people were asked on one day to read a document and have not confirmed yet (L8).
+    public struct PendingReading: Sendable, Hashable {
+        public var documentID: UUID
+        public var requestedOn: CalendarDay
+        public var count: Int
+
+        public init(documentID: UUID, requestedOn: CalendarDay, count: Int) {
+            self.documentID = documentID
+            self.requestedOn = requestedOn
+            self.count = count
+        }
+    }
+
+    /// A governing document with what decides its next review (D10).
+    public struct Document: Sendable, Hashable {
+        public var id: UUID
+        public var title: String
+        public var typeKey: String
+        public var status: DocumentStatus
+        public var ownerPersonID: UUID
+        public var decidedOn: CalendarDay?
+        public var validFrom: CalendarDay?
+        public var reviewEveryMonths: Int?
+        public var nextReviewOn: CalendarDay?
+        /// Published by the administrator (D1): then the people it concerns read it (L8).
+        public var isPublished: Bool
+
+        public init(
+            id: UUID, title: String, typeKey: String, status: DocumentStatus, ownerPersonID: UUID,
+            decidedOn: CalendarDay? = nil, validFrom: CalendarDay? = nil, reviewEveryMonths: Int? = nil,
+            nextReviewOn: CalendarDay? = nil, isPublished: Bool = false
+        ) {
+            self.isPublished = isPublished
+            self.id = id
+            self.title = title
+            self.typeKey = typeKey
+            self.status = status
+            self.ownerPersonID = ownerPersonID
+            self.decidedOn = decidedOn
+            self.validFrom = validFrom
+            self.reviewEveryMonths = reviewEveryMonths
+            self.nextReviewOn = nextReviewOn
+        }
+    }
+
     /// An incident that is not closed (T9, F5), with what decides its deadlines.
     public struct Incident: Sendable, Hashable {
         /// Whether IMY was told of a personal data breach: not yet, told, or a recorded reason not to.
@@ -225,6 +270,9 @@ public struct ComplianceSnapshot: Sendable {
     /// Meetings held or planned, every forum's.
     public var meetings: [Meeting] = []
     public var plans: [Plan]
+    public var documents: [Document] = []
+    /// Read confirmations of governing documents not yet given (L8), counted per document and day asked.
+    public var pendingReadings: [PendingReading] = []
     /// Incidents not yet closed.
     public var incidents: [Incident] = []
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.

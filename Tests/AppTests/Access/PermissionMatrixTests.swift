@@ -64,6 +64,8 @@ struct PermissionMatrixTests {
         case runM1
         /// Adopting S1's systemförvaltningsplan: its systemägare and the administrator only (D2).
         case adoptS1
+        /// Governing document D1, owned by Olle (the holder): its owner and the administrator change it.
+        case editD1
 
         func outcome(_ kind: Kind) -> Outcome {
             switch (self, kind) {
@@ -92,6 +94,8 @@ struct PermissionMatrixTests {
             case (.runM1, _): return .forbidden
             case (.adoptS1, .holder), (.adoptS1, .admin): return .ok
             case (.adoptS1, _): return .forbidden
+            case (.editD1, .holder), (.editD1, .admin): return .ok
+            case (.editD1, _): return .forbidden
             }
         }
     }
@@ -136,6 +140,31 @@ struct PermissionMatrixTests {
             "GET /api/v1/tenants/:tenant/role-types/:roleTypeID": .read,
             "PUT /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
             "DELETE /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
+            // Governing documents: everyone reads published ones (D1 is), the administrator registers and
+            // publishes, the owner and the administrator change them and upload versions.
+            "GET /t/:tenant/documents": .read, "POST /t/:tenant/documents/:documentID/publication": .admin,
+            "GET /t/:tenant/documents/:documentID/versions/:versionID/file": .read,
+            "GET /api/v1/tenants/:tenant/documents": .read, "POST /api/v1/tenants/:tenant/documents": .admin,
+            "GET /api/v1/tenants/:tenant/documents/precedence": .read,
+            "GET /api/v1/tenants/:tenant/documents/:documentID": .read,
+            "PUT /api/v1/tenants/:tenant/documents/:documentID": .editD1,
+            "PUT /api/v1/tenants/:tenant/documents/:documentID/publication": .admin,
+            "POST /api/v1/tenants/:tenant/documents/:documentID/versions": .editD1,
+            "GET /api/v1/tenants/:tenant/documents/:documentID/versions/:versionID/file": .read,
+            // The forms of the page: registering is the administrator's, the rest as the API.
+            "GET /t/:tenant/documents/new": .admin, "POST /t/:tenant/documents": .admin,
+            "GET /t/:tenant/documents/:documentID": .read,
+            "GET /t/:tenant/documents/:documentID/edit": .editD1, "POST /t/:tenant/documents/:documentID/edit": .editD1,
+            "POST /t/:tenant/documents/:documentID/versions": .editD1,
+            "POST /t/:tenant/documents/:documentID/audience": .editD1,
+            // L8: whom a document concerns is kept by its owner, who also sees who has read it; anyone asked
+            // confirms (others are told there is nothing to confirm).
+            "POST /t/:tenant/documents/:documentID/confirmation": .read,
+            "GET /api/v1/tenants/:tenant/documents/to-read": .read,
+            "GET /api/v1/tenants/:tenant/documents/:documentID/audience": .read,
+            "PUT /api/v1/tenants/:tenant/documents/:documentID/audience": .editD1,
+            "GET /api/v1/tenants/:tenant/documents/:documentID/readers": .editD1,
+            "POST /api/v1/tenants/:tenant/documents/:documentID/confirmation": .read,
             // Integrations and contracts hang on S1.
             "GET /t/:tenant/integrations/new": .editSome, "POST /t/:tenant/integrations": .editSome,
             "GET /api/v1/tenants/:tenant/integrations": .read,
@@ -201,6 +230,8 @@ struct PermissionMatrixTests {
             "POST /t/:tenant/meetings/:meetingID/edit": .runM1, "POST /t/:tenant/meetings/:meetingID/items": .runM1,
             "POST /t/:tenant/meetings/:meetingID/items/:itemID/minutes": .runM1,
             "POST /t/:tenant/meetings/:meetingID/items/:itemID/delete": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/items/:itemID/decision": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/cancel": .runM1,
             "POST /t/:tenant/meetings/:meetingID/attendance": .runM1,
             "POST /t/:tenant/meetings/:meetingID/approve": .runM1, "GET /t/:tenant/calendar/:feedSecret": .open,
             "GET /api/v1/tenants/:tenant/forums": .read, "GET /api/v1/tenants/:tenant/forums/:forumKey": .read,
@@ -212,7 +243,9 @@ struct PermissionMatrixTests {
             "POST /api/v1/tenants/:tenant/meetings/:meetingID/items": .runM1,
             "DELETE /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID": .runM1,
             "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/minutes": .runM1,
+            "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/decision": .runM1,
             "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance": .runM1,
+            "POST /api/v1/tenants/:tenant/meetings/:meetingID/cancel": .runM1,
             "POST /api/v1/tenants/:tenant/meetings/:meetingID/approve": .runM1,
             // Plans: everyone reads; planID is S1's systemförvaltningsplan, written by those who change S1
             // and adopted by its systemägare (D2); initiativeID is in the IT-verksamhetsplan, the
@@ -521,6 +554,16 @@ struct World {
         let initiative = try await PlanRules.addInitiative(
             operations, InitiativeDraft(source: .free, title: "Ny växel"), tenant: tenant, actor: Fixtures.actor, on: db
         )
+        // D1: Olle's guideline, adopted and published, with one version.
+        let document = try await DocumentRules.create(
+            GoverningDocumentDraft(
+                title: "Riktlinje", typeKey: "riktlinje", ownerPersonId: try olle.requireID(),
+                decidedOn: CalendarDay(year: 2025, month: 1, day: 1), status: .adopted),
+            tenant: tenant, actor: Fixtures.actor, on: db)
+        _ = try await DocumentRules.setPublished(document, true, actor: Fixtures.actor, on: db)
+        let version = try await DocumentRules.addVersion(
+            to: document, fileName: "riktlinje.md", bytes: Array("# Riktlinje\n".utf8), mediaType: nil,
+            actor: Fixtures.actor, on: db)
         // I1: a personal data breach touching S1, with one action.
         let incident = try await IncidentRules.report(
             IncidentDraft(
@@ -531,6 +574,8 @@ struct World {
             incident, IncidentActionDraft(description: "Be mottagaren radera brevet"), tenant: tenant,
             actor: Fixtures.actor, on: db)
         let ids: [String: UUID] = [
+            "documentID": try document.requireID(), "versionID": try version.requireID(),
+            "ownerPersonID": try olle.requireID(),
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
             "roleTypeID": try await Fixtures.roleType(RoleCatalogue.informationOwner, in: tenant, on: db).requireID(),
@@ -558,8 +603,11 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
         "proposals", "proposal_step_records", "proposal_decisions", "meetings", "meeting_items", "meeting_attendance",
-        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives", "incidents", "incident_systems",
-        "incident_actions", "incident_notes",
+        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
+        "proposals", "proposal_step_records", "proposal_decisions", "governing_documents", "document_versions",
+        "document_audience_units", "document_audience_roles", "document_read_requests",
+        "document_files",
+        "incidents", "incident_systems", "incident_actions", "incident_notes",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
@@ -690,8 +738,20 @@ enum MatrixRequest {
             return try e.encode(MinutesDraft(note: "Informationen noterades."))
         case "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance":
             return try e.encode(AttendanceDraft(guests: ["Eva Ek, kommunjurist"]))
+        case "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/decision":
+            return try e.encode(MeetingDecisionDraft(outcome: .approved, decidedByPerson: "Eva", reasons: "Behövs"))
+        case "POST /api/v1/tenants/:tenant/meetings/:meetingID/cancel":
+            return try e.encode(["reason": "Inställt"])
         case "POST /api/v1/tenants/:tenant/plans":
             return try e.encode(PlanDraft(kind: "systemforvaltningsplan", systemId: s1, startYear: 2026))
+        case "POST /api/v1/tenants/:tenant/documents", "PUT /api/v1/tenants/:tenant/documents/:documentID":
+            return try e.encode(
+                GoverningDocumentDraft(title: "Riktlinje", typeKey: "riktlinje", ownerPersonId: w.ids["ownerPersonID"]!)
+            )
+        case "PUT /api/v1/tenants/:tenant/documents/:documentID/audience":
+            return try e.encode(DocumentAudienceDraft(everyone: false, orgUnitIds: [w.ids["unitA"]!]))
+        case "PUT /api/v1/tenants/:tenant/documents/:documentID/publication":
+            return try e.encode(["published": true])
         case "POST /api/v1/tenants/:tenant/incidents":
             return try e.encode(
                 IncidentDraft(
@@ -752,6 +812,13 @@ enum MatrixRequest {
             return [("guests", "Eva Ek, kommunjurist")]
         case "POST /t/:tenant/plans":
             return [("kind", "systemforvaltningsplan"), ("systemId", s1), ("startYear", "2026")]
+        case "POST /t/:tenant/documents", "POST /t/:tenant/documents/:documentID/edit":
+            return [
+                ("title", "Riktlinje"), ("typeKey", "riktlinje"), ("ownerPersonId", w.ids["ownerPersonID"]!.uuidString),
+                ("status", "utkast"),
+            ]
+        case "POST /t/:tenant/documents/:documentID/audience":
+            return [("everyone", "false"), ("orgUnitIds", w.ids["unitA"]!.uuidString)]
         case "POST /t/:tenant/incidents":
             return [
                 ("kind", "behorighet"), ("severity", "medel"), ("title", "Delat konto"),

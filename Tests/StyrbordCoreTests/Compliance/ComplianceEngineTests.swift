@@ -69,7 +69,8 @@ struct ComplianceEngineTests {
         #expect(!report.findings.contains { $0.ruleID == ComplianceRules.requiredRoles })
     }
 
-    @Test("The standard configuration encodes D2, T11, E3, T9, T4, D7, D4, D3 and T9 with one setting per rule")
+    @Test(
+        "The standard configuration encodes D2, T11, E3, T9, T4, D7, D4, D3, D10, L8 and T9 with one setting per rule")
     func standard() {
         let c = ComplianceConfiguration.standard
         #expect(c.roleRequirements == RoleRequirementPolicy.standard)
@@ -80,7 +81,7 @@ struct ComplianceEngineTests {
         #expect(Set(c.rules.keys) == Set(ids))
         #expect(
             ids.map { c.settings(for: $0).requirement } == [
-                "D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "T9",
+                "D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "D10", "L8", "T9",
             ])
         #expect(c.planKinds.isEmpty)  // plans are required by a profile, not by the standard configuration
         #expect(c.incidentOpenDays == 90)  // incidents.deadline: the default of the profile's incidents section

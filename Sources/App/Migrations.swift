@@ -55,6 +55,8 @@ enum AppMigrations {
         CreateDocumentReading(),
         // 2026-12-22 services: the tjänstekatalog with levels, service agreements per system, outages
         CreateServices(),
+        // 2026-12-22 incidents: incidents with their systems, actions and follow-up notes
+        CreateIncidents(),
     ]
 
     static func register(on app: Application) {

@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     PlanRoutes.register(html: html, api: api)
     DocumentRoutes.register(html: html, api: api)
     ServiceRoutes.register(html: html, api: api)
+    IncidentRoutes.register(html: html, api: api)
 
     // Fail closed: a route nobody declared access for would otherwise be refused only at request time.
     let undeclared = app.routes.all.filter { $0.declaredAccess == nil }

@@ -55,6 +55,8 @@ enum TenantAccess: Sendable, Equatable {
     case followUpInitiative(param: String)
     /// A governing document's owner and the administrator.
     case editDocument(param: String)
+    /// Handling an incident: its systems' people, the incident handlers, the administrator.
+    case handleIncident(param: String)
 }
 
 extension Route {
@@ -240,7 +242,21 @@ enum AccessFacts {
             return [.followUpBenefits(try await benefitOwners(initiative, tenant, req))]
         case .editDocument(let param):
             return [.editDocument(try await document(try id(param, req), tenant, req))]
+        case .handleIncident(let param):
+            let incident = try await Incident.find(try id(param, req), in: tenant, on: req.db, what: Incident.what)
+            return [.handleIncident(try await self.incident(incident, tenant, req))]
         }
+    }
+
+    /// The facts of an incident: its systems (those still in the register) and the profile's handler roles.
+    static func incident(_ incident: Incident, _ tenant: Tenant, _ req: Request) async throws -> IncidentAccessFacts {
+        var systems: [SystemFacts] = []
+        for systemID in try await IncidentRules.systemIDs(of: try incident.requireID(), on: req.db) {
+            if let facts = try? await system(systemID, tenant, req) { systems.append(facts) }
+        }
+        let profile = try await ProfileRules.current(tenant, on: req.db).1
+        return IncidentAccessFacts(
+            tenantID: try tenant.requireID(), systems: systems, handlerRoleKeys: Set(profile.incidents.handlers))
     }
 
     /// The facts of a forum's meeting for the förvaltning `orgUnit` (nil: whichever förvaltning).

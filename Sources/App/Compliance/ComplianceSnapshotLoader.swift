@@ -59,6 +59,9 @@ enum ComplianceSnapshotLoader {
         async let readings = read { try await $0.pendingReadings(on: $1) }
         async let agreements = read { try await $0.agreements(on: $1) }
         async let outages = read { try await $0.outages(on: $1) }
+        async let incidents = read { try await $0.incidents(on: $1) }
+        async let incidentSystems = read { try await $0.incidentSystems(on: $1) }
+        async let incidentActions = read { try await $0.openIncidentActions(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
@@ -90,10 +93,21 @@ enum ComplianceSnapshotLoader {
         for (tenant, system, outage) in try await outages {
             add(tenant) { $0.outages[system, default: []].append(outage) }
         }
+        // Incidents not closed, with their systems and the actions not yet done (T9).
+        var systemsOf: [UUID: [UUID]] = [:]
+        for (incident, system) in try await incidentSystems { systemsOf[incident, default: []].append(system) }
+        var actionsOf: [UUID: [ComplianceSnapshot.Incident.OpenAction]] = [:]
+        for (incident, action) in try await incidentActions { actionsOf[incident, default: []].append(action) }
+        for (tenant, incident) in try await incidents {
+            var incident = incident
+            incident.systemIDs = (systemsOf[incident.id] ?? []).sorted { $0.uuidString < $1.uuidString }
+            incident.openActions = actionsOf[incident.id] ?? []
+            add(tenant) { $0.incidents.append(incident) }
+        }
         return result
     }
 
-    /// The twelve queries, each returning its rows with their tenant.
+    /// The fifteen queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -300,6 +314,35 @@ enum ComplianceSnapshotLoader {
             }
         }
 
+        /// Incidents not closed (T9), without their systems and actions (read beside them).
+        func incidents(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Incident)] {
+            let select = sql.select()
+                .columns(
+                    "id", "tenant_id", "title", "kind", "discovered_at", "reported_at", "imy_notified", "imy_reason"
+                )
+                .from("incidents")
+                .where(SQLColumn("status"), .notEqual, SQLBind(IncidentStatus.closed.rawValue))
+            return try await scoped(select, table: "incidents").all().map { r in
+                let notified = try r.decode(column: "imy_notified", as: Bool?.self)
+                let imy: ComplianceSnapshot.Incident.ImyDecision =
+                    switch notified {
+                    case true?: .notified
+                    case false?: .notNotified
+                    case nil: .pending
+                    }
+                return (
+                    try tenant(r),
+                    ComplianceSnapshot.Incident(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        title: try r.decode(column: "title", as: String.self),
+                        kind: IncidentKind(rawValue: try r.decode(column: "kind", as: String.self))
+                            ?? .informationSecurity,
+                        discoveredAt: try r.decode(column: "discovered_at", as: Date.self),
+                        reportedOn: CalendarDay(try r.decode(column: "reported_at", as: Date.self)), imy: imy)
+                )
+            }
+        }
+
         /// Read confirmations not yet given (L8), counted per document and the day they were asked for.
         func pendingReadings(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.PendingReading)] {
             let select = sql.select()
@@ -357,6 +400,30 @@ enum ComplianceSnapshotLoader {
                         start: try r.decode(column: "starts_at", as: Date.self),
                         end: try r.decode(column: "ends_at", as: Date?.self),
                         isPlanned: try r.decode(column: "is_planned", as: Bool.self))
+                )
+            }
+        }
+
+        /// Which systems each incident touched.
+        func incidentSystems(on sql: any SQLDatabase) async throws -> [(UUID, UUID)] {
+            let select = sql.select().columns("incident_id", "system_id").from("incident_systems")
+            return try await scoped(select, table: "incident_systems").all().map { r in
+                (try RegisterRows.uuid(r, "incident_id", text: text), try RegisterRows.uuid(r, "system_id", text: text))
+            }
+        }
+
+        /// Incident actions not yet done, with their due day.
+        func openIncidentActions(
+            on sql: any SQLDatabase
+        ) async throws -> [(UUID, ComplianceSnapshot.Incident.OpenAction)] {
+            let select = sql.select().columns("incident_id", "due_on", "responsible_person_id").from("incident_actions")
+                .where(SQLColumn("done"), .equal, SQLBind(false))
+            return try await scoped(select, table: "incident_actions").all().map { r in
+                (
+                    try RegisterRows.uuid(r, "incident_id", text: text),
+                    ComplianceSnapshot.Incident.OpenAction(
+                        dueOn: try day(r, "due_on"),
+                        responsiblePersonID: try RegisterRows.optionalUUID(r, "responsible_person_id", text: text))
                 )
             }
         }

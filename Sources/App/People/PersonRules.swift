@@ -96,6 +96,7 @@ enum PersonRules {
         async let owns = GoverningDocument.query(on: db).filter(\.$ownerPersonID == id).count()
         async let reads = DocumentReadRequest.query(on: db).filter(\.$personID == id).count()
         async let agreements = ServiceAgreement.query(on: db).filter(\.$ownerPersonID == id).count()
+        async let actions = IncidentAction.query(on: db).filter(\.$responsiblePersonID == id).count()
         return UseCount.describe(
             try await [
                 UseCount(
@@ -124,6 +125,9 @@ enum PersonRules {
                     agreements,
                     one: Localized(sv: "driftavtal som systemägare", en: "service agreement as system owner"),
                     many: Localized(sv: "driftavtal som systemägare", en: "service agreements as system owner")),
+                UseCount(
+                    actions, one: Localized(sv: "åtgärd efter en incident", en: "incident action"),
+                    many: Localized(sv: "åtgärder efter incidenter", en: "incident actions")),
             ], lang: lang)
     }
 

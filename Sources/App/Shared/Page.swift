@@ -55,7 +55,7 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, proposals, forums, plans, documents, services, compliance, todo, organisation, people,
+    case systems, proposals, forums, plans, documents, services, incidents, compliance, todo, organisation, people,
         suppliers, managementObjects, roles, profile, reports
     case importExport, accounts, audit
 
@@ -67,6 +67,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .plans: lang == .sv ? "Planer" : "Plans"
         case .documents: lang == .sv ? "Styrdokument" : "Governing documents"
         case .services: lang == .sv ? "Tjänster och driftavtal" : "Services and agreements"
+        case .incidents: lang == .sv ? "Incidenter" : "Incidents"
         case .compliance: lang == .sv ? "Efterlevnad" : "Compliance"
         case .todo: lang == .sv ? "Att göra" : "To do"
         case .organisation: lang == .sv ? "Organisation" : "Organisation"
@@ -90,6 +91,7 @@ enum NavSection: String, CaseIterable, Sendable {
         case .plans: PlanRoutes.index(slug)
         case .documents: DocumentRoutes.index(slug)
         case .services: ServiceRoutes.agreements(slug)
+        case .incidents: IncidentRoutes.index(slug)
         case .compliance: ComplianceRoutes.overview(slug)
         case .todo: ComplianceRoutes.todo(slug)
         case .organisation: OrgUnitRoutes.index(slug)

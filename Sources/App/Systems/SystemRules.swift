@@ -155,6 +155,9 @@ enum SystemRules {
                 uses: [agreements > 0 ? "\(agreements) driftavtal" : nil, outages > 0 ? "\(outages) avbrott" : nil]
                     .compactMap { $0 })
         }
+        // Incidents keep their systems (T9: followed up): the history of what happened must stay readable.
+        let incidents = try await IncidentSystem.query(on: db).filter(\.$systemID == id).count()
+        if incidents > 0 { throw SystemDeletionError.incidents(count: incidents) }
         try await db.writeTransaction { tx in
             let before = system.draft(userOrgUnitIds: try await userOrgUnitIDs(of: id, on: tx))
             let assignments = try await RoleAssignment.query(on: tx).filter(\.$systemID == id).all()
@@ -185,6 +188,26 @@ enum SystemRules {
         for unitID in ids {
             try await SystemUserOrgUnit(id: actor.uuid(), tenantID: tenantID, systemID: systemID, orgUnitID: unitID)
                 .create(on: db)
+        }
+    }
+}
+
+/// Why a system can't be removed from the register.
+enum SystemDeletionError: AppError {
+    /// Incidents name the system; they are part of its history (T9).
+    case incidents(count: Int)
+
+    var status: HTTPResponseStatus { .conflict }
+    var code: String { "system.referenced" }
+    var userMessage: Localized {
+        switch self {
+        case .incidents(let n):
+            Localized(
+                sv:
+                    "Systemet kan inte tas bort: \(n) \(n == 1 ? "incident" : "incidenter") gäller det. Sätt i stället systemets livscykel till avvecklat.",
+                en:
+                    "The system can't be removed: \(n) \(n == 1 ? "incident concerns" : "incidents concern") it. Set its lifecycle to decommissioned instead."
+            )
         }
     }
 }

@@ -131,6 +131,21 @@ public struct PlanAccessFacts: Sendable, Equatable {
     }
 }
 
+/// Who may handle an incident (T9, F5): the people who run its systems, the IT-samordnare of their
+/// förvaltningar, and the holders of the profile's incident handler roles (the säkerhetschef).
+public struct IncidentAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    public var systems: [SystemFacts]
+    /// Roles held for the whole municipality whose holders handle every incident.
+    public var handlerRoleKeys: Set<String>
+
+    public init(tenantID: UUID, systems: [SystemFacts], handlerRoleKeys: Set<String>) {
+        self.tenantID = tenantID
+        self.systems = systems
+        self.handlerRoleKeys = handlerRoleKeys
+    }
+}
+
 /// Who may follow up an initiative's benefits: the people named as the benefits' owners (hemtagningsansvariga).
 public struct BenefitAccessFacts: Sendable, Equatable {
     public var tenantID: UUID
@@ -217,6 +232,8 @@ public enum Permission: Sendable, Equatable {
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
+    /// Handle an incident: its status, actions, follow-up and the IMY notification (T9, F5).
+    case handleIncident(IncidentAccessFacts)
 
     var tenantID: UUID? {
         switch self {
@@ -230,6 +247,7 @@ public enum Permission: Sendable, Equatable {
         case .editPlan(let facts), .adoptPlan(let facts): facts.tenantID
         case .followUpBenefits(let facts): facts.tenantID
         case .editDocument(let facts): facts.tenantID
+        case .handleIncident(let facts): facts.tenantID
         }
     }
 
@@ -337,6 +355,13 @@ public enum AccessPolicy {
         case .editDocument(let facts):
             return facts.ownerAccountIDs.contains(principal.accountID)
                 ? .allowed : .refused(.notPermitted(Reason.documentEdit))
+        case .handleIncident(let facts):
+            let may =
+                facts.systems.contains {
+                    holdsEditingRole(principal, on: $0.systemID) || coordinates(principal, $0.ownerOrgUnitPath)
+                }
+                || principal.heldRoles.contains { $0.orgUnitID == nil && facts.handlerRoleKeys.contains($0.roleKey) }
+            return may ? .allowed : .refused(.notPermitted(Reason.incidentHandle))
         }
     }
 
@@ -408,6 +433,12 @@ public enum AccessPolicy {
         static let documentEdit = Localized(
             sv: "Bara dokumentets ägare och administratören får ändra styrdokumentet.",
             en: "Only the document's owner and the administrator may change the governing document.")
+        static let incidentHandle = Localized(
+            sv:
+                "Bara de berörda systemens systemägare och systemförvaltare, förvaltningens IT-samordnare, incidenthanterarna (säkerhetschefen) och administratören får hantera incidenten.",
+            en:
+                "Only the affected systems' owners and managers, the administration's IT coordinator, the incident handlers (the security manager) and the administrator may handle the incident."
+        )
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
             en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")

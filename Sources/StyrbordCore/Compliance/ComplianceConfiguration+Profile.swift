@@ -33,6 +33,8 @@ extension ComplianceConfiguration {
             AgreementRequirement(
                 categories: Set($0.requiredFor), availabilityAtLeast: $0.availabilityAtLeast, source: $0.source)
         }
+        c.incidentOpenDays = profile.incidents.openAtMost.approximateDays
+        c.incidentSource = profile.incidents.source
         self = c
     }
 

@@ -120,6 +120,11 @@ public struct ComplianceConfiguration: Sendable, Hashable {
     public var responsible: ResponsibleChain
     /// D2, D3: the profile's plan kinds, each revised at least every so often. Empty: no plans are required.
     public var planKinds: [GovernanceProfile.PlanKind] = []
+    /// T9: how many days an incident may stay open after it was reported (the profile's
+    /// `incidents.open_at_most`, 90 days by default).
+    public var incidentOpenDays: Int = GovernanceProfile.IncidentRules.defaultOpenAtMost.approximateDays
+    /// The requirement the profile's `incidents` section cites, if any.
+    public var incidentSource: String?
     /// Per rule; a rule without an entry runs with its own defaults.
     public var rules: [ComplianceRuleID: RuleSettings]
 

@@ -55,6 +55,7 @@ public enum ComplianceObjectKind: String, LabelledValue {
     case document
     /// An agreement on service level (SLA, driftavtal).
     case agreement
+    case incident
 
     public var label: Localized {
         switch self {
@@ -64,6 +65,7 @@ public enum ComplianceObjectKind: String, LabelledValue {
         case .forum: Localized(sv: "Forum", en: "Forum")
         case .plan: Localized(sv: "Plan", en: "Plan")
         case .agreement: Localized(sv: "Driftavtal", en: "Service agreement")
+        case .incident: Localized(sv: "Incident", en: "Incident")
         }
     }
 }

@@ -53,13 +53,14 @@ public enum ComplianceRules {
     public static let documentUnread: ComplianceRuleID = "documents.unread"
     public static let serviceAvailability: ComplianceRuleID = "services.availability"
     public static let serviceAgreement: ComplianceRuleID = "services.agreement"
+    public static let incidentDeadline: ComplianceRuleID = "incidents.deadline"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
         ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
         PlanRevisionRule(), DocumentReviewRule(), DocumentUnreadRule(), ServiceAvailabilityRule(),
-        ServiceAgreementRule(),
+        ServiceAgreementRule(), IncidentDeadlineRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -76,6 +77,7 @@ public enum ComplianceRules {
         documentUnread: .init(severity: .warning, requirement: "L8"),
         serviceAvailability: .init(severity: .warning, requirement: "T8"),
         serviceAgreement: .init(severity: .error, requirement: "D7"),
+        incidentDeadline: .init(severity: .error, requirement: "T9"),
     ]
 
     public static func descriptor(_ id: ComplianceRuleID) -> ComplianceRuleDescriptor? {

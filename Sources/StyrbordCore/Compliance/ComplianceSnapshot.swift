@@ -236,6 +236,50 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// An incident that is not closed (T9, F5), with what decides its deadlines.
+    public struct Incident: Sendable, Hashable {
+        /// Whether IMY was told of a personal data breach: not yet, told, or a recorded reason not to.
+        public enum ImyDecision: Sendable, Hashable {
+            case pending
+            case notified
+            case notNotified
+        }
+
+        /// An action not yet done.
+        public struct OpenAction: Sendable, Hashable {
+            public var dueOn: CalendarDay?
+            public var responsiblePersonID: UUID?
+
+            public init(dueOn: CalendarDay?, responsiblePersonID: UUID? = nil) {
+                self.dueOn = dueOn
+                self.responsiblePersonID = responsiblePersonID
+            }
+        }
+
+        public var id: UUID
+        public var title: String
+        public var kind: IncidentKind
+        public var discoveredAt: Date
+        public var reportedOn: CalendarDay
+        public var imy: ImyDecision
+        public var systemIDs: [UUID]
+        public var openActions: [OpenAction]
+
+        public init(
+            id: UUID, title: String, kind: IncidentKind, discoveredAt: Date, reportedOn: CalendarDay,
+            imy: ImyDecision = .pending, systemIDs: [UUID] = [], openActions: [OpenAction] = []
+        ) {
+            self.id = id
+            self.title = title
+            self.kind = kind
+            self.discoveredAt = discoveredAt
+            self.reportedOn = reportedOn
+            self.imy = imy
+            self.systemIDs = systemIDs
+            self.openActions = openActions
+        }
+    }
+
     /// The day the rules judge ("today" in Sweden).
     public var day: CalendarDay
     public var orgUnits: [OrgUnit]
@@ -252,6 +296,8 @@ public struct ComplianceSnapshot: Sendable {
     /// Agreements on service level, and outages by system (T8: availability followed up).
     public var agreements: [Agreement] = []
     public var outages: [UUID: [Outage]] = [:]
+    /// Incidents not yet closed.
+    public var incidents: [Incident] = []
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
 

@@ -46,6 +46,27 @@ public struct GovernanceProfile: Sendable, Hashable {
         }
     }
 
+    /// How incidents are handled (T9, F5); the defaults when the profile says nothing.
+    public var incidents: IncidentRules = IncidentRules()
+
+    /// How incidents are handled and followed up (T9, F5): the `incidents:` section, or its defaults.
+    public struct IncidentRules: Sendable, Hashable {
+        public static let defaultOpenAtMost = ProfileDuration(90, .days)
+        public static let defaultHandlers = [RoleCatalogue.securityManager]
+        public static let defaultAccessNotify = [RoleCatalogue.systemOwner, RoleCatalogue.systemManager]
+        public static let defaultBreachNotify = [
+            "dataskyddsombud", "informationssakerhetssamordnare", RoleCatalogue.securityManager,
+        ]
+
+        public var openAtMost: ProfileDuration = defaultOpenAtMost
+        public var handlers: [String] = defaultHandlers
+        public var accessNotify: [String] = defaultAccessNotify
+        public var breachNotify: [String] = defaultBreachNotify
+        public var source: String?
+
+        public init() {}
+    }
+
     /// A document the profile was written from.
     public struct SourceDocument: Sendable, Hashable {
         public var title: String

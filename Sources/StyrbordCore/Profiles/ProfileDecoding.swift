@@ -82,7 +82,18 @@ enum ProfileDecoding {
                 requiredFor: $0.strings("required_for").compactMap(SystemCategory.init(rawValue:)),
                 availabilityAtLeast: $0.int("availability_at_least"), source: $0.string("source"))
         }
+        if let o = r.obj("incidents") { profile.incidents = incidents(o) }
         return profile
+    }
+
+    static func incidents(_ o: Obj) -> GovernanceProfile.IncidentRules {
+        var rules = GovernanceProfile.IncidentRules()
+        if let open = o.duration("open_at_most") { rules.openAtMost = open }
+        if o.node["handlers"] != nil { rules.handlers = o.strings("handlers") }
+        if o.node["access_notify"] != nil { rules.accessNotify = o.strings("access_notify") }
+        if o.node["breach_notify"] != nil { rules.breachNotify = o.strings("breach_notify") }
+        rules.source = o.string("source")
+        return rules
     }
 
     static func role(_ o: Obj) -> GovernanceProfile.Role {

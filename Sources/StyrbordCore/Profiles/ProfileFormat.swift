@@ -153,6 +153,29 @@ public enum ProfileFormat {
                     "service_agreements", .object("service_agreements"),
                     "Which systems must have an agreement on service level (SLA, driftavtal, D7). Left out: none is required."
                 ),
+                ProfileField(
+                    "incidents", .object("incidents"),
+                    "How incidents are followed up: how long one may stay open, who handles and who is told."),
+            ]),
+        ProfileObjectType(
+            name: "incidents", label: Localized(sv: "incidenterna", en: "the incidents"),
+            summary: "How incidents are handled and followed up (T9, F5). Every field has a default.",
+            fields: [
+                ProfileField(
+                    "open_at_most", .duration,
+                    "How long an incident may stay open (not closed) after it was reported. Default 90 days."),
+                ProfileField(
+                    "handlers", list(.reference(.role)),
+                    "Roles held for the municipality whose holders handle every incident. Default: the säkerhetschef."),
+                ProfileField(
+                    "access_notify", list(.reference(.role)),
+                    "System roles told of an access incident in their system (F5). Default: systemägare and systemförvaltare."
+                ),
+                ProfileField(
+                    "breach_notify", list(.reference(.role)),
+                    "Roles told of a personal data breach. Default: dataskyddsombud, informationssäkerhetssamordnare and säkerhetschef, those the catalogue has."
+                ),
+                source,
             ]),
         ProfileObjectType(
             name: "document", label: Localized(sv: "ett källdokument", en: "a source document"),

@@ -300,6 +300,25 @@ struct PermissionMatrixTests {
         ] {
             t[key] = rule
         }
+        // Incidents: every employee reports and reads them (T9); I1 touches S1, so S1's people handle it (F5).
+        for path in ["", "/new", "/statistics", "/:incidentID"] { t["GET /t/:tenant/incidents\(path)"] = .read }
+        t["POST /t/:tenant/incidents"] = .read
+        t["GET /api/v1/tenants/:tenant/incidents"] = .read
+        t["POST /api/v1/tenants/:tenant/incidents"] = .read
+        t["GET /api/v1/tenants/:tenant/incidents/statistics"] = .read
+        t["GET /api/v1/tenants/:tenant/incidents/:incidentID"] = .read
+        for path in ["imy", "actions", "actions/:actionID/done", "notes", "status"] {
+            t["POST /t/:tenant/incidents/:incidentID/\(path)"] = .editS1
+        }
+        for route in [
+            "PUT /api/v1/tenants/:tenant/incidents/:incidentID/imy",
+            "POST /api/v1/tenants/:tenant/incidents/:incidentID/actions",
+            "PUT /api/v1/tenants/:tenant/incidents/:incidentID/actions/:actionID",
+            "POST /api/v1/tenants/:tenant/incidents/:incidentID/notes",
+            "POST /api/v1/tenants/:tenant/incidents/:incidentID/status",
+        ] {
+            t[route] = .editS1
+        }
         for tab in ["roles", "integrations", "contracts", "service", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
         }
@@ -591,6 +610,15 @@ struct World {
                 systemId: try s1.requireID(), startsAt: testNow.addingTimeInterval(-7_200),
                 endsAt: testNow.addingTimeInterval(-3_600), description: "Nätverksfel"),
             tenant: tenant, actor: Fixtures.actor, on: db)
+        // I1: a personal data breach touching S1, with one action.
+        let incident = try await IncidentRules.report(
+            IncidentDraft(
+                kind: .personalDataBreach, severity: .high, title: "Fel mottagare", description: "Ett brev gick fel.",
+                occurredAt: testNow.addingTimeInterval(-7_200), discoveredAt: testNow.addingTimeInterval(-3_600),
+                systemIds: [try s1.requireID()]), tenant: tenant, actor: Fixtures.actor, on: db)
+        let incidentAction = try await IncidentRules.addAction(
+            incident, IncidentActionDraft(description: "Be mottagaren radera brevet"), tenant: tenant,
+            actor: Fixtures.actor, on: db)
         let ids: [String: UUID] = [
             "documentID": try document.requireID(), "versionID": try version.requireID(),
             "ownerPersonID": try olle.requireID(),
@@ -603,7 +631,8 @@ struct World {
             "contractID": try contract.requireID(), "accountID": try accounts[.employee]!.requireID(),
             "proposalID": try proposal.requireID(), "meetingID": try meeting.requireID(),
             "itemID": try item.requireID(), "unitA": try unitA.requireID(), "planID": try plan.requireID(),
-            "initiativeID": try initiative.requireID(),
+            "initiativeID": try initiative.requireID(), "incidentID": try incident.requireID(),
+            "actionID": try incidentAction.requireID(),
         ]
         return World(
             slug: slug, tenant: tenant, ids: ids, users: users, accounts: accounts, tokenIDs: tokens, s1: s1, s2: s2,
@@ -625,6 +654,7 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
         "governing_documents", "document_versions", "document_audience_units", "document_audience_roles",
         "document_read_requests", "document_files", "services", "service_levels", "service_agreements", "outages",
+        "incidents", "incident_systems", "incident_actions", "incident_notes",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
@@ -769,6 +799,22 @@ enum MatrixRequest {
             return try e.encode(DocumentAudienceDraft(everyone: false, orgUnitIds: [w.ids["unitA"]!]))
         case "PUT /api/v1/tenants/:tenant/documents/:documentID/publication":
             return try e.encode(["published": true])
+        case "POST /api/v1/tenants/:tenant/incidents":
+            return try e.encode(
+                IncidentDraft(
+                    kind: .access, severity: .medium, title: "Delat konto", description: "Ett konto delades.",
+                    occurredAt: testNow.addingTimeInterval(-600), discoveredAt: testNow.addingTimeInterval(-300),
+                    systemIds: [s1]))
+        case "PUT /api/v1/tenants/:tenant/incidents/:incidentID/imy":
+            return try e.encode(
+                ImyNotificationDraft(notified: false, reasonNotNotified: "Ingen risk för de registrerade"))
+        case "POST /api/v1/tenants/:tenant/incidents/:incidentID/actions",
+            "PUT /api/v1/tenants/:tenant/incidents/:incidentID/actions/:actionID":
+            return try e.encode(IncidentActionDraft(description: "Byt lösenord"))
+        case "POST /api/v1/tenants/:tenant/incidents/:incidentID/notes":
+            return try e.encode(IncidentNoteDraft(text: "Utredningen har börjat."))
+        case "POST /api/v1/tenants/:tenant/incidents/:incidentID/status":
+            return try e.encode(IncidentStatusDraft(status: .investigating))
         case "POST /api/v1/tenants/:tenant/role-types":
             return try e.encode(["key": "ny-roll", "nameSv": "Ny roll", "scope": "system"])
         default:
@@ -820,6 +866,21 @@ enum MatrixRequest {
             ]
         case "POST /t/:tenant/documents/:documentID/audience":
             return [("everyone", "false"), ("orgUnitIds", w.ids["unitA"]!.uuidString)]
+        case "POST /t/:tenant/incidents":
+            return [
+                ("kind", "behorighet"), ("severity", "medel"), ("title", "Delat konto"),
+                ("description", "Ett konto delades."),
+                ("occurredAt", "2026-03-02"), ("occurredAtTime", "08:00"), ("discoveredAt", "2026-03-02"),
+                ("discoveredAtTime", "09:00"), ("systemIds", s1),
+            ]
+        case "POST /t/:tenant/incidents/:incidentID/imy":
+            return [("notified", "false"), ("reasonNotNotified", "Ingen risk för de registrerade")]
+        case "POST /t/:tenant/incidents/:incidentID/actions":
+            return [("description", "Byt lösenord")]
+        case "POST /t/:tenant/incidents/:incidentID/notes":
+            return [("text", "Utredningen har börjat.")]
+        case "POST /t/:tenant/incidents/:incidentID/status":
+            return [("status", "under-utredning")]
         case "POST /t/:tenant/profile/versions":
             return [("yaml", ShippedProfiles.yaml("tanum")!), ("message", "Ny version")]
         case "POST /account/tokens":

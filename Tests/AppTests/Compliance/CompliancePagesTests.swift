@@ -22,10 +22,10 @@ struct CompliancePagesTests {
             // Per rule: the deputy rule checked two verksamhetssystem and both lack an ersättare (T11).
             #expect(html.contains("Ersättare"))
             #expect(html.contains(ComplianceRoutes.findings("testby", query: [("rule", "roles.deputy")])))
-            // Five rules have nothing to check: the forums' cadence (its profile took effect today), the two
-            // document rules (no governing documents in the scenario) and the services rules (no agreements,
-            // and the standard profile requires none).
-            #expect(html.components(separatedBy: "Inget att kontrollera").count - 1 == 5)
+            // Six rules have nothing to check: the forums' cadence (its profile took effect today), the two
+            // document rules (no governing documents in the scenario), the services rules (no agreements, and
+            // the standard profile requires none) and the incidents' deadlines (no incidents).
+            #expect(html.components(separatedBy: "Inget att kontrollera").count - 1 == 6)
             // Per förvaltning, linking to its findings; the unowned last.
             #expect(html.contains("Kommunledningskontoret") && html.contains("Socialförvaltningen"))
             #expect(

@@ -40,6 +40,7 @@ struct FindingRow: Sendable {
             return finding.detail == "missing"
                 ? PlanRoutes.index(tenantSlug) : PlanRoutes.show(tenantSlug, finding.object.id)
         }
+        if finding.object.kind == .incident { return IncidentRoutes.show(tenantSlug, finding.object.id) }
         guard let system = finding.object.systemID else { return ComplianceRoutes.overview(tenantSlug) }
         let tab: SystemTab =
             switch finding.ruleID {

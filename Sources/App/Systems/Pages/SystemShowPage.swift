@@ -284,6 +284,19 @@ struct SystemShowPage: Page {
                     d.tags.isEmpty ? dash(nil) : .group(.forEach(d.tags) { Components.badge($0) })
                 ),
                 (ctx.t("Senast ändrad", "Last changed"), .text(Components.dateTime(o.updatedAt))),
+                (
+                    ctx.t("Incidenter", "Incidents"),
+                    .group(
+                        .a(
+                            .link(
+                                IncidentRoutes.index(model.tenantSlug, query: [("systemId", model.id.uuidString)])),
+                            .text(ctx.t("Systemets incidenter", "The system's incidents"))),
+                        .text(" · "),
+                        .a(
+                            .link(IncidentRoutes.new(model.tenantSlug) + "?systemId=" + model.id.uuidString),
+                            .text(ctx.t("Rapportera incident", "Report an incident")))
+                    )
+                ),
             ])
         )
     }

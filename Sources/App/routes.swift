@@ -29,6 +29,9 @@ func routes(_ app: Application) throws {
     ProposalRoutes.register(html: html, api: api)
     ForumRoutes.register(html: html, api: api)
     PlanRoutes.register(html: html, api: api)
+    DocumentRoutes.register(html: html, api: api)
+    ServiceRoutes.register(html: html, api: api)
+    IncidentRoutes.register(html: html, api: api)
     AccessRoutes.register(html: html, api: api)
 
     // Fail closed: a route nobody declared access for would otherwise be refused only at request time.

@@ -31,6 +31,9 @@ enum TenantAccess: Sendable, Equatable {
     /// Either end's system.
     case editIntegration(param: String)
     case editContract(param: String)
+    /// An agreement on service level or an outage: whoever may change its system.
+    case editAgreement(param: String)
+    case editOutage(param: String)
     case appointRole(param: String)
     /// The proposal's proposer, its förvaltning's IT-samordnare, the administrator.
     case editProposal(param: String)
@@ -50,6 +53,10 @@ enum TenantAccess: Sendable, Equatable {
     case editInitiative(param: String)
     /// Following up an initiative's benefits: their owners.
     case followUpInitiative(param: String)
+    /// A governing document's owner and the administrator.
+    case editDocument(param: String)
+    /// Handling an incident: its systems' people, the incident handlers, the administrator.
+    case handleIncident(param: String)
     /// Deciding access on the system in the path: registering grants (profile `access.decided_by`).
     case decideAccess(systemParam: String)
     /// Deciding the access request in the path.
@@ -189,6 +196,20 @@ enum AccessFacts {
             var result: [Permission] = []
             for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
             return result
+        case .editAgreement(let param):
+            let ends = try await systemIDs(
+                table: "service_agreements", columns: ["system_id"], id: try id(param, req), tenantID: tenantID,
+                what: ServiceAgreement.what, req: req)
+            var result: [Permission] = []
+            for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
+            return result
+        case .editOutage(let param):
+            let ends = try await systemIDs(
+                table: "outages", columns: ["system_id"], id: try id(param, req), tenantID: tenantID,
+                what: SystemOutage.what, req: req)
+            var result: [Permission] = []
+            for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
+            return result
         case .appointRole(let param):
             let assignmentID = try id(param, req)
             guard
@@ -231,6 +252,11 @@ enum AccessFacts {
             let initiative = try await PlanInitiative.find(
                 try id(param, req), in: tenant, on: req.db, what: PlanInitiative.what)
             return [.followUpBenefits(try await benefitOwners(initiative, tenant, req))]
+        case .editDocument(let param):
+            return [.editDocument(try await document(try id(param, req), tenant, req))]
+        case .handleIncident(let param):
+            let incident = try await Incident.find(try id(param, req), in: tenant, on: req.db, what: Incident.what)
+            return [.handleIncident(try await self.incident(incident, tenant, req))]
         case .decideAccess(let param):
             let systemID = try id(param, req)
             _ = try await system(systemID, tenant, req)
@@ -257,6 +283,17 @@ enum AccessFacts {
             let person = try await Person.find(try id(param, req), in: tenant, on: req.db, what: Person.what)
             return [.confirmSecurityRules(tenantID: tenantID, personID: try person.requireID())]
         }
+    }
+
+    /// The facts of an incident: its systems (those still in the register) and the profile's handler roles.
+    static func incident(_ incident: Incident, _ tenant: Tenant, _ req: Request) async throws -> IncidentAccessFacts {
+        var systems: [SystemFacts] = []
+        for systemID in try await IncidentRules.systemIDs(of: try incident.requireID(), on: req.db) {
+            if let facts = try? await system(systemID, tenant, req) { systems.append(facts) }
+        }
+        let profile = try await ProfileRules.current(tenant, on: req.db).1
+        return IncidentAccessFacts(
+            tenantID: try tenant.requireID(), systems: systems, handlerRoleKeys: Set(profile.incidents.handlers))
     }
 
     /// The facts for deciding (`access.decided_by`) or reviewing (`access.reviewed_by`) access on a system.
@@ -321,6 +358,24 @@ enum AccessFacts {
         return BenefitAccessFacts(
             tenantID: tenantID,
             ownerPersonIDs: Set(people.filter { names.contains($0.name.trimmed.lowercased()) }.compactMap(\.id)))
+    }
+
+    /// The facts of a governing document of `tenant`; 404 when it is not one of the tenant's.
+    static func document(_ documentID: UUID, _ tenant: Tenant, _ req: Request) async throws -> DocumentAccessFacts {
+        let found = try await GoverningDocument.find(documentID, in: tenant, on: req.db, what: GoverningDocument.what)
+        return try await document(found, tenant, req)
+    }
+
+    /// The facts of a governing document already loaded.
+    static func document(
+        _ document: GoverningDocument, _ tenant: Tenant, _ req: Request
+    ) async throws
+        -> DocumentAccessFacts
+    {
+        let tenantID = try tenant.requireID()
+        let owners = try await Account.query(on: req.db).filter(\.$tenantID == tenantID)
+            .filter(\.$personID == document.ownerPersonID).all()
+        return DocumentAccessFacts(tenantID: tenantID, ownerAccountIDs: Set(owners.compactMap(\.id)))
     }
 
     /// The facts of a proposal of `tenant`; 404 when it is not one of the tenant's.

@@ -116,7 +116,8 @@ enum CalendarFeeds {
                 .filter { !$0.isEmpty }.joined(separator: "\n")
             return CalendarFeed.Event(
                 uid: "meeting-\(m.id!.uuidString.lowercased())@styrbord", summary: forumName + unit, start: m.startsAt,
-                end: m.endsAt, location: m.place, description: description, sequence: m.sequence)
+                end: m.endsAt, location: m.place, description: description, sequence: m.sequence,
+                isCancelled: m.isCancelled)
         }
         return CalendarFeed(name: name, events: events, generatedAt: now)
     }

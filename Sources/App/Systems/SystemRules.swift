@@ -141,11 +141,23 @@ enum SystemRules {
     }
 
     /// Deletes the system; its role assignments, integrations and contracts go with it (the database
-    /// cascades) and are recorded in the history first.
+    /// cascades) and are recorded in the history first. Refused while service agreements or outages name it.
     static func delete(
         _ system: ITSystem, tenant: Tenant, actor: AuditActor, message: String? = nil, on db: any Database
     ) async throws {
         let id = try system.requireID()
+        // Service agreements and outages are records of their own (D7, T8): refused, not silently removed.
+        let agreements = try await ServiceAgreement.query(on: db).filter(\.$systemID == id).count()
+        let outages = try await SystemOutage.query(on: db).filter(\.$systemID == id).count()
+        if agreements + outages > 0 {
+            throw RegisterError.inUse(
+                what: ITSystem.what,
+                uses: [agreements > 0 ? "\(agreements) driftavtal" : nil, outages > 0 ? "\(outages) avbrott" : nil]
+                    .compactMap { $0 })
+        }
+        // Incidents keep their systems (T9: followed up): the history of what happened must stay readable.
+        let incidents = try await IncidentSystem.query(on: db).filter(\.$systemID == id).count()
+        if incidents > 0 { throw SystemDeletionError.incidents(count: incidents) }
         // T9: who had access to the system, decided and reviewed by whom, is history that must stay readable.
         let grants = try await AccessGrant.query(on: db).filter(\.$systemID == id).count()
         let requests = try await AccessRequest.query(on: db).filter(\.$systemID == id).count()
@@ -195,6 +207,26 @@ enum SystemRules {
         for unitID in ids {
             try await SystemUserOrgUnit(id: actor.uuid(), tenantID: tenantID, systemID: systemID, orgUnitID: unitID)
                 .create(on: db)
+        }
+    }
+}
+
+/// Why a system can't be removed from the register.
+enum SystemDeletionError: AppError {
+    /// Incidents name the system; they are part of its history (T9).
+    case incidents(count: Int)
+
+    var status: HTTPResponseStatus { .conflict }
+    var code: String { "system.referenced" }
+    var userMessage: Localized {
+        switch self {
+        case .incidents(let n):
+            Localized(
+                sv:
+                    "Systemet kan inte tas bort: \(n) \(n == 1 ? "incident" : "incidenter") gäller det. Sätt i stället systemets livscykel till avvecklat.",
+                en:
+                    "The system can't be removed: \(n) \(n == 1 ? "incident concerns" : "incidents concern") it. Set its lifecycle to decommissioned instead."
+            )
         }
     }
 }

@@ -131,6 +131,21 @@ public struct PlanAccessFacts: Sendable, Equatable {
     }
 }
 
+/// Who may handle an incident (T9, F5): the people who run its systems, the IT-samordnare of their
+/// förvaltningar, and the holders of the profile's incident handler roles (the säkerhetschef).
+public struct IncidentAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    public var systems: [SystemFacts]
+    /// Roles held for the whole municipality whose holders handle every incident.
+    public var handlerRoleKeys: Set<String>
+
+    public init(tenantID: UUID, systems: [SystemFacts], handlerRoleKeys: Set<String>) {
+        self.tenantID = tenantID
+        self.systems = systems
+        self.handlerRoleKeys = handlerRoleKeys
+    }
+}
+
 /// Who may follow up an initiative's benefits: the people named as the benefits' owners (hemtagningsansvariga).
 public struct BenefitAccessFacts: Sendable, Equatable {
     public var tenantID: UUID
@@ -139,6 +154,18 @@ public struct BenefitAccessFacts: Sendable, Equatable {
     public init(tenantID: UUID, ownerPersonIDs: Set<UUID>) {
         self.tenantID = tenantID
         self.ownerPersonIDs = ownerPersonIDs
+    }
+}
+
+/// What the policy needs to know about a governing document: the accounts of its owner.
+public struct DocumentAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// The accounts linked to the document's owner (a person of the register).
+    public var ownerAccountIDs: Set<UUID>
+
+    public init(tenantID: UUID, ownerAccountIDs: Set<UUID>) {
+        self.tenantID = tenantID
+        self.ownerAccountIDs = ownerAccountIDs
     }
 }
 
@@ -229,6 +256,9 @@ public enum Permission: Sendable, Equatable {
     case adoptPlan(PlanAccessFacts)
     /// Follow up an initiative's benefits (T6/F4): their owners and the administrator.
     case followUpBenefits(BenefitAccessFacts)
+    /// Change a governing document, upload its versions and see it unpublished: its owner and the
+    /// administrator. Publishing is `administer` (D1: the IT-chef approves before publication).
+    case editDocument(DocumentAccessFacts)
     /// Request access to a system for a person (T9): the person themselves, their manager (chef), whoever
     /// may change the system, and the administrator.
     case requestAccess(AccessRequestFacts)
@@ -242,6 +272,8 @@ public enum Permission: Sendable, Equatable {
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
+    /// Handle an incident: its status, actions, follow-up and the IMY notification (T9, F5).
+    case handleIncident(IncidentAccessFacts)
 
     var tenantID: UUID? {
         switch self {
@@ -254,6 +286,8 @@ public enum Permission: Sendable, Equatable {
         case .runMeetings(let facts): facts.tenantID
         case .editPlan(let facts), .adoptPlan(let facts): facts.tenantID
         case .followUpBenefits(let facts): facts.tenantID
+        case .editDocument(let facts): facts.tenantID
+        case .handleIncident(let facts): facts.tenantID
         case .requestAccess(let facts): facts.tenantID
         case .decideAccess(let facts), .reviewAccess(let facts): facts.tenantID
         case .confirmSecurityRules(let id, _): id
@@ -366,6 +400,16 @@ public enum AccessPolicy {
         case .followUpBenefits(let facts):
             return principal.personID.map { facts.ownerPersonIDs.contains($0) } ?? false
                 ? .allowed : .refused(.notPermitted(Reason.benefitFollowUp))
+        case .editDocument(let facts):
+            return facts.ownerAccountIDs.contains(principal.accountID)
+                ? .allowed : .refused(.notPermitted(Reason.documentEdit))
+        case .handleIncident(let facts):
+            let may =
+                facts.systems.contains {
+                    holdsEditingRole(principal, on: $0.systemID) || coordinates(principal, $0.ownerOrgUnitPath)
+                }
+                || principal.heldRoles.contains { $0.orgUnitID == nil && facts.handlerRoleKeys.contains($0.roleKey) }
+            return may ? .allowed : .refused(.notPermitted(Reason.incidentHandle))
         case .requestAccess(let facts):
             let isSelfOrManager =
                 principal.personID.map { $0 == facts.personID || facts.managerPersonIDs.contains($0) } ?? false
@@ -452,6 +496,15 @@ public enum AccessPolicy {
         static let benefitFollowUp = Localized(
             sv: "Bara nyttornas hemtagningsansvariga och administratören får följa upp nyttorna.",
             en: "Only the benefits' owners and the administrator may follow up the benefits.")
+        static let documentEdit = Localized(
+            sv: "Bara dokumentets ägare och administratören får ändra styrdokumentet.",
+            en: "Only the document's owner and the administrator may change the governing document.")
+        static let incidentHandle = Localized(
+            sv:
+                "Bara de berörda systemens systemägare och systemförvaltare, förvaltningens IT-samordnare, incidenthanterarna (säkerhetschefen) och administratören får hantera incidenten.",
+            en:
+                "Only the affected systems' owners and managers, the administration's IT coordinator, the incident handlers (the security manager) and the administrator may handle the incident."
+        )
         static let accessRequest = Localized(
             sv:
                 "Bara personen själv, hens chef, systemets systemägare och systemförvaltare och administratören får ansöka om behörighet.",

@@ -68,37 +68,3 @@ public struct AccessReconciliation: Sendable {
         grantsWithoutAccount = remaining
     }
 }
-
-/// GDPR art. 33: a personal data breach is reported to the supervisory authority (IMY) within 72
-/// hours of the organisation becoming aware of it.
-public struct BreachNotificationDeadline: Sendable, Hashable {
-    public static let hours = 72
-
-    public var awareAt: Date
-    public var notifiedAt: Date?
-
-    public init(awareAt: Date, notifiedAt: Date? = nil) {
-        self.awareAt = awareAt
-        self.notifiedAt = notifiedAt
-    }
-
-    public var deadline: Date { awareAt.addingTimeInterval(TimeInterval(Self.hours * 3_600)) }
-
-    public enum State: Sendable, Hashable {
-        /// Not yet reported; this much time is left.
-        case running(remaining: TimeInterval)
-        /// Not reported and past the deadline by this much.
-        case overdue(by: TimeInterval)
-        case notifiedInTime
-        /// Reported, but after the deadline (art. 33(1): the report then gives the reasons for the delay).
-        case notifiedLate(by: TimeInterval)
-    }
-
-    public func state(now: Date) -> State {
-        if let notifiedAt {
-            return notifiedAt <= deadline ? .notifiedInTime : .notifiedLate(by: notifiedAt.timeIntervalSince(deadline))
-        }
-        return now <= deadline
-            ? .running(remaining: deadline.timeIntervalSince(now)) : .overdue(by: now.timeIntervalSince(deadline))
-    }
-}

@@ -49,6 +49,11 @@ public enum ComplianceRules {
     public static let contractNotice: ComplianceRuleID = "contracts.notice"
     public static let forumCadence: ComplianceRuleID = "forums.cadence"
     public static let planRevision: ComplianceRuleID = "plans.revision"
+    public static let documentReview: ComplianceRuleID = "documents.review"
+    public static let documentUnread: ComplianceRuleID = "documents.unread"
+    public static let serviceAvailability: ComplianceRuleID = "services.availability"
+    public static let serviceAgreement: ComplianceRuleID = "services.agreement"
+    public static let incidentDeadline: ComplianceRuleID = "incidents.deadline"
     public static let accessDecision: ComplianceRuleID = "access.decision"
     public static let accessReview: ComplianceRuleID = "access.review"
     public static let accessLeavers: ComplianceRuleID = "access.leavers"
@@ -57,7 +62,8 @@ public enum ComplianceRules {
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
         ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
-        PlanRevisionRule(), AccessDecisionRule(), AccessReviewRule(), AccessLeaversRule(),
+        PlanRevisionRule(), DocumentReviewRule(), DocumentUnreadRule(), ServiceAvailabilityRule(),
+        ServiceAgreementRule(), IncidentDeadlineRule(), AccessDecisionRule(), AccessReviewRule(), AccessLeaversRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -70,6 +76,11 @@ public enum ComplianceRules {
         contractNotice: .init(severity: .warning, requirement: "D7"),
         forumCadence: .init(severity: .warning, requirement: "D4"),
         planRevision: .init(severity: .error, requirement: "D3"),
+        documentReview: .init(severity: .warning, requirement: "D10"),
+        documentUnread: .init(severity: .warning, requirement: "L8"),
+        serviceAvailability: .init(severity: .warning, requirement: "T8"),
+        serviceAgreement: .init(severity: .error, requirement: "D7"),
+        incidentDeadline: .init(severity: .error, requirement: "T9"),
         accessDecision: .init(severity: .error, requirement: "T9"),
         accessReview: .init(severity: .error, requirement: "T9"),
         accessLeavers: .init(severity: .error, requirement: "T9"),

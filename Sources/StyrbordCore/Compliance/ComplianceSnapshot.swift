@@ -56,6 +56,8 @@ public struct ComplianceSnapshot: Sendable {
         public var hasDataSubjectCategories: Bool
         /// GDPR art. 28; nil when nobody has said.
         public var processorAgreement: ProcessorAgreementStatus?
+        /// The KLASSA level of availability (tillgänglighet), 0–4; nil when not classified.
+        public var availabilityLevel: Int?
         /// The highest of the KLASSA levels set (T9: access reviewed more often where it is higher).
         public var highestLevel: Int? = nil
 
@@ -65,8 +67,9 @@ public struct ComplianceSnapshot: Sendable {
             classifiedOn: CalendarDay? = nil, classificationValidUntil: CalendarDay? = nil,
             personalData: PersonalDataLevel = .none, hasProcessingPurpose: Bool = false, legalBasis: LegalBasis? = nil,
             hasDataSubjectCategories: Bool = false, processorAgreement: ProcessorAgreementStatus? = nil,
-            highestLevel: Int? = nil
+            availabilityLevel: Int? = nil, highestLevel: Int? = nil
         ) {
+            self.availabilityLevel = availabilityLevel
             self.highestLevel = highestLevel
             self.id = id
             self.name = name
@@ -175,6 +178,111 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// How many people were asked on one day to read a document and have not confirmed yet (L8).
+    public struct PendingReading: Sendable, Hashable {
+        public var documentID: UUID
+        public var requestedOn: CalendarDay
+        public var count: Int
+
+        public init(documentID: UUID, requestedOn: CalendarDay, count: Int) {
+            self.documentID = documentID
+            self.requestedOn = requestedOn
+            self.count = count
+        }
+    }
+
+    /// A governing document with what decides its next review (D10).
+    public struct Document: Sendable, Hashable {
+        public var id: UUID
+        public var title: String
+        public var typeKey: String
+        public var status: DocumentStatus
+        public var ownerPersonID: UUID
+        public var decidedOn: CalendarDay?
+        public var validFrom: CalendarDay?
+        public var reviewEveryMonths: Int?
+        public var nextReviewOn: CalendarDay?
+        /// Published by the administrator (D1): then the people it concerns read it (L8).
+        public var isPublished: Bool
+
+        public init(
+            id: UUID, title: String, typeKey: String, status: DocumentStatus, ownerPersonID: UUID,
+            decidedOn: CalendarDay? = nil, validFrom: CalendarDay? = nil, reviewEveryMonths: Int? = nil,
+            nextReviewOn: CalendarDay? = nil, isPublished: Bool = false
+        ) {
+            self.isPublished = isPublished
+            self.id = id
+            self.title = title
+            self.typeKey = typeKey
+            self.status = status
+            self.ownerPersonID = ownerPersonID
+            self.decidedOn = decidedOn
+            self.validFrom = validFrom
+            self.reviewEveryMonths = reviewEveryMonths
+            self.nextReviewOn = nextReviewOn
+        }
+    }
+
+    /// An agreement on service level (SLA, driftavtal) for a system (D7, T8).
+    public struct Agreement: Sendable, Hashable {
+        public var id: UUID
+        public var systemID: UUID
+        /// The systemägare who signed it; nil when the person is gone.
+        public var ownerPersonID: UUID?
+        public var terms: AgreementTerms
+
+        public init(id: UUID, systemID: UUID, ownerPersonID: UUID?, terms: AgreementTerms) {
+            self.id = id
+            self.systemID = systemID
+            self.ownerPersonID = ownerPersonID
+            self.terms = terms
+        }
+    }
+
+    /// An incident that is not closed (T9, F5), with what decides its deadlines.
+    public struct Incident: Sendable, Hashable {
+        /// Whether IMY was told of a personal data breach: not yet, told, or a recorded reason not to.
+        public enum ImyDecision: Sendable, Hashable {
+            case pending
+            case notified
+            case notNotified
+        }
+
+        /// An action not yet done.
+        public struct OpenAction: Sendable, Hashable {
+            public var dueOn: CalendarDay?
+            public var responsiblePersonID: UUID?
+
+            public init(dueOn: CalendarDay?, responsiblePersonID: UUID? = nil) {
+                self.dueOn = dueOn
+                self.responsiblePersonID = responsiblePersonID
+            }
+        }
+
+        public var id: UUID
+        public var title: String
+        public var kind: IncidentKind
+        public var discoveredAt: Date
+        public var reportedOn: CalendarDay
+        public var imy: ImyDecision
+        public var systemIDs: [UUID]
+        public var openActions: [OpenAction]
+
+        public init(
+            id: UUID, title: String, kind: IncidentKind, discoveredAt: Date, reportedOn: CalendarDay,
+            imy: ImyDecision = .pending, systemIDs: [UUID] = [], openActions: [OpenAction] = []
+        ) {
+            self.id = id
+            self.title = title
+            self.kind = kind
+            self.discoveredAt = discoveredAt
+            self.reportedOn = reportedOn
+            self.imy = imy
+            self.systemIDs = systemIDs
+            self.openActions = openActions
+        }
+    }
+
     /// An access right in force on a system (T9): removed grants are not read.
     public struct AccessGrant: Sendable, Hashable {
         public var id: UUID
@@ -219,6 +327,14 @@ public struct ComplianceSnapshot: Sendable {
     /// Meetings held or planned, every forum's.
     public var meetings: [Meeting] = []
     public var plans: [Plan]
+    public var documents: [Document] = []
+    /// Read confirmations of governing documents not yet given (L8), counted per document and day asked.
+    public var pendingReadings: [PendingReading] = []
+    /// Agreements on service level, and outages by system (T8: availability followed up).
+    public var agreements: [Agreement] = []
+    public var outages: [UUID: [Outage]] = [:]
+    /// Incidents not yet closed.
+    public var incidents: [Incident] = []
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
     /// Access rights in force and completed access reviews (T9).

@@ -28,6 +28,44 @@ public struct GovernanceProfile: Sendable, Hashable {
     public var intervals: Intervals
     public var costAllocation: [CostPrinciple]
     public var calculation: CalculationRules = CalculationRules()
+    /// D7: which systems must have an agreement on service level; nil when the profile says nothing.
+    public var serviceAgreements: ServiceAgreements? = nil
+
+    /// D7: the systems that must have an agreement on service level (SLA, driftavtal).
+    public struct ServiceAgreements: Sendable, Hashable {
+        /// Categories whose systems need one; empty: every category.
+        public var requiredFor: [SystemCategory]
+        /// Only systems whose KLASSA availability level is at least this.
+        public var availabilityAtLeast: Int?
+        public var source: String?
+
+        public init(requiredFor: [SystemCategory] = [], availabilityAtLeast: Int? = nil, source: String? = nil) {
+            self.requiredFor = requiredFor
+            self.availabilityAtLeast = availabilityAtLeast
+            self.source = source
+        }
+    }
+
+    /// How incidents are handled (T9, F5); the defaults when the profile says nothing.
+    public var incidents: IncidentRules = IncidentRules()
+
+    /// How incidents are handled and followed up (T9, F5): the `incidents:` section, or its defaults.
+    public struct IncidentRules: Sendable, Hashable {
+        public static let defaultOpenAtMost = ProfileDuration(90, .days)
+        public static let defaultHandlers = [RoleCatalogue.securityManager]
+        public static let defaultAccessNotify = [RoleCatalogue.systemOwner, RoleCatalogue.systemManager]
+        public static let defaultBreachNotify = [
+            "dataskyddsombud", "informationssakerhetssamordnare", RoleCatalogue.securityManager,
+        ]
+
+        public var openAtMost: ProfileDuration = defaultOpenAtMost
+        public var handlers: [String] = defaultHandlers
+        public var accessNotify: [String] = defaultAccessNotify
+        public var breachNotify: [String] = defaultBreachNotify
+        public var source: String?
+
+        public init() {}
+    }
     /// Who decides and reviews access rights (T9) and who answers for access on a system (F5).
     public var access: AccessRules = AccessRules()
 

@@ -3,17 +3,7 @@
 enum ProfileDecoding {
     static func profile(_ root: ProfileNode) -> GovernanceProfile {
         let r = Obj(root)
-        var profile = base(r)
-        if let a = r.obj("access") {
-            profile.access = GovernanceProfile.AccessRules(
-                decidedBy: a.string("decided_by"), reviewedBy: a.string("reviewed_by"),
-                responsible: a.strings("responsible"), source: a.string("source"))
-        }
-        return profile
-    }
-
-    private static func base(_ r: Obj) -> GovernanceProfile {
-        GovernanceProfile(
+        var profile = GovernanceProfile(
             formatVersion: r.int("profile_format") ?? ProfileFormat.version,
             key: r.string("key") ?? "",
             name: r.text("name") ?? Localized(verbatim: ""),
@@ -87,6 +77,28 @@ enum ProfileDecoding {
                     allocationKey: c.text("allocation_key"), text: c.text("text") ?? Localized(verbatim: ""),
                     source: c.string("source"))
             }, calculation: r.obj("calculation").map(calculation) ?? GovernanceProfile.CalculationRules())
+        profile.serviceAgreements = r.obj("service_agreements").map {
+            GovernanceProfile.ServiceAgreements(
+                requiredFor: $0.strings("required_for").compactMap(SystemCategory.init(rawValue:)),
+                availabilityAtLeast: $0.int("availability_at_least"), source: $0.string("source"))
+        }
+        if let o = r.obj("incidents") { profile.incidents = incidents(o) }
+        if let a = r.obj("access") {
+            profile.access = GovernanceProfile.AccessRules(
+                decidedBy: a.string("decided_by"), reviewedBy: a.string("reviewed_by"),
+                responsible: a.strings("responsible"), source: a.string("source"))
+        }
+        return profile
+    }
+
+    static func incidents(_ o: Obj) -> GovernanceProfile.IncidentRules {
+        var rules = GovernanceProfile.IncidentRules()
+        if let open = o.duration("open_at_most") { rules.openAtMost = open }
+        if o.node["handlers"] != nil { rules.handlers = o.strings("handlers") }
+        if o.node["access_notify"] != nil { rules.accessNotify = o.strings("access_notify") }
+        if o.node["breach_notify"] != nil { rules.breachNotify = o.strings("breach_notify") }
+        rules.source = o.string("source")
+        return rules
     }
 
     static func role(_ o: Obj) -> GovernanceProfile.Role {

@@ -150,8 +150,35 @@ public enum ProfileFormat {
                     "calculation", .object("calculation"),
                     "The benefit/cost calculation (nyttokalkyl): discount rate, period, when it is required."),
                 ProfileField(
+                    "service_agreements", .object("service_agreements"),
+                    "Which systems must have an agreement on service level (SLA, driftavtal, D7). Left out: none is required."
+                ),
+                ProfileField(
+                    "incidents", .object("incidents"),
+                    "How incidents are followed up: how long one may stay open, who handles and who is told."),
+                ProfileField(
                     "access", .object("access"),
                     "Access rights (T9, F5): who decides requests, who reviews the grants, who answers for access."),
+            ]),
+        ProfileObjectType(
+            name: "incidents", label: Localized(sv: "incidenterna", en: "the incidents"),
+            summary: "How incidents are handled and followed up (T9, F5). Every field has a default.",
+            fields: [
+                ProfileField(
+                    "open_at_most", .duration,
+                    "How long an incident may stay open (not closed) after it was reported. Default 90 days."),
+                ProfileField(
+                    "handlers", list(.reference(.role)),
+                    "Roles held for the municipality whose holders handle every incident. Default: the säkerhetschef."),
+                ProfileField(
+                    "access_notify", list(.reference(.role)),
+                    "System roles told of an access incident in their system (F5). Default: systemägare and systemförvaltare."
+                ),
+                ProfileField(
+                    "breach_notify", list(.reference(.role)),
+                    "Roles told of a personal data breach. Default: dataskyddsombud, informationssäkerhetssamordnare and säkerhetschef, those the catalogue has."
+                ),
+                source,
             ]),
         ProfileObjectType(
             name: "document", label: Localized(sv: "ett källdokument", en: "a source document"),
@@ -503,6 +530,18 @@ public enum ProfileFormat {
                 ProfileField("every", .duration, required: true, "How often."),
                 ProfileField("by", .reference(.actor), "Who does it."),
                 ProfileField("note", .text, "In words."),
+                source,
+            ]),
+        ProfileObjectType(
+            name: "service_agreements", label: Localized(sv: "driftavtalen", en: "the service agreements"),
+            summary: "The systems in operation that must have an agreement on service level (D7).",
+            fields: [
+                ProfileField(
+                    "required_for", list(.reference(.category), min: 1),
+                    "Only systems of these categories. Left out: every category."),
+                ProfileField(
+                    "availability_at_least", .integer(minimum: 0, maximum: 4),
+                    "Only systems whose KLASSA availability level (tillgänglighet) is at least this."),
                 source,
             ]),
         ProfileObjectType(

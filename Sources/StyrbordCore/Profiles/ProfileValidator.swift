@@ -59,6 +59,23 @@ struct SemanticCheck {
         checkRoutes()
         checkDocuments()
         checkIntervalsAndCosts()
+        checkIncidents()
+    }
+
+    /// The incidents' roles exist; those told of an access incident are held for a system (F5).
+    private mutating func checkIncidents() {
+        guard let incidents = root.obj("incidents") else { return }
+        references(incidents.node["handlers"], .role)
+        references(incidents.node["breach_notify"], .role)
+        for item in incidents.node["access_notify"]?.items ?? [] {
+            guard reference(item, .role), let key = item.string,
+                let role = profile.roles.first(where: { $0.key == key }), role.scope != .system
+            else { continue }
+            report(
+                item.position,
+                sv: "Rollen \"\(key)\" innehas inte för ett system; access_notify nämner systemroller (F5).",
+                en: "The role \"\(key)\" is not held for a system; access_notify names system roles (F5).")
+        }
     }
 
     // MARK: Keys and references

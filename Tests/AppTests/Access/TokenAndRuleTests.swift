@@ -180,10 +180,13 @@ struct ChosenTargetTests {
                 .POST, base, ITSystemDraft(name: "Annat", category: .business, ownerOrgUnitId: unitB), as: coordinator)
             #expect(theirs.status == .forbidden)
             #expect(try await app.delete("\(base)/\(w.s2.id!.uuidString)", as: coordinator).status == .forbidden)
-            // S1 has access history (T9): refused with the reason, not silently deleted; a new one goes.
+            // S1 is kept while its incident names it (T9), its agreement and outage are records of their own
+            // (D7, T8), and its access history stays (T9): not removed silently with S1. The new system of her
+            // förvaltning goes.
             #expect(try await app.delete("\(base)/\(w.s1.id!.uuidString)", as: coordinator).status == .conflict)
-            let created = try mine.decode(IDOnly.self).id
-            #expect(try await app.delete("\(base)/\(created.uuidString)", as: coordinator).status == .noContent)
+            struct Created: Decodable { var id: UUID }
+            let mineID = try mine.decode(Created.self).id
+            #expect(try await app.delete("\(base)/\(mineID.uuidString)", as: coordinator).status == .noContent)
             // A systemägare may change their system but not remove it.
             let holder = w.users[.holder]!
             let s1Again = try await app.sendJSON(
@@ -250,5 +253,3 @@ struct ChosenTargetTests {
         }
     }
 }
-
-private struct IDOnly: Decodable { var id: UUID }

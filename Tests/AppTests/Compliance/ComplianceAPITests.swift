@@ -162,16 +162,27 @@ struct ComplianceAPITests {
                 scores.rules.map(\.id) == [
                     "roles.required", "roles.deputy", "systems.owner", "classification.current", "gdpr.record",
                     "gdpr.processor-agreement", "contracts.notice", "forums.cadence", "plans.revision",
-                    "access.decision", "access.review", "access.leavers",
+                    "documents.review", "documents.unread", "services.availability", "services.agreement",
+                    "incidents.deadline", "access.decision", "access.review", "access.leavers",
                 ])
             #expect(
                 scores.rules.map(\.requirement) == [
-                    "D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "T9", "T9", "T9",
+                    "D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "D10", "L8", "T8", "D7", "T9", "T9", "T9",
+                    "T9",
                 ])
             let plans = try #require(scores.rules.first { $0.id == "plans.revision" })
             #expect(plans.score == Score(checked: 2, compliant: 2, share: 1))
             #expect(plans.objectType == "plan")
-            #expect(scores.rules.last?.objectType == "access-grant")
+            // No agreements and no service_agreements in the standard profile: nothing to check.
+            #expect(
+                scores.rules.first { $0.id == "services.agreement" }?.score
+                    == Score(checked: 0, compliant: 0, share: nil))
+            #expect(scores.rules.first { $0.id == "services.availability" }?.objectType == "agreement")
+            // No incidents in the scenario: nothing checked (T9).
+            let incidents = try #require(scores.rules.first { $0.id == "incidents.deadline" })
+            #expect(incidents.score.checked == 0 && incidents.objectType == "incident")
+            // No access rights in the scenario: nothing checked (T9).
+            #expect(scores.rules.last?.score.checked == 0 && scores.rules.last?.objectType == "access-grant")
             let deputy = try #require(scores.rules.first { $0.id == "roles.deputy" })
             #expect(deputy.score == Score(checked: 2, compliant: 0, share: 0) && deputy.findings == 2)
             #expect(scores.rules.first { $0.id == "contracts.notice" }?.objectType == "contract")

@@ -14,7 +14,10 @@ struct ModelPropertiesTests {
             Tenant(), ProfileVersion(), OrgUnit(), Person(), Supplier(), ManagementObject(), RoleType(), ITSystem(),
             SystemUserOrgUnit(), RoleAssignment(), Integration(), Contract(), AuditEntry(), ComplianceDailyScore(),
             Proposal(), ProposalStepRecord(), ProposalDecision(), Meeting(), MeetingItem(), MeetingAttendance(),
-            CalendarFeedToken(), Plan(), PlanActivity(), PlanInitiative(), Notice(), AccessRequest(), AccessGrant(),
+            CalendarFeedToken(), Plan(), PlanActivity(), PlanInitiative(), Notice(),
+            Proposal(), ProposalStepRecord(), ProposalDecision(), GoverningDocument(), DocumentVersion(),
+            DocumentFile(), DocumentAudienceUnit(), DocumentAudienceRole(), DocumentReadRequest(),
+            CatalogueService(), ServiceLevel(), ServiceAgreement(), SystemOutage(), AccessRequest(), AccessGrant(),
             SecurityRulesConfirmation(), AccessReview(), AccessReviewItem(),
         ]
         for model in models {

@@ -34,21 +34,4 @@ struct AccessReconciliationTests {
         #expect(r.matched.map(\.account.line) == [2])
         #expect(r.accountsWithoutGrant.map(\.line) == [3])
     }
-
-    @Test("GDPR art. 33: 72 hours from awareness; in time, late, running and overdue")
-    func breachDeadline() {
-        let aware = Date(timeIntervalSince1970: 1_800_000_000)
-        let d = BreachNotificationDeadline(awareAt: aware)
-        #expect(d.deadline == aware.addingTimeInterval(72 * 3_600))
-        #expect(d.state(now: aware.addingTimeInterval(3_600)) == .running(remaining: 71 * 3_600))
-        #expect(d.state(now: aware.addingTimeInterval(73 * 3_600)) == .overdue(by: 3_600))
-        #expect(
-            BreachNotificationDeadline(awareAt: aware, notifiedAt: aware.addingTimeInterval(72 * 3_600)).state(
-                now: .distantFuture)
-                == .notifiedInTime)
-        #expect(
-            BreachNotificationDeadline(awareAt: aware, notifiedAt: aware.addingTimeInterval(80 * 3_600)).state(
-                now: aware)
-                == .notifiedLate(by: 8 * 3_600))
-    }
 }

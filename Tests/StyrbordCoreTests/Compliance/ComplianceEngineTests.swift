@@ -70,7 +70,8 @@ struct ComplianceEngineTests {
     }
 
     @Test(
-        "The standard configuration encodes D2, T11, E3, T9, T4, D7, D4, D3 and T9 (access) with one setting per rule")
+        "The standard configuration encodes D2, T11, E3, T9, T4, D7, D4, D3, D10, L8, T8 and T9 with one setting per rule"
+    )
     func standard() {
         let c = ComplianceConfiguration.standard
         #expect(c.roleRequirements == RoleRequirementPolicy.standard)
@@ -81,9 +82,11 @@ struct ComplianceEngineTests {
         #expect(Set(c.rules.keys) == Set(ids))
         #expect(
             ids.map { c.settings(for: $0).requirement } == [
-                "D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "T9", "T9", "T9",
+                "D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "D10", "L8", "T8", "D7", "T9", "T9", "T9", "T9",
             ])
+        #expect(c.agreementRequirement == nil)  // agreements are required by a profile (D7), not by default
         #expect(c.planKinds.isEmpty)  // plans are required by a profile, not by the standard configuration
+        #expect(c.incidentOpenDays == 90)  // incidents.deadline: the default of the profile's incidents section
     }
 
     @Test("An empty municipality has no findings and no score")

@@ -40,6 +40,7 @@ struct FindingRow: Sendable {
             return finding.detail == "missing"
                 ? PlanRoutes.index(tenantSlug) : PlanRoutes.show(tenantSlug, finding.object.id)
         }
+        if finding.object.kind == .incident { return IncidentRoutes.show(tenantSlug, finding.object.id) }
         guard let system = finding.object.systemID else { return ComplianceRoutes.overview(tenantSlug) }
         // T9: access findings are put right on the system's access page.
         if [ComplianceRules.accessDecision, ComplianceRules.accessReview, ComplianceRules.accessLeavers]
@@ -54,6 +55,7 @@ struct FindingRow: Sendable {
                 ComplianceRules.processorAgreement:
                 .classification
             case ComplianceRules.contractNotice: .contracts
+            case ComplianceRules.serviceAvailability, ComplianceRules.serviceAgreement: .service
             default: .overview
             }
         return SystemRoutes.tab(tenantSlug, system, tab)

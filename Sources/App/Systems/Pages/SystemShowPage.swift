@@ -104,6 +104,7 @@ struct SystemShowPage: Page {
         case roles(Roles)
         case integrations(Integrations)
         case contracts(Contracts)
+        case service(ServiceTab.Model)
         case classification(Classification)
         case history([HistoryItem])
     }
@@ -210,6 +211,8 @@ struct SystemShowPage: Page {
         case .roles(let r): roles(r)
         case .integrations(let i): integrations(i)
         case .contracts(let c): contracts(c)
+        case .service(let m):
+            ServiceTab.render(m, system: model.id, tenantSlug: model.tenantSlug, canEdit: model.canEdit, ctx: ctx)
         case .classification(let c): classification(c)
         case .history(let h): history(h)
         }
@@ -284,6 +287,19 @@ struct SystemShowPage: Page {
                     d.tags.isEmpty ? dash(nil) : .group(.forEach(d.tags) { Components.badge($0) })
                 ),
                 (ctx.t("Senast ändrad", "Last changed"), .text(Components.dateTime(o.updatedAt))),
+                (
+                    ctx.t("Incidenter", "Incidents"),
+                    .group(
+                        .a(
+                            .link(
+                                IncidentRoutes.index(model.tenantSlug, query: [("systemId", model.id.uuidString)])),
+                            .text(ctx.t("Systemets incidenter", "The system's incidents"))),
+                        .text(" · "),
+                        .a(
+                            .link(IncidentRoutes.new(model.tenantSlug) + "?systemId=" + model.id.uuidString),
+                            .text(ctx.t("Rapportera incident", "Report an incident")))
+                    )
+                ),
             ])
         )
     }

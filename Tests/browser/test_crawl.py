@@ -18,7 +18,7 @@ from support import OPERATOR, TENANT
 
 UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
 SKIP = re.compile(r"/export/|\.(csv|json|svg|yaml)$|^/api/|^/metrics|^/healthz")
-MAX_PAGES = 80
+MAX_PAGES = 140
 
 
 def kind(path):

@@ -56,9 +56,13 @@ struct ProposalShowPage: Page {
             .div(
                 .class("page-heading"),
                 .h1(.safe(p.title)),
-                .div(
-                    .class("actions"), .if(!model.canEdit, .attribute(named: "hidden")),
-                    Components.buttonLink(ctx.t("Redigera", "Edit"), url: ProposalRoutes.edit(model.tenantSlug, id)))),
+                // A settled proposal can't be edited (409): no link to a form that would refuse.
+                .if(
+                    model.canEdit,
+                    .div(
+                        .class("actions"),
+                        Components.buttonLink(
+                            ctx.t("Redigera", "Edit"), url: ProposalRoutes.edit(model.tenantSlug, id))))),
             summary(), impact(), overlap(), checklist(), route(), calculation(), decision())
     }
 

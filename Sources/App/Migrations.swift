@@ -47,6 +47,8 @@ enum AppMigrations {
         CreatePlans(),
         // 2026-12-15 notifications: every person's inbox, with the e-mail copy's outbox state
         CreateNotices(),
+        // 2026-12-22 notifications: the e-mail copy's next attempt (backoff) and last error
+        AddEmailDeliveryToNotices(),
     ]
 
     static func register(on app: Application) {

@@ -64,6 +64,8 @@ struct PermissionMatrixTests {
         case runM1
         /// Adopting S1's systemförvaltningsplan: its systemägare and the administrator only (D2).
         case adoptS1
+        /// Notice N1 in Emil's inbox: only Emil marks it read; to everyone else it does not exist.
+        case ownNoticeN1
 
         func outcome(_ kind: Kind) -> Outcome {
             switch (self, kind) {
@@ -92,6 +94,8 @@ struct PermissionMatrixTests {
             case (.runM1, _): return .forbidden
             case (.adoptS1, .holder), (.adoptS1, .admin): return .ok
             case (.adoptS1, _): return .forbidden
+            case (.ownNoticeN1, .employee): return .ok
+            case (.ownNoticeN1, _): return .hidden
             }
         }
     }
@@ -217,6 +221,11 @@ struct PermissionMatrixTests {
             // Plans: everyone reads; planID is S1's systemförvaltningsplan, written by those who change S1
             // and adopted by its systemägare (D2); initiativeID is in the IT-verksamhetsplan, the
             // administrator's; its follow-up is for benefit owners (none here) and the administrator.
+            // The signed-in person's inbox (an account without a person is answered 409, not refused).
+            "GET /t/:tenant/inbox": .read, "POST /t/:tenant/inbox/read-all": .read,
+            "POST /t/:tenant/inbox/:noticeID/read": .ownNoticeN1,
+            "GET /api/v1/tenants/:tenant/me/notices": .read, "POST /api/v1/tenants/:tenant/me/notices/read-all": .read,
+            "POST /api/v1/tenants/:tenant/me/notices/:noticeID/read": .ownNoticeN1,
             "GET /t/:tenant/plans": .read, "GET /t/:tenant/plans/new": .editSome, "POST /t/:tenant/plans": .editSome,
             "GET /t/:tenant/plans/:planID": .read, "GET /t/:tenant/plans/:planID/edit": .editS1,
             "POST /t/:tenant/plans/:planID/edit": .editS1, "POST /t/:tenant/plans/:planID/adopt": .adoptS1,
@@ -502,7 +511,14 @@ struct World {
         let initiative = try await PlanRules.addInitiative(
             operations, InitiativeDraft(source: .free, title: "Ny växel"), tenant: tenant, actor: Fixtures.actor, on: db
         )
+        // N1: a notice in Emil's inbox.
+        let notice = try #require(
+            try await Notifier.post(
+                .init(kind: "test", title: "Notis till Emil", body: ""), to: [try emil.requireID()],
+                tenantID: try tenant.requireID(), actor: Fixtures.actor, on: db
+            ).first)
         let ids: [String: UUID] = [
+            "noticeID": try notice.requireID(),
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
             "roleTypeID": try await Fixtures.roleType(RoleCatalogue.informationOwner, in: tenant, on: db).requireID(),
@@ -529,7 +545,7 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
         "proposals", "proposal_step_records", "proposal_decisions", "meetings", "meeting_items", "meeting_attendance",
-        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
+        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives", "notices",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {

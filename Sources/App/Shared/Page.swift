@@ -190,11 +190,11 @@ enum Layout {
         let f = FormBuilder(ctx: ctx, values: FormData())
         return .div(
             .class("viewer"),
-            inboxLink(ctx),
             .a(
                 .link(AccountRoutes.account), .attribute(named: "title", value: ctx.t("Mitt konto", "My account")),
                 .if(ctx.currentPath == AccountRoutes.account, .attribute(named: "aria-current", value: "page")),
                 .safe(viewer.name)),
+            inboxLink(ctx),
             .el(
                 "form", .attr("method", "post"), .attr("action", AccountRoutes.signOut), .attr("class", "sign-out"),
                 f.csrfField(ctx), f.submit(ctx.t("Logga ut", "Sign out"), secondary: true)))

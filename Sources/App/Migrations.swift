@@ -47,6 +47,14 @@ enum AppMigrations {
         CreatePlans(),
         // 2026-12-15 notifications: every person's inbox, with the e-mail copy's outbox state
         CreateNotices(),
+        // 2026-12-15 forums: decisions taken at a meeting, and cancelled meetings
+        AddDecisionsAndCancellationToMeetings(),
+        // 2026-11-24 documents: governing documents, their versions and the versions' files
+        CreateGoverningDocuments(),
+        // 2026-11-24 documents: whom a document concerns, and read confirmations of its versions (L8)
+        CreateDocumentReading(),
+        // 2026-12-22 services: the tjänstekatalog with levels, service agreements per system, outages
+        CreateServices(),
         // 2026-12-22 notifications: the e-mail copy's next attempt (backoff) and last error
         AddEmailDeliveryToNotices(),
     ]

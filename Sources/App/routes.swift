@@ -29,6 +29,8 @@ func routes(_ app: Application) throws {
     ProposalRoutes.register(html: html, api: api)
     ForumRoutes.register(html: html, api: api)
     PlanRoutes.register(html: html, api: api)
+    DocumentRoutes.register(html: html, api: api)
+    ServiceRoutes.register(html: html, api: api)
     NoticeRoutes.register(html: html, api: api)
 
     // Fail closed: a route nobody declared access for would otherwise be refused only at request time.

@@ -129,3 +129,151 @@ def test_convener_builds_agenda_and_records_the_outcome(browser):
     assert title in str(ours[-1].get("DESCRIPTION"))
     start = ours[-1].decoded("DTSTART")
     assert start.tzinfo is not None and start.astimezone(datetime.timezone.utc).date() <= datetime.date.today()
+
+
+def open_all_details(b):
+    b.driver.execute_script("document.querySelectorAll('main details').forEach(d => d.open = true)")
+
+
+def fill_form(b, form_css, fields):
+    """Fills the named fields of one form as a person would: selects by value, checkboxes ticked, text typed."""
+    form = b.find(form_css)
+    for name, value in fields:
+        field = form.find_element(By.CSS_SELECTOR, f"[name='{name}']")
+        if field.tag_name == "select":
+            Select(field).select_by_value(value)
+        elif field.get_attribute("type") == "checkbox":
+            if (value == "true") != field.is_selected():
+                field.click()
+        else:
+            field.clear()
+            field.send_keys(value)
+
+
+def record_step(b, step_key, outcome, assessments=False):
+    form = f"main form[action$='/steps']:has(input[name=stepKey][value='{step_key}'])"
+    open_all_details(b)
+    fields = [("outcome", outcome)]
+    if assessments:
+        for area in b.find(form).find_elements(By.CSS_SELECTOR, "textarea[name^='assessments.']"):
+            fields.append((area.get_attribute("name"), "Bedömt av centrala IT-forumet."))
+    fill_form(b, form, fields)
+    b.submit_and_wait(b.find(form + " button[type=submit]"))
+    assert b.document_status() == 200, b.text("main")
+
+
+def test_the_chair_records_the_decision_at_the_styrgrupp_meeting(browser):
+    """E4/E5 through the pages: a larger proposal in a common system is prepared, assessed by the central IT
+    forum, and decided by the IT-styrgrupp at its meeting; the decision lands on the proposal and in the
+    IT-verksamhetsplan."""
+    b = browser
+    title = f"Gemensam e-tjänsteplattform {uuid.uuid4().hex[:6]}"
+    year = datetime.date.today().year
+
+    b.open(f"{TENANT}/proposals/new")
+    b.find("#f-title").send_keys(title)
+    b.find("#f-need").send_keys("Förvaltningarna bygger egna e-tjänster i olika verktyg.")
+    Select(b.find("#f-orgUnitId")).select_by_index(1)
+    Select(b.find("#f-category")).select_by_value("kommungemensamt")
+    b.find("#f-expectedCost").send_keys("600000")
+    b.submit_and_wait(b.find("main form button[type=submit]"))
+    assert b.h1() == title
+    proposal_path = b.path.split("#")[0]
+    Select(b.find("#f-answers-typ")).select_by_value("nytt-system")
+    b.find("#f-answers-kostnad").send_keys("600000")
+    for question, answer in [("ny-teknik", "no"), ("personuppgifter", "yes"), ("samma-behov", "yes")]:
+        Select(b.find(f"#f-answers-{question}")).select_by_value(answer)
+    b.find("#f-answers-beskrivning").send_keys("En plattform för alla förvaltningars e-tjänster.")
+    b.submit_and_wait(b.find("main form[action$='/checklist'] button[type=submit]"))
+    assert b.document_status() == 200, b.text("main")
+    assert "IT-styrgrupp beslutar" in b.text("#route")
+
+    # The nyttokalkyl, covering the whole operations phase (T6): the form offers two empty rows at a time.
+    open_all_details(b)
+    calc = "main form[action$='/calculation']"
+    fill_form(b, calc, [
+        ("firstYear", str(year)), ("years", "5"),
+        ("benefits[0].description", "Färre manuella ärenden"), ("benefits[0].kind", "direct"),
+        ("benefits[0].annualAmount", "900000"), ("benefits[0].probabilityPercent", "80"),
+        ("benefits[0].fromYear", str(year + 1)), ("benefits[0].owner", "Kommundirektören"),
+        ("risks[0].description", "Låg användning"), ("risks[0].probability", "2"),
+        ("risks[0].consequence", "3"), ("risks[0].action", "Utbildning"),
+    ])
+    categories = ["software", "hardware", "serverCapacity", "communications", "training", "operations", "support"]
+    row = 0
+    while row < len(categories):
+        open_all_details(b)
+        free = [i for i in range(row, min(row + 2, len(categories))) if b.find_all(f"{calc} [name='costs[{i}].description']")]
+        assert free, "the calculation form offers no empty cost row"
+        for i in free:
+            fill_form(b, calc, [
+                (f"costs[{i}].description", f"Kostnad {i + 1}"), (f"costs[{i}].category", categories[i]),
+                (f"costs[{i}].isRecurring", "true"), (f"costs[{i}].amount", "10000"), (f"costs[{i}].year", str(year)),
+            ])
+        b.submit_and_wait(b.find(f"{calc} button[type=submit]"))
+        assert b.document_status() == 200, b.text("main")
+        row += len(free)
+    b.check_axe()
+
+    # The steps before the decision, on the proposal's page: the IT-chef consulted, the IT unit contacted,
+    # the central IT forum's assessment against every point.
+    record_step(b, "it-chef-consult", "done")
+    record_step(b, "it-enheten-contact", "done")
+    record_step(b, "it-forum-assess", "done", assessments=True)
+    b.check_axe()
+
+    # The IT-styrgrupp meets; the proposal waits for its decision and goes on the agenda.
+    b.open(f"{TENANT}/forums/it-styrgrupp")
+    assert title in b.text("#waiting")
+    b.submit_and_wait(b.driver.find_element(By.LINK_TEXT, "Planera möte"))
+    set_value(b, "#f-date", datetime.date.today().isoformat())
+    set_value(b, "#f-startTime", "00:00")
+    set_value(b, "#f-endTime", "00:30")
+    b.find("#f-place").send_keys("Kommunstyrelsens sessionssal")
+    b.submit_and_wait(b.find("main form[method=post] button[type=submit]"))
+    assert b.document_status() == 200
+    option = select_by_text_containing(b.find("#f-proposalId"), title)
+    assert "IT-styrgrupp beslutar" in option
+    submit_form(b, "/items")
+    b.check_axe()
+
+    # The chair records the decision. The form offers the name of whoever holds the chair's role; the demo
+    # municipality has nobody as kommundirektör in the register, so the chair's name is typed.
+    position = b.find("#agenda form[action$='/decision'] select").get_attribute("name").split(".")[0]
+    chair_field = b.find(f"#f-{position}-decidedByPerson")
+    chair = chair_field.get_attribute("value").strip() or "Anna Lindqvist"
+    chair_field.clear()
+    chair_field.send_keys(chair)
+    Select(b.find(f"#f-{position}-outcome")).select_by_value("approved")
+    b.submit_and_wait(b.find("#agenda form[action$='/decision'] button[type=submit]"))
+    assert b.document_status() == 422
+    b.check_axe()
+    assert "Motivering" in b.text("#agenda")
+    Select(b.find(f"#f-{position}-outcome")).select_by_value("approved")
+    b.find(f"#f-{position}-reasons").send_keys("En gemensam plattform minskar dubbelarbete.")
+    b.find(f"#f-{position}-conditions").send_keys("Upphandlas via ramavtal.")
+    b.submit_and_wait(b.find("#agenda form[action$='/decision'] button[type=submit]"))
+    assert b.document_status() == 200
+    b.check_axe()
+    assert "Beslut: Beviljas." in b.text("#agenda")
+    assert "IT-styrgrupp" in b.text("#agenda")
+
+    b.open(proposal_path)
+    decision = b.text("#decision")
+    assert "Beviljas" in decision and "IT-styrgrupp" in decision and chair in decision
+
+    # The decided proposal waits to enter this year's IT-verksamhetsplan.
+    b.open(f"{TENANT}/plans")
+    plan_links = [a for a in b.find_all("main a") if a.text.strip() == f"IT-verksamhetsplan {year}"]
+    if not plan_links:
+        b.submit_and_wait(b.find(f"main a[href='{TENANT}/plans/new']"))
+        Select(b.find("#f-kind")).select_by_value("it-verksamhetsplan")
+        start = b.find("#f-startYear")
+        start.clear()
+        start.send_keys(str(year))
+        b.submit_and_wait(b.find("main form button[type=submit]"))
+    else:
+        b.submit_and_wait(plan_links[0])
+    assert b.h1() == f"IT-verksamhetsplan {year}"
+    b.check_axe()
+    assert title in b.text("main #initiatives")

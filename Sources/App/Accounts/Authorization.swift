@@ -31,6 +31,9 @@ enum TenantAccess: Sendable, Equatable {
     /// Either end's system.
     case editIntegration(param: String)
     case editContract(param: String)
+    /// An agreement on service level or an outage: whoever may change its system.
+    case editAgreement(param: String)
+    case editOutage(param: String)
     case appointRole(param: String)
     /// The proposal's proposer, its förvaltning's IT-samordnare, the administrator.
     case editProposal(param: String)
@@ -50,6 +53,8 @@ enum TenantAccess: Sendable, Equatable {
     case editInitiative(param: String)
     /// Following up an initiative's benefits: their owners.
     case followUpInitiative(param: String)
+    /// A governing document's owner and the administrator.
+    case editDocument(param: String)
 }
 
 extension Route {
@@ -177,6 +182,20 @@ enum AccessFacts {
             var result: [Permission] = []
             for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
             return result
+        case .editAgreement(let param):
+            let ends = try await systemIDs(
+                table: "service_agreements", columns: ["system_id"], id: try id(param, req), tenantID: tenantID,
+                what: ServiceAgreement.what, req: req)
+            var result: [Permission] = []
+            for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
+            return result
+        case .editOutage(let param):
+            let ends = try await systemIDs(
+                table: "outages", columns: ["system_id"], id: try id(param, req), tenantID: tenantID,
+                what: SystemOutage.what, req: req)
+            var result: [Permission] = []
+            for end in ends { result.append(.editSystem(try await system(end, tenant, req))) }
+            return result
         case .appointRole(let param):
             let assignmentID = try id(param, req)
             guard
@@ -219,6 +238,8 @@ enum AccessFacts {
             let initiative = try await PlanInitiative.find(
                 try id(param, req), in: tenant, on: req.db, what: PlanInitiative.what)
             return [.followUpBenefits(try await benefitOwners(initiative, tenant, req))]
+        case .editDocument(let param):
+            return [.editDocument(try await document(try id(param, req), tenant, req))]
         }
     }
 
@@ -266,6 +287,24 @@ enum AccessFacts {
         return BenefitAccessFacts(
             tenantID: tenantID,
             ownerPersonIDs: Set(people.filter { names.contains($0.name.trimmed.lowercased()) }.compactMap(\.id)))
+    }
+
+    /// The facts of a governing document of `tenant`; 404 when it is not one of the tenant's.
+    static func document(_ documentID: UUID, _ tenant: Tenant, _ req: Request) async throws -> DocumentAccessFacts {
+        let found = try await GoverningDocument.find(documentID, in: tenant, on: req.db, what: GoverningDocument.what)
+        return try await document(found, tenant, req)
+    }
+
+    /// The facts of a governing document already loaded.
+    static func document(
+        _ document: GoverningDocument, _ tenant: Tenant, _ req: Request
+    ) async throws
+        -> DocumentAccessFacts
+    {
+        let tenantID = try tenant.requireID()
+        let owners = try await Account.query(on: req.db).filter(\.$tenantID == tenantID)
+            .filter(\.$personID == document.ownerPersonID).all()
+        return DocumentAccessFacts(tenantID: tenantID, ownerAccountIDs: Set(owners.compactMap(\.id)))
     }
 
     /// The facts of a proposal of `tenant`; 404 when it is not one of the tenant's.

@@ -32,7 +32,7 @@ public enum ComplianceBenchmark {
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         func f(_ v: Double) -> String { String(format: "%.2f", v) }
 
-        // One municipality: its eight queries, then the rules in memory, each repeated.
+        // One municipality: its ten queries, then the rules in memory, each repeated.
         let oneID = try one.requireID()
         var snapshot = ComplianceSnapshot(day: day)
         var loads: [Double] = []
@@ -55,7 +55,7 @@ public enum ComplianceBenchmark {
                 + "\tload_ms=\(f(median(loads)))\tevaluate_ms=\(f(median(evaluations)))"
                 + "\ttotal_ms=\(f(median(loads) + median(evaluations)))")
 
-        // Every municipality: all data in eight queries, then every evaluation; best of three runs.
+        // Every municipality: all data in ten queries, then every evaluation; best of three runs.
         var bulkLoads: [Double] = []
         var bulkEvaluations: [Double] = []
         var systems = 0
@@ -82,7 +82,7 @@ public enum ComplianceBenchmark {
                 + "\tload_ms=\(f(bulkLoads.min()!))\tevaluate_ms=\(f(bulkEvaluations.min()!))"
                 + "\ttotal_ms=\(f(bulkLoads.min()! + bulkEvaluations.min()!))")
 
-        // Every municipality one at a time, as the pages do (eight queries each): once.
+        // Every municipality one at a time, as the pages do (ten queries each): once.
         let started = clock.now
         for tenant in tenants {
             _ = engine.evaluate(

@@ -43,7 +43,7 @@ public enum ComplianceCommands {
         for tenant in tenants {
             configurations[try tenant.requireID()] = await ComplianceReports.configuration(for: tenant, on: app.db)
         }
-        // Every municipality's data in eight queries, not eight per municipality.
+        // Every municipality's data in ten queries, not ten per municipality.
         let snapshots = try await ComplianceSnapshotLoader.load(
             tenants: tenants.count == 1 ? [try tenants[0].requireID()] : nil, day: day,
             roleKeys: ComplianceSnapshotLoader.roleKeys(for: Array(configurations.values)), on: app.db)

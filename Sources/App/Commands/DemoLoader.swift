@@ -22,9 +22,11 @@ public enum DemoLoader {
         let actor = AuditActor.command("demo", dependencies: app.dependencies)
         try await insert(demo, recordHistory: true, profile: showcaseProfile, actor: actor, on: app.db)
         let logins = try await createDemoAccounts(demo, app: app, actor: actor)
+        let process = try await loadShowcaseProcess(slug: demo.slug, app: app, actor: actor)
         try await postWelcomeNotices(demo, app: app, actor: actor)
         return "\(demo.name): \(demo.systems.count) systems, \(demo.roleAssignments.count) role assignments, "
             + "\(demo.integrations.count) integrations, \(demo.contracts.count) contracts.\n"
+            + (process.isEmpty ? "" : process + "\n")
             + "Demo sign-ins (password \"\(demoPassword)\" for all; for trying out only):\n"
             + logins.map { "  \($0.email)  \($0.what)" }.joined(separator: "\n")
     }

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import StyrbordCore
 
-/// Reads what the compliance rules look at into `ComplianceSnapshot`s: eight SQLKit queries for one tenant
+/// Reads what the compliance rules look at into `ComplianceSnapshot`s: ten SQLKit queries for one tenant
 /// or for all of them at once (then grouped by tenant in memory), never a Fluent model. Like the
 /// register's bulk reads (`RegisterRows`), the statements are the same on SQLite and PostgreSQL. The
 /// queries run side by side, each decoding its own rows, and ask the database for facts rather than
@@ -55,6 +55,10 @@ enum ComplianceSnapshotLoader {
         async let contracts = read { try await $0.contracts(on: $1) }
         async let meetings = read { try await $0.meetings(on: $1) }
         async let plans = read { try await $0.plans(on: $1) }
+        async let documents = read { try await $0.documents(on: $1) }
+        async let readings = read { try await $0.pendingReadings(on: $1) }
+        async let agreements = read { try await $0.agreements(on: $1) }
+        async let outages = read { try await $0.outages(on: $1) }
 
         var result: [UUID: ComplianceSnapshot] = [:]
         for id in tenants ?? [] { result[id] = ComplianceSnapshot(day: day) }
@@ -80,10 +84,16 @@ enum ComplianceSnapshotLoader {
             }
         }
         for (tenant, plan) in try await plans { add(tenant) { $0.plans.append(plan) } }
+        for (tenant, document) in try await documents { add(tenant) { $0.documents.append(document) } }
+        for (tenant, reading) in try await readings { add(tenant) { $0.pendingReadings.append(reading) } }
+        for (tenant, agreement) in try await agreements { add(tenant) { $0.agreements.append(agreement) } }
+        for (tenant, system, outage) in try await outages {
+            add(tenant) { $0.outages[system, default: []].append(outage) }
+        }
         return result
     }
 
-    /// The eight queries, each returning its rows with their tenant.
+    /// The twelve queries, each returning its rows with their tenant.
     private struct Reader: Sendable {
         /// The database keeps UUIDs as text (SQLite).
         var text: Bool
@@ -206,7 +216,7 @@ enum ComplianceSnapshotLoader {
                 .columns(
                     "id", "tenant_id", "name", "category", "lifecycle_status", "owner_org_unit_id", "created_at",
                     "classified_on", "classification_valid_until", "personal_data_level", "pd_legal_basis",
-                    "pd_processor_agreement"
+                    "pd_processor_agreement", "availability"
                 )
                 // T9: classified when the three KLASSA aspects have levels.
                 .column(
@@ -238,7 +248,8 @@ enum ComplianceSnapshotLoader {
                         legalBasis: try r.decode(column: "pd_legal_basis", as: String?.self).flatMap(LegalBasis.init),
                         hasDataSubjectCategories: try r.decode(column: "has_subjects", as: Bool.self),
                         processorAgreement: try r.decode(column: "pd_processor_agreement", as: String?.self).flatMap(
-                            ProcessorAgreementStatus.init)),
+                            ProcessorAgreementStatus.init),
+                        availabilityLevel: try r.decode(column: "availability", as: Int?.self)),
                     try r.decode(column: "created_at", as: Date.self)
                 )
             }
@@ -259,6 +270,93 @@ enum ComplianceSnapshotLoader {
                         title: try r.decode(column: "title", as: String.self),
                         startYear: try r.decode(column: "start_year", as: Int.self),
                         endYear: try r.decode(column: "end_year", as: Int.self), adoptedOn: try day(r, "adopted_on"))
+                )
+            }
+        }
+
+        /// Adopted governing documents: only they are due for review (D10).
+        func documents(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Document)] {
+            let select = sql.select()
+                .columns(
+                    "id", "tenant_id", "title", "type_key", "status", "owner_person_id", "decided_on", "valid_from",
+                    "review_every_months", "next_review_on", "is_published"
+                )
+                .from("governing_documents")
+                .where(SQLColumn("status"), .equal, SQLBind(DocumentStatus.adopted.rawValue))
+            return try await scoped(select, table: "governing_documents").all().map { r in
+                (
+                    try tenant(r),
+                    ComplianceSnapshot.Document(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        title: try r.decode(column: "title", as: String.self),
+                        typeKey: try r.decode(column: "type_key", as: String.self),
+                        status: DocumentStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .draft,
+                        ownerPersonID: try RegisterRows.uuid(r, "owner_person_id", text: text),
+                        decidedOn: try day(r, "decided_on"), validFrom: try day(r, "valid_from"),
+                        reviewEveryMonths: try r.decode(column: "review_every_months", as: Int?.self),
+                        nextReviewOn: try day(r, "next_review_on"),
+                        isPublished: try r.decode(column: "is_published", as: Bool.self))
+                )
+            }
+        }
+
+        /// Read confirmations not yet given (L8), counted per document and the day they were asked for.
+        func pendingReadings(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.PendingReading)] {
+            let select = sql.select()
+                .column("tenant_id").column("document_id").column("requested_on")
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "pending")
+                .from("document_read_requests")
+                .where(SQLColumn("confirmed_at"), .is, SQLLiteral.null)
+                .groupBy("tenant_id").groupBy("document_id").groupBy("requested_on")
+            return try await scoped(select, table: "document_read_requests").all().compactMap { r in
+                guard let requestedOn = try day(r, "requested_on") else { return nil }
+                return (
+                    try tenant(r),
+                    ComplianceSnapshot.PendingReading(
+                        documentID: try RegisterRows.uuid(r, "document_id", text: text), requestedOn: requestedOn,
+                        count: try r.decode(column: "pending", as: Int.self))
+                )
+            }
+        }
+
+        /// Agreements on service level: what their availability is measured against (T8), and in force or not (D7).
+        func agreements(on sql: any SQLDatabase) async throws -> [(UUID, ComplianceSnapshot.Agreement)] {
+            let select = sql.select()
+                .columns(
+                    "id", "tenant_id", "system_id", "owner_person_id", "availability_hundredths", "service_hours",
+                    "planned_maintenance_counts", "valid_from", "valid_to"
+                )
+                .from("service_agreements")
+            return try await scoped(select, table: "service_agreements").all().compactMap { r in
+                guard let from = try day(r, "valid_from") else { return nil }
+                return (
+                    try tenant(r),
+                    ComplianceSnapshot.Agreement(
+                        id: try RegisterRows.uuid(r, "id", text: text),
+                        systemID: try RegisterRows.uuid(r, "system_id", text: text),
+                        ownerPersonID: try RegisterRows.optionalUUID(r, "owner_person_id", text: text),
+                        terms: AgreementTerms(
+                            agreedPercent: AvailabilityTarget.percent(
+                                try r.decode(column: "availability_hundredths", as: Int.self)),
+                            serviceHours: ServiceHours(code: try r.decode(column: "service_hours", as: String.self))
+                                ?? .always,
+                            plannedMaintenanceCounts: try r.decode(column: "planned_maintenance_counts", as: Bool.self),
+                            validFrom: from, validTo: try day(r, "valid_to")))
+                )
+            }
+        }
+
+        /// Outages by system, for measured availability (T8).
+        func outages(on sql: any SQLDatabase) async throws -> [(UUID, UUID, Outage)] {
+            let select = sql.select().columns("tenant_id", "system_id", "starts_at", "ends_at", "is_planned")
+                .from("outages")
+            return try await scoped(select, table: "outages").all().map { r in
+                (
+                    try tenant(r), try RegisterRows.uuid(r, "system_id", text: text),
+                    Outage(
+                        start: try r.decode(column: "starts_at", as: Date.self),
+                        end: try r.decode(column: "ends_at", as: Date?.self),
+                        isPlanned: try r.decode(column: "is_planned", as: Bool.self))
                 )
             }
         }
@@ -285,9 +383,10 @@ enum ComplianceSnapshotLoader {
             }
         }
 
-        /// Every forum's meetings (D4/E2/F3: the cadence rule counts them).
+        /// Every forum's meetings not cancelled (D4/E2/F3: the cadence rule counts them).
         func meetings(on sql: any SQLDatabase) async throws -> [(UUID, String, UUID?, Date)] {
             let select = sql.select().columns("tenant_id", "forum_key", "org_unit_id", "starts_at").from("meetings")
+                .where(SQLColumn("cancelled_at"), .is, SQLLiteral.null)
             return try await scoped(select, table: "meetings").all().map { r in
                 (
                     try tenant(r), try r.decode(column: "forum_key", as: String.self),

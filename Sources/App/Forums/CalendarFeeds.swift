@@ -120,7 +120,8 @@ enum CalendarFeeds {
                 .filter { !$0.isEmpty }.joined(separator: "\n")
             return CalendarFeed.Event(
                 uid: "meeting-\(m.id!.uuidString.lowercased())@styrbord", summary: forumName + unit, start: m.startsAt,
-                end: m.endsAt, location: m.place, description: description, sequence: m.sequence)
+                end: m.endsAt, location: m.place, description: description, sequence: m.sequence,
+                isCancelled: m.isCancelled)
         }
         return CalendarFeed(
             name: name, events: events + deadlines.map { $0.event(baseURL: baseURL) }, generatedAt: now)

@@ -83,6 +83,8 @@ struct MeetingItemResponse: Content {
     var outcome: StepOutcome?
     var assessments: [String: String]
     var minutes: String
+    /// The proposal's decision, when the forum took it at this item.
+    var decisionId: UUID?
     var recordedAt: Date?
     var recordedBy: String?
 
@@ -96,6 +98,7 @@ struct MeetingItemResponse: Content {
         outcome = i.outcome
         assessments = i.assessments
         minutes = i.minutes
+        decisionId = i.decisionID
         recordedAt = i.recordedAt
         recordedBy = i.hasMinutes ? i.recordedByName : nil
     }
@@ -109,8 +112,8 @@ struct WaitingProposalResponse: Content {
     var stepKey: String
     var step: String
 
-    init?(_ s: ProposalState) {
-        guard let id = s.proposal.id, let next = s.workflow.nextStep else { return nil }
+    init?(_ s: ProposalState, forum: String) {
+        guard let id = s.proposal.id, let next = s.workflow.step(awaiting: forum) else { return nil }
         proposalId = id
         diarienummer = s.proposal.diarienummer
         title = s.proposal.title
@@ -145,6 +148,9 @@ struct MeetingResponse: Content {
     var approved: Bool
     var approvedAt: Date?
     var approvedBy: String?
+    var cancelled: Bool
+    var cancelledAt: Date?
+    var cancellationReason: String?
     var items: [MeetingItemResponse]?
     var attendance: AttendanceResponse?
     var members: [ForumMemberResponse]?
@@ -167,6 +173,9 @@ struct MeetingResponse: Content {
         approved = m.isApproved
         approvedAt = m.approvedAt
         approvedBy = m.isApproved ? m.approvedByName : nil
+        cancelled = m.isCancelled
+        cancelledAt = m.cancelledAt
+        cancellationReason = m.isCancelled ? m.cancellationReason : nil
     }
 
     /// The whole meeting.
@@ -185,7 +194,9 @@ struct MeetingResponse: Content {
             members: ids.map { AttendanceResponse.Member(personId: $0, name: names[$0] ?? "", present: present[$0]) },
             guests: s.meeting.guests)
         members = s.sitting.members.map(ForumMemberResponse.init)
-        waitingProposals = s.meeting.isApproved ? [] : s.waiting.compactMap(WaitingProposalResponse.init)
+        waitingProposals =
+            s.meeting.isApproved || s.meeting.isCancelled
+            ? [] : s.waiting.compactMap { WaitingProposalResponse($0, forum: s.forum.key) }
     }
 }
 

@@ -32,6 +32,12 @@ enum ForumRoutes {
     static func minutes(_ tenant: String, _ id: UUID, _ item: UUID) -> String {
         URLBuilder.segments("t", tenant, "meetings", id.uuidString, "items", item.uuidString, "minutes")
     }
+    static func decision(_ tenant: String, _ id: UUID, _ item: UUID) -> String {
+        URLBuilder.segments("t", tenant, "meetings", id.uuidString, "items", item.uuidString, "decision")
+    }
+    static func cancel(_ tenant: String, _ id: UUID) -> String {
+        URLBuilder.segments("t", tenant, "meetings", id.uuidString, "cancel")
+    }
     static func removeItem(_ tenant: String, _ id: UUID, _ item: UUID) -> String {
         URLBuilder.segments("t", tenant, "meetings", id.uuidString, "items", item.uuidString, "delete")
     }
@@ -64,7 +70,9 @@ enum ForumRoutes {
         html.post("meetings", ":meetingID", "edit", use: pages.update).access(meeting)
         html.post("meetings", ":meetingID", "items", use: pages.addItem).access(meeting)
         html.post("meetings", ":meetingID", "items", ":itemID", "minutes", use: pages.recordMinutes).access(meeting)
+        html.post("meetings", ":meetingID", "items", ":itemID", "decision", use: pages.recordDecision).access(meeting)
         html.post("meetings", ":meetingID", "items", ":itemID", "delete", use: pages.removeItem).access(meeting)
+        html.post("meetings", ":meetingID", "cancel", use: pages.cancel).access(meeting)
         html.post("meetings", ":meetingID", "attendance", use: pages.saveAttendance).access(meeting)
         html.post("meetings", ":meetingID", "approve", use: pages.approve).access(meeting)
         // The secret is the credential: no sign-in, and a wrong or renewed secret is simply not found.
@@ -82,7 +90,9 @@ enum ForumRoutes {
         api.post("meetings", ":meetingID", "items", use: json.addItem).access(meeting)
         api.delete("meetings", ":meetingID", "items", ":itemID", use: json.removeItem).access(meeting)
         api.put("meetings", ":meetingID", "items", ":itemID", "minutes", use: json.recordMinutes).access(meeting)
+        api.put("meetings", ":meetingID", "items", ":itemID", "decision", use: json.recordDecision).access(meeting)
         api.put("meetings", ":meetingID", "attendance", use: json.saveAttendance).access(meeting)
+        api.post("meetings", ":meetingID", "cancel", use: json.cancel).access(meeting)
         api.post("meetings", ":meetingID", "approve", use: json.approve).access(meeting)
     }
 }

@@ -82,6 +82,22 @@ struct ForumsAPIController {
         return try await response(state.meeting, req)
     }
 
+    @Sendable func recordDecision(req: Request) async throws -> MeetingResponse {
+        let state = try await loadState(req)
+        let item = try item(req, state)
+        let draft = try req.jsonBody(MeetingDecisionDraft.self)
+        try await MeetingRules.recordDecision(draft, for: item, in: state, actor: .from(req), on: req.db)
+        return try await response(state.meeting, req)
+    }
+
+    @Sendable func cancel(req: Request) async throws -> MeetingResponse {
+        struct Body: Decodable { var reason: String? }
+        let state = try await loadState(req)
+        let body = try req.jsonBody(Body.self)
+        try await MeetingRules.cancel(state, reason: body.reason ?? "", actor: .from(req), on: req.db)
+        return try await response(state.meeting, req)
+    }
+
     @Sendable func saveAttendance(req: Request) async throws -> MeetingResponse {
         let state = try await loadState(req)
         let draft = try req.jsonBody(AttendanceDraft.self)
@@ -156,7 +172,8 @@ struct ForumOverview: Sendable {
         let profile = try await ProfileRules.current(tenant, on: db).1
         let directory = try await ForumDirectory.load(tenant: tenant, profile: profile, today: today, on: db)
         let yearStart = CalendarDay(year: today.year, month: 1, day: 1)!.startDate
-        let held = try await Meeting.scoped(to: tenant, on: db).filter(\.$startsAt >= yearStart)
+        let held = try await Meeting.scoped(to: tenant, on: db).filter(\.$cancelledAt == nil)
+            .filter(\.$startsAt >= yearStart)
             .filter(\.$startsAt < today.adding(days: 1).startDate).all()
         var counts: [String: [UUID?: Int]] = [:]
         for m in held { counts[m.forumKey, default: [:]][m.orgUnitID, default: 0] += 1 }

@@ -65,7 +65,7 @@ struct ForumsController {
             for p in try await MeetingRules.waiting(
                 for: forum, orgUnit: s.orgUnitID, tenant: tenant, today: today, on: req.db)
             {
-                guard let next = p.workflow.nextStep else { continue }
+                guard let next = p.workflow.step(awaiting: forum.key) else { continue }
                 waiting.append(
                     (p.proposal.diarienummer, p.proposal.title, p.proposal.id!, ctx.t(p.workflow.describe(next.step))))
             }
@@ -301,6 +301,65 @@ struct ForumsController {
         } showErrors: { errors in
             try await meetingPage(
                 req, tenant, meeting, failed: .init(form: .minutes(item.id!), values: values, errors: errors))
+        }
+    }
+
+    /// The forum's decision on a proposal at the item (E4/E5), with the chair's name, reasons and conditions.
+    @Sendable func recordDecision(req: Request) async throws -> Response {
+        let tenant = try await req.tenant()
+        let meeting = try await load(req, tenant)
+        let values = try req.formData()
+        let state = try await MeetingState.load(meeting, tenant: tenant, today: req.dependencies.today, on: req.db)
+        let item = try item(req, state)
+        let p = "item\(item.position)."
+        return try await FormSubmission.handle {
+            let raw = values[p + "outcome"]
+            let draft = MeetingDecisionDraft(
+                outcome: DecisionOutcome(rawValue: raw), decidedByPerson: values.untrimmed(p + "decidedByPerson"),
+                delegation: values.untrimmed(p + "delegation"), reasons: values.untrimmed(p + "reasons"),
+                conditions: values.untrimmed(p + "conditions"))
+            do {
+                try await MeetingRules.recordDecision(draft, for: item, in: state, actor: .from(req), on: req.db)
+            } catch let failure as ValidationFailure {
+                throw ValidationFailure(
+                    issues: failure.issues.map {
+                        var i = $0; i.field = p + i.field; return i
+                    })
+            } catch let error as ProposalError where !error.issues.isEmpty {
+                throw ValidationFailure(
+                    issues: error.issues.map {
+                        var i = $0; i.field = p + "outcome"; return i
+                    })
+            } catch let error as MeetingError where !error.issues.isEmpty {
+                throw ValidationFailure(
+                    issues: error.issues.map {
+                        var i = $0; i.field = p + i.field; return i
+                    })
+            }
+            return req.redirect(
+                to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()) + "#agenda", flash: .saved)
+        } showErrors: { errors in
+            try await meetingPage(
+                req, tenant, meeting, failed: .init(form: .minutes(item.id!), values: values, errors: errors))
+        }
+    }
+
+    @Sendable func cancel(req: Request) async throws -> Response {
+        let tenant = try await req.tenant()
+        let meeting = try await load(req, tenant)
+        let values = try req.formData()
+        return try await FormSubmission.handle {
+            let state = try await MeetingState.load(meeting, tenant: tenant, today: req.dependencies.today, on: req.db)
+            do {
+                try await MeetingRules.cancel(state, reason: values.untrimmed("reason"), actor: .from(req), on: req.db)
+            } catch MeetingError.heldCannotCancel {
+                throw ValidationFailure(issues: [
+                    ValidationIssue(field: "reason", message: MeetingError.heldCannotCancel.userMessage)
+                ])
+            }
+            return req.redirect(to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()), flash: .saved)
+        } showErrors: { errors in
+            try await meetingPage(req, tenant, meeting, failed: .init(form: .cancel, values: values, errors: errors))
         }
     }
 

@@ -21,6 +21,9 @@ final class Meeting: Model, @unchecked Sendable {
     /// Bumped on every change, for the calendar feeds' SEQUENCE.
     @Field(key: "sequence") var sequence: Int
     @OptionalField(key: "approved_at") var approvedAt: Date?
+    /// A cancelled meeting stays, so that calendar feeds can tell subscribers (STATUS:CANCELLED).
+    @OptionalField(key: "cancelled_at") var cancelledAt: Date?
+    @Field(key: "cancellation_reason") var cancellationReason: String
     @Field(key: "approved_by_name") var approvedByName: String
     @OptionalField(key: "approved_by_account_id") var approvedByAccountID: UUID?
     @Field(key: "created_at") var createdAt: Date
@@ -30,13 +33,15 @@ final class Meeting: Model, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $forumKey, $orgUnitID, $startsAt, $endsAt, $place, $description, $guestsJSON, $sequence,
-            $approvedAt, $approvedByName, $approvedByAccountID, $createdAt, $updatedAt,
+            $approvedAt, $cancelledAt, $cancellationReason, $approvedByName, $approvedByAccountID, $createdAt,
+            $updatedAt,
         ]
     }
 
     init() {}
 
     var isApproved: Bool { approvedAt != nil }
+    var isCancelled: Bool { cancelledAt != nil }
     var guests: [String] { JSONText.decode(guestsJSON, as: [String].self) ?? [] }
     var day: CalendarDay { CalendarDay(startsAt) }
 
@@ -83,6 +88,8 @@ final class MeetingItem: Model, @unchecked Sendable {
     @Field(key: "minutes") var minutes: String
     /// The proposal's step record the minutes wrote.
     @OptionalField(key: "step_record_id") var stepRecordID: UUID?
+    /// The proposal's decision, when the forum decided it at this item.
+    @OptionalField(key: "decision_id") var decisionID: UUID?
     @OptionalField(key: "recorded_at") var recordedAt: Date?
     @Field(key: "recorded_by_name") var recordedByName: String
     @Field(key: "created_at") var createdAt: Date
@@ -90,7 +97,7 @@ final class MeetingItem: Model, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $meetingID, $position, $proposalID, $stepKey, $title, $description, $outcome,
-            $assessmentsJSON, $minutes, $stepRecordID, $recordedAt, $recordedByName, $createdAt,
+            $assessmentsJSON, $minutes, $stepRecordID, $decisionID, $recordedAt, $recordedByName, $createdAt,
         ]
     }
 

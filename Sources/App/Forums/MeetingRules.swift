@@ -17,11 +17,17 @@ enum MeetingError: AppError {
     case alreadyOnAgenda(String)
     /// An item whose minutes are recorded stays on the agenda.
     case itemHasMinutes
+    /// The meeting is cancelled: nothing more is recorded at it.
+    case cancelled
+    /// A meeting where something was recorded has been held; it can't be cancelled.
+    case heldCannotCancel
+    /// A decision is recorded only at an item where the forum takes the proposal's decision.
+    case notADecision
 
     var status: HTTPResponseStatus {
         switch self {
-        case .locked, .itemHasMinutes: .conflict
-        case .notHeld, .unknownForum, .notWaiting, .alreadyOnAgenda: .unprocessableEntity
+        case .locked, .itemHasMinutes, .cancelled, .heldCannotCancel: .conflict
+        case .notHeld, .unknownForum, .notWaiting, .alreadyOnAgenda, .notADecision: .unprocessableEntity
         }
     }
 
@@ -30,7 +36,9 @@ enum MeetingError: AppError {
         case .locked: "meeting.locked"
         case .itemHasMinutes: "meeting.item-has-minutes"
         case .notHeld: "meeting.not-held"
-        case .unknownForum, .notWaiting, .alreadyOnAgenda: "validation.failed"
+        case .cancelled: "meeting.cancelled"
+        case .heldCannotCancel: "meeting.held"
+        case .unknownForum, .notWaiting, .alreadyOnAgenda, .notADecision: "validation.failed"
         }
     }
 
@@ -59,6 +67,16 @@ enum MeetingError: AppError {
             Localized(
                 sv: "Punkten har protokollförts och kan inte tas bort.",
                 en: "The item has minutes recorded and can't be removed.")
+        case .cancelled:
+            Localized(sv: "Mötet är inställt.", en: "The meeting is cancelled.")
+        case .heldCannotCancel:
+            Localized(
+                sv: "Mötet har protokoll eller närvaro och kan inte ställas in.",
+                en: "The meeting has minutes or attendance and can't be cancelled.")
+        case .notADecision:
+            Localized(
+                sv: "Forumet fattar inte beslutet om förslaget vid den här punkten; protokollför punkten i stället.",
+                en: "The forum does not take the proposal's decision at this item; record its minutes instead.")
         }
     }
 
@@ -66,6 +84,7 @@ enum MeetingError: AppError {
         switch self {
         case .unknownForum: [ValidationIssue(field: "forumKey", message: userMessage)]
         case .notWaiting, .alreadyOnAgenda: [ValidationIssue(field: "proposalId", message: userMessage)]
+        case .notADecision: [ValidationIssue(field: "outcome", message: userMessage)]
         default: []
         }
     }
@@ -108,7 +127,7 @@ struct MeetingState: Sendable {
         let open = Set(items.filter { !$0.hasMinutes }.compactMap { i in i.proposalID.map { "\($0)|\(i.stepKey)" } })
         let waiting = try await MeetingRules.waiting(
             for: forum, orgUnit: meeting.orgUnitID, tenant: tenant, today: today, on: db
-        ).filter { !open.contains("\($0.proposal.id!)|\($0.workflow.nextStep?.step.key ?? "")") }
+        ).filter { !open.contains("\($0.proposal.id!)|\($0.workflow.step(awaiting: forum.key)?.step.key ?? "")") }
         return MeetingState(
             meeting: meeting, forum: forum, profile: profile,
             sitting: directory.sitting(forum, orgUnit: meeting.orgUnitID), items: items, attendance: attendance,
@@ -119,7 +138,8 @@ struct MeetingState: Sendable {
 /// Checks and writes for meetings. The pages, the API and the tests all come through here; a proposal
 /// item's minutes go through `ProposalRules.recordStep`, as a step recorded on the proposal's page does.
 enum MeetingRules {
-    /// The open proposals whose next step (before the decision) is the forum's: for a per-förvaltning
+    /// The open proposals with a step for the forum to take now (their next step, or the decision when
+    /// the forum decides and nothing before it is missing): for a per-förvaltning
     /// forum, only those of its förvaltning.
     static func waiting(
         for forum: GovernanceProfile.Forum, orgUnit: UUID?, tenant: Tenant, today: CalendarDay, on db: any Database
@@ -129,7 +149,7 @@ enum MeetingRules {
         var result: [ProposalState] = []
         for p in open {
             let state = try await ProposalState.load(p, tenant: tenant, today: today, on: db)
-            guard let next = state.workflow.nextStep, next.step.actor == .forum(forum.key) else { continue }
+            guard state.workflow.step(awaiting: forum.key) != nil else { continue }
             if forum.isPerOrgUnit {
                 guard let unit = p.orgUnitID, state.register.administration(of: unit) == orgUnit else { continue }
             }
@@ -192,6 +212,7 @@ enum MeetingRules {
             meeting.guestsJSON = "[]"
             meeting.sequence = 0
             meeting.approvedByName = ""
+            meeting.cancellationReason = ""
             meeting.createdAt = actor.now()
             meeting.updatedAt = actor.now()
             try await meeting.create(on: tx)
@@ -259,7 +280,7 @@ enum MeetingRules {
             let waiting = try await waiting(
                 for: state.forum, orgUnit: meeting.orgUnitID, tenant: tenant, today: today, on: db)
             guard let found = waiting.first(where: { $0.proposal.id == proposalID }),
-                let next = found.workflow.nextStep
+                let next = found.workflow.step(awaiting: state.forum.key)
             else { throw MeetingError.notWaiting(proposal.diarienummer) }
             stepKey = next.step.key
             if state.items.contains(where: { $0.proposalID == proposalID && $0.stepKey == stepKey && !$0.hasMinutes }) {
@@ -445,6 +466,86 @@ enum MeetingRules {
 
     static func refuseIfLocked(_ meeting: Meeting) throws {
         if meeting.isApproved { throw MeetingError.locked }
+        if meeting.isCancelled { throw MeetingError.cancelled }
+    }
+
+    /// Whether the item is where the forum takes its proposal's decision.
+    static func isDecision(_ item: MeetingItem, in state: MeetingState) -> Bool {
+        guard let id = item.proposalID, let proposal = state.proposals[id] else { return false }
+        return proposal.workflow.decisionStep?.step.key == item.stepKey
+    }
+
+    /// The forum decides the proposal at its meeting (E4/E5: the IT-styrgrupp): the decision is the
+    /// proposal's, recorded through `ProposalRules.decide` in the same transaction, with the forum as the
+    /// deciding body and the meeting's day as the date; the item's minutes hold the reasons.
+    static func recordDecision(
+        _ draft: MeetingDecisionDraft, for item: MeetingItem, in state: MeetingState, actor: AuditActor,
+        on db: any Database
+    ) async throws {
+        try refuseIfLocked(state.meeting)
+        guard isDecision(item, in: state), let proposalID = item.proposalID, let proposal = state.proposals[proposalID]
+        else { throw MeetingError.notADecision }
+        let unit = state.sitting.orgUnitName.map { " (\($0))" } ?? ""
+        let (made, issues) = draft.decision(body: state.forum.name.sv + unit, on: state.meeting.day)
+        var all = issues
+        if let made { all += made.checked().1 }
+        try RecordStore.check(all)
+        guard let decision = made else { return }
+        let reasons: String = decision.normalized().reasons
+        let message: String = "Beslut: " + decision.outcome.label.sv
+        try await db.writeTransaction { tx in
+            try await writeDecision(
+                decision, proposal: proposal, item: item, state: state, reasons: reasons,
+                message: message, actor: actor, on: tx)
+        }
+    }
+
+    private static func writeDecision(
+        _ decision: DecisionDraft, proposal: ProposalState, item: MeetingItem, state: MeetingState,
+        reasons: String, message: String, actor: AuditActor, on tx: any Database
+    ) async throws {
+        try await ProposalRules.decide(decision, for: proposal, actor: actor, on: tx)
+        let proposalID = try proposal.proposal.requireID()
+        let recorded = try await ProposalDecision.query(on: tx).filter(\.$proposalID == proposalID)
+            .sort(\.$position, .descending).first()
+        item.decisionID = recorded?.id
+        item.minutes = reasons
+        item.recordedAt = actor.now()
+        item.recordedByName = actor.name
+        try await item.update(on: tx)
+        try await bump(state.meeting, actor: actor, on: tx)
+        try await AuditLog.record(
+            .update, objectType: MeetingItem.objectType, objectID: try item.requireID(),
+            label: "\(state.forum.name.sv) \(state.meeting.day): \(item.title)", tenantID: item.tenantID,
+            before: DecisionDraft?.none, after: decision, message: message, actor: actor, on: tx)
+    }
+
+    /// Cancels a meeting nothing has been recorded at: it stays, marked cancelled, so calendar feeds tell
+    /// subscribers, and it no longer counts as held.
+    static func cancel(_ state: MeetingState, reason: String, actor: AuditActor, on db: any Database) async throws {
+        let meeting = state.meeting
+        try refuseIfLocked(meeting)
+        if state.items.contains(where: \.hasMinutes) || !state.attendance.isEmpty {
+            throw MeetingError.heldCannotCancel
+        }
+        var v = Validator()
+        v.limit(reason, field: "reason", label: Localized(sv: "Anledning", en: "Reason"), max: 1_000)
+        try RecordStore.check(v.issues)
+        struct Cancellation: Encodable {
+            var cancelledAt: Date?
+            var reason: String
+        }
+        try await db.writeTransaction { tx in
+            meeting.cancelledAt = actor.now()
+            meeting.cancellationReason = reason.trimmed
+            try await bump(meeting, actor: actor, on: tx)
+            try await AuditLog.record(
+                .update, objectType: Meeting.objectType, objectID: try meeting.requireID(),
+                label: "\(state.forum.name.sv) \(meeting.day): inställt", tenantID: meeting.tenantID,
+                before: Cancellation(cancelledAt: nil, reason: ""),
+                after: Cancellation(cancelledAt: meeting.cancelledAt, reason: meeting.cancellationReason),
+                message: "Mötet inställt", actor: actor, on: tx)
+        }
     }
 
     private static func bump(_ meeting: Meeting, actor: AuditActor, on db: any Database) async throws {

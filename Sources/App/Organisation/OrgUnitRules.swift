@@ -98,6 +98,7 @@ enum OrgUnitRules {
         async let people = Person.query(on: db).filter(\.$orgUnitID == id).count()
         async let roles = RoleAssignment.query(on: db).filter(\.$orgUnitID == id).count()
         async let objects = ManagementObject.query(on: db).filter(\.$ownerOrgUnitID == id).count()
+        async let documents = DocumentAudienceUnit.query(on: db).filter(\.$orgUnitID == id).count()
         return UseCount.describe(
             try await [
                 UseCount(
@@ -117,6 +118,10 @@ enum OrgUnitRules {
                 UseCount(
                     objects, one: Localized(sv: "förvaltningsobjekt", en: "management object"),
                     many: Localized(sv: "förvaltningsobjekt", en: "management objects")),
+                UseCount(
+                    documents,
+                    one: Localized(sv: "styrdokument som berör enheten", en: "governing document concerning it"),
+                    many: Localized(sv: "styrdokument som berör enheten", en: "governing documents concerning it")),
             ], lang: lang)
     }
 

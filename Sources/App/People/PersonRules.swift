@@ -93,6 +93,9 @@ enum PersonRules {
         async let appointed = RoleAssignment.query(on: db).filter(\.$appointedByPersonID == id).count()
         async let manages = OrgUnit.query(on: db).filter(\.$managerPersonID == id).count()
         async let classified = ITSystem.query(on: db).filter(\.$classifiedByPersonID == id).count()
+        async let owns = GoverningDocument.query(on: db).filter(\.$ownerPersonID == id).count()
+        async let reads = DocumentReadRequest.query(on: db).filter(\.$personID == id).count()
+        async let agreements = ServiceAgreement.query(on: db).filter(\.$ownerPersonID == id).count()
         return UseCount.describe(
             try await [
                 UseCount(
@@ -110,6 +113,17 @@ enum PersonRules {
                 UseCount(
                     classified, one: Localized(sv: "informationsklassning", en: "information classification"),
                     many: Localized(sv: "informationsklassningar", en: "information classifications")),
+                UseCount(
+                    owns,
+                    one: Localized(sv: "styrdokument som personen äger", en: "governing document the person owns"),
+                    many: Localized(sv: "styrdokument som personen äger", en: "governing documents the person owns")),
+                UseCount(
+                    reads, one: Localized(sv: "läsbekräftelse av styrdokument", en: "read confirmation of a document"),
+                    many: Localized(sv: "läsbekräftelser av styrdokument", en: "read confirmations of documents")),
+                UseCount(
+                    agreements,
+                    one: Localized(sv: "driftavtal som systemägare", en: "service agreement as system owner"),
+                    many: Localized(sv: "driftavtal som systemägare", en: "service agreements as system owner")),
             ], lang: lang)
     }
 

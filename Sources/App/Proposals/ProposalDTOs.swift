@@ -72,6 +72,38 @@ struct ProposalResponse: Content {
         var recordedAt: Date
     }
 
+    /// D4's "konsekvenser för andra förvaltningar, system": what depends on the touched systems.
+    struct Impact: Content {
+        struct Dependent: Content {
+            var systemId: UUID
+            var name: String
+            var distance: Int
+            var viaSystemId: UUID
+        }
+        struct Administration: Content {
+            var orgUnitId: UUID
+            var name: String
+        }
+        struct RoleHolder: Content {
+            var systemId: UUID
+            var personId: UUID
+            var name: String
+            var roleName: String
+        }
+        var dependents: [Dependent]
+        var otherAdministrations: [Administration]
+        var roleHolders: [RoleHolder]
+    }
+
+    /// T3, D4's "risk för överlappning": a similar system or open proposal in another förvaltning.
+    struct Overlap: Content {
+        var kind: String
+        var id: UUID
+        var name: String
+        var sharedWords: [String]
+        var score: Double
+    }
+
     var id: UUID
     var diarienummer: String
     var status: Proposal.Status
@@ -99,6 +131,8 @@ struct ProposalResponse: Content {
     var calculation: CalculationRequest?
     var figures: Figures?
     var decision: Decision?
+    var impact: Impact
+    var overlaps: [Overlap]
 
     init(_ state: ProposalState) throws {
         let p = state.proposal
@@ -151,6 +185,24 @@ struct ProposalResponse: Content {
                 grossBenefit: f.grossBenefit, directBenefit: f.directBenefit, indirectBenefit: f.indirectBenefit,
                 costs: f.costs, netBenefit: f.netBenefit, paybackYear: f.paybackYear,
                 netPresentValue: f.netPresentValue, discountRatePercent: c.discountRatePercent)
+        }
+        let i = state.impact
+        impact = Impact(
+            dependents: i.dependents.map {
+                Impact.Dependent(
+                    systemId: $0.system.id, name: $0.system.name, distance: $0.distance, viaSystemId: $0.via)
+            },
+            otherAdministrations: i.otherAdministrations.map {
+                Impact.Administration(orgUnitId: $0, name: state.register.tree.name($0) ?? "")
+            },
+            roleHolders: i.roleHolders.map {
+                Impact.RoleHolder(
+                    systemId: $0.systemId, personId: $0.personId, name: $0.personName, roleName: $0.roleName)
+            })
+        overlaps = state.overlaps.map {
+            Overlap(
+                kind: $0.candidate.kind.rawValue, id: $0.candidate.id, name: $0.candidate.name,
+                sharedWords: $0.sharedWords, score: ($0.score * 1000).rounded() / 1000)
         }
         decision = state.latestDecision.map {
             Decision(

@@ -169,6 +169,12 @@ struct RoleTypesAPIController {
         guard count == 0 else {
             throw RegisterError.inUse(what: RoleType.what, uses: ["\(count) rolltilldelningar"])
         }
+        // L8: a governing document that concerns the role's holders names it.
+        let documents = try await DocumentAudienceRole.query(on: req.db).filter(\.$roleTypeID == role.requireID())
+            .count()
+        guard documents == 0 else {
+            throw RegisterError.inUse(what: RoleType.what, uses: ["\(documents) styrdokument som berör rollen"])
+        }
         let actor = AuditActor.from(req)
         try await req.db.writeTransaction { tx in
             let id = try role.requireID()

@@ -11,7 +11,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "styrbord_csrf"
     static let fieldName = "_csrf"
     /// The largest form we accept (the import upload is the largest).
-    static let maxFormBytes = 10 * 1024 * 1024
+    /// The largest form: a governing document's file of up to 10 MB with room for the multipart envelope,
+    /// so that the upload's own check can name the field (bodies over it are refused with 413).
+    static let maxFormBytes = 11 * 1024 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let existing = request.cookies[Self.cookieName]?.string

@@ -66,6 +66,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
                     sv: "Fel i begäran: \(field.isEmpty ? "" : "fältet \(field): ")\(reason.sv)",
                     en: "Invalid request: \(field.isEmpty ? "" : "field \(field): ")\(reason.en)"),
                 issues: [ValidationIssue(field: field, message: reason)])
+        case let abort as any AbortError
+        where abort.status == .payloadTooLarge && DocumentRoutes.isUpload(request.url.path):
+            return Described(
+                status: .payloadTooLarge, code: "document.file-too-large", message: DocumentRoutes.tooLarge.message,
+                issues: [DocumentRoutes.tooLarge])
         case let abort as any AbortError:
             let status = abort.status
             let message: Localized =

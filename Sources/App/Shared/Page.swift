@@ -55,9 +55,8 @@ struct PrerenderedPage: Page {
 
 /// The main navigation of a tenant's pages.
 enum NavSection: String, CaseIterable, Sendable {
-    case systems, proposals, forums, plans, compliance, todo, organisation, people, suppliers, managementObjects, roles,
-        profile,
-        reports
+    case systems, proposals, forums, plans, documents, services, compliance, todo, organisation, people,
+        suppliers, managementObjects, roles, profile, reports
     case importExport, accounts, audit
 
     func title(_ lang: UILanguage) -> String {
@@ -66,6 +65,8 @@ enum NavSection: String, CaseIterable, Sendable {
         case .proposals: lang == .sv ? "Förslag" : "Proposals"
         case .forums: lang == .sv ? "Forum och möten" : "Forums and meetings"
         case .plans: lang == .sv ? "Planer" : "Plans"
+        case .documents: lang == .sv ? "Styrdokument" : "Governing documents"
+        case .services: lang == .sv ? "Tjänster och driftavtal" : "Services and agreements"
         case .compliance: lang == .sv ? "Efterlevnad" : "Compliance"
         case .todo: lang == .sv ? "Att göra" : "To do"
         case .organisation: lang == .sv ? "Organisation" : "Organisation"
@@ -87,6 +88,8 @@ enum NavSection: String, CaseIterable, Sendable {
         case .proposals: ProposalRoutes.index(slug)
         case .forums: ForumRoutes.index(slug)
         case .plans: PlanRoutes.index(slug)
+        case .documents: DocumentRoutes.index(slug)
+        case .services: ServiceRoutes.agreements(slug)
         case .compliance: ComplianceRoutes.overview(slug)
         case .todo: ComplianceRoutes.todo(slug)
         case .organisation: OrgUnitRoutes.index(slug)

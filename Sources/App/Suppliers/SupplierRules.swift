@@ -40,16 +40,20 @@ enum SupplierRules {
         return try await RecordStore.update(supplier, with: d, actor: actor, on: db)
     }
 
-    /// What refers to the supplier: systems it supplies or runs, and contracts.
+    /// What refers to the supplier: systems it supplies or runs, contracts and service agreements (as driftpartner).
     static func uses(of supplier: Supplier, lang: UILanguage, on db: any Database) async throws -> [String] {
         let id = try supplier.requireID()
         let systems = try await ITSystem.query(on: db).group(.or) {
             $0.filter(\.$supplierID == id).filter(\.$operatorSupplierID == id)
         }.count()
         let contracts = try await Contract.query(on: db).filter(\.$supplierID == id).count()
+        let agreements = try await ServiceAgreement.query(on: db).filter(\.$supplierID == id).count()
         var uses: [String] = []
         if systems > 0 { uses.append(lang == .sv ? "\(systems) system" : "\(systems) systems") }
         if contracts > 0 { uses.append(lang == .sv ? "\(contracts) avtal" : "\(contracts) contracts") }
+        if agreements > 0 {
+            uses.append(lang == .sv ? "\(agreements) driftavtal" : "\(agreements) service agreements")
+        }
         return uses
     }
 

@@ -139,7 +139,7 @@ struct FormParser {
 
     init(_ form: FormData) { self.form = form }
 
-    private mutating func fail(_ field: String, sv: String, en: String) {
+    mutating func fail(_ field: String, sv: String, en: String) {
         issues.append(ValidationIssue(field: field, message: Localized(sv: sv, en: en)))
     }
 

@@ -4,7 +4,7 @@ import Vapor
 
 /// The tabs of a system's page; each is its own URL so they work without JavaScript.
 enum SystemTab: String, CaseIterable, Sendable {
-    case overview, roles, integrations, contracts, classification, history
+    case overview, roles, integrations, contracts, service, classification, history
 
     func title(_ lang: UILanguage) -> String {
         switch self {
@@ -12,6 +12,7 @@ enum SystemTab: String, CaseIterable, Sendable {
         case .roles: lang == .sv ? "Roller" : "Roles"
         case .integrations: lang == .sv ? "Integrationer" : "Integrations"
         case .contracts: lang == .sv ? "Avtal" : "Contracts"
+        case .service: lang == .sv ? "Drift och tillgänglighet" : "Operations and availability"
         case .classification: lang == .sv ? "Klassning och GDPR" : "Classification and GDPR"
         case .history: lang == .sv ? "Historik" : "History"
         }

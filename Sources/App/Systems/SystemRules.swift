@@ -141,11 +141,20 @@ enum SystemRules {
     }
 
     /// Deletes the system; its role assignments, integrations and contracts go with it (the database
-    /// cascades) and are recorded in the history first.
+    /// cascades) and are recorded in the history first. Refused while service agreements or outages name it.
     static func delete(
         _ system: ITSystem, tenant: Tenant, actor: AuditActor, message: String? = nil, on db: any Database
     ) async throws {
         let id = try system.requireID()
+        // Service agreements and outages are records of their own (D7, T8): refused, not silently removed.
+        let agreements = try await ServiceAgreement.query(on: db).filter(\.$systemID == id).count()
+        let outages = try await SystemOutage.query(on: db).filter(\.$systemID == id).count()
+        if agreements + outages > 0 {
+            throw RegisterError.inUse(
+                what: ITSystem.what,
+                uses: [agreements > 0 ? "\(agreements) driftavtal" : nil, outages > 0 ? "\(outages) avbrott" : nil]
+                    .compactMap { $0 })
+        }
         try await db.writeTransaction { tx in
             let before = system.draft(userOrgUnitIds: try await userOrgUnitIDs(of: id, on: tx))
             let assignments = try await RoleAssignment.query(on: tx).filter(\.$systemID == id).all()

@@ -45,7 +45,7 @@ struct SystemsController {
             try req.parameters.require("systemID", as: UUID.self), in: tenant, on: req.db, what: ITSystem.what)
         let context = try await req.registerContext(for: tenant)
         var model = try await SystemShowPage.Model.load(
-            system: system, tab: tab, context: context, lang: req.uiLanguage, on: req.db)
+            system: system, tab: tab, context: context, lang: req.uiLanguage, now: req.dependencies.now(), on: req.db)
         let facts = try await AccessFacts.system(system, tenant, req)
         model.canEdit = await req.can(.editSystem(facts))
         model.canDelete = await req.can(.deleteSystem(facts))

@@ -142,6 +142,18 @@ public struct BenefitAccessFacts: Sendable, Equatable {
     }
 }
 
+/// What the policy needs to know about a governing document: the accounts of its owner.
+public struct DocumentAccessFacts: Sendable, Equatable {
+    public var tenantID: UUID
+    /// The accounts linked to the document's owner (a person of the register).
+    public var ownerAccountIDs: Set<UUID>
+
+    public init(tenantID: UUID, ownerAccountIDs: Set<UUID>) {
+        self.tenantID = tenantID
+        self.ownerAccountIDs = ownerAccountIDs
+    }
+}
+
 /// Where a role is appointed, as far as permissions care.
 public enum RoleScopeFacts: Sendable, Equatable {
     case system(SystemFacts)
@@ -199,6 +211,9 @@ public enum Permission: Sendable, Equatable {
     case adoptPlan(PlanAccessFacts)
     /// Follow up an initiative's benefits (T6/F4): their owners and the administrator.
     case followUpBenefits(BenefitAccessFacts)
+    /// Change a governing document, upload its versions and see it unpublished: its owner and the
+    /// administrator. Publishing is `administer` (D1: the IT-chef approves before publication).
+    case editDocument(DocumentAccessFacts)
     /// The municipality's shared registers (organisation, people, suppliers, förvaltningsobjekt, role
     /// types), accounts, import and the full audit trail.
     case administer(tenantID: UUID)
@@ -214,6 +229,7 @@ public enum Permission: Sendable, Equatable {
         case .runMeetings(let facts): facts.tenantID
         case .editPlan(let facts), .adoptPlan(let facts): facts.tenantID
         case .followUpBenefits(let facts): facts.tenantID
+        case .editDocument(let facts): facts.tenantID
         }
     }
 
@@ -318,6 +334,9 @@ public enum AccessPolicy {
         case .followUpBenefits(let facts):
             return principal.personID.map { facts.ownerPersonIDs.contains($0) } ?? false
                 ? .allowed : .refused(.notPermitted(Reason.benefitFollowUp))
+        case .editDocument(let facts):
+            return facts.ownerAccountIDs.contains(principal.accountID)
+                ? .allowed : .refused(.notPermitted(Reason.documentEdit))
         }
     }
 
@@ -386,6 +405,9 @@ public enum AccessPolicy {
         static let benefitFollowUp = Localized(
             sv: "Bara nyttornas hemtagningsansvariga och administratören får följa upp nyttorna.",
             en: "Only the benefits' owners and the administrator may follow up the benefits.")
+        static let documentEdit = Localized(
+            sv: "Bara dokumentets ägare och administratören får ändra styrdokumentet.",
+            en: "Only the document's owner and the administrator may change the governing document.")
         static let orgUnitRoles = Localized(
             sv: "Bara enhetens IT-samordnare och administratören får utse roller för en organisationsenhet.",
             en: "Only the unit's IT coordinator and the administrator may appoint roles for an org unit.")

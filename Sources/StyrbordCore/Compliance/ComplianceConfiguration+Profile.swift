@@ -17,12 +17,22 @@ extension ComplianceConfiguration {
         if let validity = profile.classificationValidity { c.classificationValidityMonths = validity.wholeMonths }
         if let warning = profile.contractNoticeWarning { c.contractNoticeWarningDays = warning.approximateDays }
         c.forumCadences = profile.forums.compactMap { forum in
-            guard let min = forum.cadence?.minPerYear, min > 0 else { return nil }
+            let min = forum.cadence?.minPerYear ?? 0
+            let max = forum.cadence?.maxPerYear
+            guard min > 0 || max != nil else { return nil }
             return ForumCadence(
-                key: forum.key, name: forum.name, minPerYear: min, isPerOrgUnit: forum.isPerOrgUnit,
+                key: forum.key, name: forum.name, minPerYear: min, maxPerYear: max, isPerOrgUnit: forum.isPerOrgUnit,
                 leaderRoleKeys: [forum.convener, forum.chair].compactMap { $0 }, source: forum.source)
         }
         c.planKinds = profile.planKinds
+        for type in profile.documentTypes {
+            c.documentTypes[type.key] = DocumentTypeRules(
+                name: type.name, reviewEvery: type.reviewEvery, source: type.source)
+        }
+        c.agreementRequirement = profile.serviceAgreements.map {
+            AgreementRequirement(
+                categories: Set($0.requiredFor), availabilityAtLeast: $0.availabilityAtLeast, source: $0.source)
+        }
         self = c
     }
 

@@ -43,6 +43,8 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         public var key: String
         public var name: Localized
         public var minPerYear: Int
+        /// The most meetings a year the profile allows (E2: the IT-styrgrupp 10–12); nil for no limit.
+        public var maxPerYear: Int?
         /// One forum per förvaltning (lokalt IT-forum): each förvaltning's meetings count for it alone.
         public var isPerOrgUnit: Bool
         /// Who should see to it that the forum meets: the convener's role, else the chair's.
@@ -51,17 +53,43 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         public var source: String?
 
         public init(
-            key: String, name: Localized, minPerYear: Int, isPerOrgUnit: Bool = false, leaderRoleKeys: [String] = [],
-            source: String? = nil
+            key: String, name: Localized, minPerYear: Int, maxPerYear: Int? = nil, isPerOrgUnit: Bool = false,
+            leaderRoleKeys: [String] = [], source: String? = nil
         ) {
             self.key = key
             self.name = name
             self.minPerYear = minPerYear
+            self.maxPerYear = maxPerYear
             self.isPerOrgUnit = isPerOrgUnit
             self.leaderRoleKeys = leaderRoleKeys
             self.source = source
         }
     }
+
+    /// D7: which systems must have an agreement on service level (SLA, driftavtal).
+    public struct AgreementRequirement: Sendable, Hashable {
+        /// Systems of these categories; empty: every category.
+        public var categories: Set<SystemCategory>
+        /// Only systems whose KLASSA availability level is at least this (unclassified ones are not asked).
+        public var availabilityAtLeast: Int?
+        /// The requirement findings cite (the profile's `source`).
+        public var source: String?
+
+        public init(categories: Set<SystemCategory> = [], availabilityAtLeast: Int? = nil, source: String? = nil) {
+            self.categories = categories
+            self.availabilityAtLeast = availabilityAtLeast
+            self.source = source
+        }
+
+        public func applies(to system: ComplianceSnapshot.System) -> Bool {
+            guard categories.isEmpty || categories.contains(system.category) else { return false }
+            guard let least = availabilityAtLeast else { return true }
+            return (system.availabilityLevel ?? -1) >= least
+        }
+    }
+
+    /// Nil: the profile requires no agreements, and `services.agreement` checks nothing.
+    public var agreementRequirement: AgreementRequirement?
 
     /// Forums with a least cadence; empty when the profile sets none.
     public var forumCadences: [ForumCadence] = []
@@ -81,6 +109,11 @@ public struct ComplianceConfiguration: Sendable, Hashable {
     public var classificationValidityMonths: Int?
     /// How many days before the last day to give notice a contract is reported.
     public var contractNoticeWarningDays: Int
+    /// D10: each document type's review interval and the requirement it comes from, by type key.
+    public var documentTypes: [String: DocumentTypeRules] = [:]
+    /// L8: days a person has to confirm reading a changed governing document before it is overdue. The
+    /// governance profile has no setting for it yet.
+    public var readConfirmationDays: Int = ReadConfirmation.standardDays
     /// How many days a gap may stay open after it appears (a role ended, a system registered without
     /// classification) before it is overdue.
     public var resolutionDays: Int
@@ -103,6 +136,18 @@ public struct ComplianceConfiguration: Sendable, Hashable {
         self.resolutionDays = resolutionDays
         self.responsible = responsible
         self.rules = rules
+    }
+
+    /// How often a document type is reviewed, and the profile's source for it.
+    public struct DocumentTypeRules: Sendable, Hashable {
+        public var name: Localized
+        public var reviewEvery: ProfileDuration?
+        public var source: String?
+        public init(name: Localized, reviewEvery: ProfileDuration?, source: String?) {
+            self.name = name
+            self.reviewEvery = reviewEvery
+            self.source = source
+        }
     }
 
     /// The settings `rule` runs with.

@@ -52,13 +52,18 @@ public enum ComplianceObjectKind: String, LabelledValue {
     /// A forum of the profile (for a forum each förvaltning has, one per förvaltning).
     case forum
     case plan
+    case document
+    /// An agreement on service level (SLA, driftavtal).
+    case agreement
 
     public var label: Localized {
         switch self {
+        case .document: Localized(sv: "Styrdokument", en: "Governing document")
         case .system: Localized(sv: "System", en: "System")
         case .contract: Localized(sv: "Avtal", en: "Contract")
         case .forum: Localized(sv: "Forum", en: "Forum")
         case .plan: Localized(sv: "Plan", en: "Plan")
+        case .agreement: Localized(sv: "Driftavtal", en: "Service agreement")
         }
     }
 }
@@ -87,6 +92,8 @@ public struct ComplianceResponsible: Sendable, Hashable {
     /// Why this person: the object's own role holder first, then the förvaltning's IT-samordnare, then the IT-chef.
     public enum Basis: String, Sendable, Hashable, Codable {
         case system, administration, tenant
+        /// The object's own owner (a governing document's).
+        case owner
     }
 
     public var personID: UUID

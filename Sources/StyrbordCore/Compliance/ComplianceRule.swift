@@ -49,12 +49,17 @@ public enum ComplianceRules {
     public static let contractNotice: ComplianceRuleID = "contracts.notice"
     public static let forumCadence: ComplianceRuleID = "forums.cadence"
     public static let planRevision: ComplianceRuleID = "plans.revision"
+    public static let documentReview: ComplianceRuleID = "documents.review"
+    public static let documentUnread: ComplianceRuleID = "documents.unread"
+    public static let serviceAvailability: ComplianceRuleID = "services.availability"
+    public static let serviceAgreement: ComplianceRuleID = "services.agreement"
 
     /// Every rule the engine knows.
     public static let all: [any ComplianceRule] = [
         RequiredRolesRule(deputies: false), RequiredRolesRule(deputies: true), OwnerRule(), ClassificationRule(),
         ProcessingRecordRule(), ProcessorAgreementRule(), ContractNoticeRule(), ForumCadenceRule(),
-        PlanRevisionRule(),
+        PlanRevisionRule(), DocumentReviewRule(), DocumentUnreadRule(), ServiceAvailabilityRule(),
+        ServiceAgreementRule(),
     ]
 
     public static let defaultSettings: [ComplianceRuleID: ComplianceConfiguration.RuleSettings] = [
@@ -67,6 +72,10 @@ public enum ComplianceRules {
         contractNotice: .init(severity: .warning, requirement: "D7"),
         forumCadence: .init(severity: .warning, requirement: "D4"),
         planRevision: .init(severity: .error, requirement: "D3"),
+        documentReview: .init(severity: .warning, requirement: "D10"),
+        documentUnread: .init(severity: .warning, requirement: "L8"),
+        serviceAvailability: .init(severity: .warning, requirement: "T8"),
+        serviceAgreement: .init(severity: .error, requirement: "D7"),
     ]
 
     public static func descriptor(_ id: ComplianceRuleID) -> ComplianceRuleDescriptor? {

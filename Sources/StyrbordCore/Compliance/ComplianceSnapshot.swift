@@ -56,14 +56,18 @@ public struct ComplianceSnapshot: Sendable {
         public var hasDataSubjectCategories: Bool
         /// GDPR art. 28; nil when nobody has said.
         public var processorAgreement: ProcessorAgreementStatus?
+        /// The KLASSA level of availability (tillgänglighet), 0–4; nil when not classified.
+        public var availabilityLevel: Int?
 
         public init(
             id: UUID, name: String, category: SystemCategory, lifecycle: LifecycleStatus = .inProduction,
             ownerOrgUnitID: UUID? = nil, registeredOn: CalendarDay, isClassified: Bool = false,
             classifiedOn: CalendarDay? = nil, classificationValidUntil: CalendarDay? = nil,
             personalData: PersonalDataLevel = .none, hasProcessingPurpose: Bool = false, legalBasis: LegalBasis? = nil,
-            hasDataSubjectCategories: Bool = false, processorAgreement: ProcessorAgreementStatus? = nil
+            hasDataSubjectCategories: Bool = false, processorAgreement: ProcessorAgreementStatus? = nil,
+            availabilityLevel: Int? = nil
         ) {
+            self.availabilityLevel = availabilityLevel
             self.id = id
             self.name = name
             self.category = category
@@ -171,6 +175,67 @@ public struct ComplianceSnapshot: Sendable {
         }
     }
 
+    /// How many people were asked on one day to read a document and have not confirmed yet (L8).
+    public struct PendingReading: Sendable, Hashable {
+        public var documentID: UUID
+        public var requestedOn: CalendarDay
+        public var count: Int
+
+        public init(documentID: UUID, requestedOn: CalendarDay, count: Int) {
+            self.documentID = documentID
+            self.requestedOn = requestedOn
+            self.count = count
+        }
+    }
+
+    /// A governing document with what decides its next review (D10).
+    public struct Document: Sendable, Hashable {
+        public var id: UUID
+        public var title: String
+        public var typeKey: String
+        public var status: DocumentStatus
+        public var ownerPersonID: UUID
+        public var decidedOn: CalendarDay?
+        public var validFrom: CalendarDay?
+        public var reviewEveryMonths: Int?
+        public var nextReviewOn: CalendarDay?
+        /// Published by the administrator (D1): then the people it concerns read it (L8).
+        public var isPublished: Bool
+
+        public init(
+            id: UUID, title: String, typeKey: String, status: DocumentStatus, ownerPersonID: UUID,
+            decidedOn: CalendarDay? = nil, validFrom: CalendarDay? = nil, reviewEveryMonths: Int? = nil,
+            nextReviewOn: CalendarDay? = nil, isPublished: Bool = false
+        ) {
+            self.isPublished = isPublished
+            self.id = id
+            self.title = title
+            self.typeKey = typeKey
+            self.status = status
+            self.ownerPersonID = ownerPersonID
+            self.decidedOn = decidedOn
+            self.validFrom = validFrom
+            self.reviewEveryMonths = reviewEveryMonths
+            self.nextReviewOn = nextReviewOn
+        }
+    }
+
+    /// An agreement on service level (SLA, driftavtal) for a system (D7, T8).
+    public struct Agreement: Sendable, Hashable {
+        public var id: UUID
+        public var systemID: UUID
+        /// The systemägare who signed it; nil when the person is gone.
+        public var ownerPersonID: UUID?
+        public var terms: AgreementTerms
+
+        public init(id: UUID, systemID: UUID, ownerPersonID: UUID?, terms: AgreementTerms) {
+            self.id = id
+            self.systemID = systemID
+            self.ownerPersonID = ownerPersonID
+            self.terms = terms
+        }
+    }
+
     /// The day the rules judge ("today" in Sweden).
     public var day: CalendarDay
     public var orgUnits: [OrgUnit]
@@ -181,6 +246,12 @@ public struct ComplianceSnapshot: Sendable {
     /// Meetings held or planned, every forum's.
     public var meetings: [Meeting] = []
     public var plans: [Plan]
+    public var documents: [Document] = []
+    /// Read confirmations of governing documents not yet given (L8), counted per document and day asked.
+    public var pendingReadings: [PendingReading] = []
+    /// Agreements on service level, and outages by system (T8: availability followed up).
+    public var agreements: [Agreement] = []
+    public var outages: [UUID: [Outage]] = [:]
     /// The tenant's names for its role keys, where they differ from the standard catalogue's.
     public var roleNames: [String: Localized]
 

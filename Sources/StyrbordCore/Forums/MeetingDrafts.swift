@@ -209,6 +209,55 @@ public struct MinutesDraft: RecordDraft, Hashable, Codable {
     }
 }
 
+/// The decision a forum takes at its meeting on a proposal awaiting it (E4/E5: the IT-styrgrupp decides).
+/// The meeting gives the body (the forum) and the date; the chair's minutes give the rest.
+public struct MeetingDecisionDraft: Hashable, Codable, Sendable {
+    public var outcome: DecisionOutcome?
+    /// Who signs for the forum, normally its chair.
+    public var decidedByPerson: String
+    public var delegation: String
+    public var reasons: String
+    public var conditions: String
+
+    public init(
+        outcome: DecisionOutcome?, decidedByPerson: String, delegation: String = "", reasons: String,
+        conditions: String = ""
+    ) {
+        self.outcome = outcome
+        self.decidedByPerson = decidedByPerson
+        self.delegation = delegation
+        self.reasons = reasons
+        self.conditions = conditions
+    }
+
+    enum CodingKeys: String, CodingKey { case outcome, decidedByPerson, delegation, reasons, conditions }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        outcome = try c.decode(DecisionOutcome.self, forKey: .outcome)
+        decidedByPerson = try c.decode(String.self, forKey: .decidedByPerson)
+        delegation = try c.decodeIfPresent(String.self, forKey: .delegation) ?? ""
+        reasons = try c.decode(String.self, forKey: .reasons)
+        conditions = try c.decodeIfPresent(String.self, forKey: .conditions) ?? ""
+    }
+
+    /// The proposal's decision record, with the forum as the deciding body and the meeting's day; nil
+    /// with the issues when no outcome was chosen.
+    public func decision(body: String, on day: CalendarDay) -> (DecisionDraft?, [ValidationIssue]) {
+        guard let outcome else {
+            return (
+                nil,
+                [ValidationIssue(field: "outcome", message: Localized(sv: "Välj beslut.", en: "Choose the decision."))]
+            )
+        }
+        return (
+            DecisionDraft(
+                outcome: outcome, decidedByBody: body, decidedByPerson: decidedByPerson, delegation: delegation,
+                reasons: reasons, conditions: conditions, decidedOn: day),
+            []
+        )
+    }
+}
+
 /// Who attended: each member present or not, and adjunct guests by name.
 public struct AttendanceDraft: RecordDraft, Hashable, Codable {
     public struct Entry: Sendable, Hashable, Codable {

@@ -28,6 +28,23 @@ public struct GovernanceProfile: Sendable, Hashable {
     public var intervals: Intervals
     public var costAllocation: [CostPrinciple]
     public var calculation: CalculationRules = CalculationRules()
+    /// D7: which systems must have an agreement on service level; nil when the profile says nothing.
+    public var serviceAgreements: ServiceAgreements? = nil
+
+    /// D7: the systems that must have an agreement on service level (SLA, driftavtal).
+    public struct ServiceAgreements: Sendable, Hashable {
+        /// Categories whose systems need one; empty: every category.
+        public var requiredFor: [SystemCategory]
+        /// Only systems whose KLASSA availability level is at least this.
+        public var availabilityAtLeast: Int?
+        public var source: String?
+
+        public init(requiredFor: [SystemCategory] = [], availabilityAtLeast: Int? = nil, source: String? = nil) {
+            self.requiredFor = requiredFor
+            self.availabilityAtLeast = availabilityAtLeast
+            self.source = source
+        }
+    }
 
     /// A document the profile was written from.
     public struct SourceDocument: Sendable, Hashable {

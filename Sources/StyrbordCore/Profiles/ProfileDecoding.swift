@@ -3,7 +3,7 @@
 enum ProfileDecoding {
     static func profile(_ root: ProfileNode) -> GovernanceProfile {
         let r = Obj(root)
-        return GovernanceProfile(
+        var profile = GovernanceProfile(
             formatVersion: r.int("profile_format") ?? ProfileFormat.version,
             key: r.string("key") ?? "",
             name: r.text("name") ?? Localized(verbatim: ""),
@@ -77,6 +77,12 @@ enum ProfileDecoding {
                     allocationKey: c.text("allocation_key"), text: c.text("text") ?? Localized(verbatim: ""),
                     source: c.string("source"))
             }, calculation: r.obj("calculation").map(calculation) ?? GovernanceProfile.CalculationRules())
+        profile.serviceAgreements = r.obj("service_agreements").map {
+            GovernanceProfile.ServiceAgreements(
+                requiredFor: $0.strings("required_for").compactMap(SystemCategory.init(rawValue:)),
+                availabilityAtLeast: $0.int("availability_at_least"), source: $0.string("source"))
+        }
+        return profile
     }
 
     static func role(_ o: Obj) -> GovernanceProfile.Role {

@@ -149,6 +149,10 @@ public enum ProfileFormat {
                 ProfileField(
                     "calculation", .object("calculation"),
                     "The benefit/cost calculation (nyttokalkyl): discount rate, period, when it is required."),
+                ProfileField(
+                    "service_agreements", .object("service_agreements"),
+                    "Which systems must have an agreement on service level (SLA, driftavtal, D7). Left out: none is required."
+                ),
             ]),
         ProfileObjectType(
             name: "document", label: Localized(sv: "ett källdokument", en: "a source document"),
@@ -485,6 +489,18 @@ public enum ProfileFormat {
                 ProfileField("every", .duration, required: true, "How often."),
                 ProfileField("by", .reference(.actor), "Who does it."),
                 ProfileField("note", .text, "In words."),
+                source,
+            ]),
+        ProfileObjectType(
+            name: "service_agreements", label: Localized(sv: "driftavtalen", en: "the service agreements"),
+            summary: "The systems in operation that must have an agreement on service level (D7).",
+            fields: [
+                ProfileField(
+                    "required_for", list(.reference(.category), min: 1),
+                    "Only systems of these categories. Left out: every category."),
+                ProfileField(
+                    "availability_at_least", .integer(minimum: 0, maximum: 4),
+                    "Only systems whose KLASSA availability level (tillgänglighet) is at least this."),
                 source,
             ]),
         ProfileObjectType(

@@ -113,6 +113,15 @@ public struct ProposalWorkflow: Sendable {
     public var nextStep: StepState? { steps.first { !$0.isDone && !$0.isDecision } }
 
     /// Steps that must be done before the decision and are not, with what each lacks.
+    /// The step the forum is to take now, if any: the proposal's next step when it is the forum's, or
+    /// the decision once nothing the profile puts before it is missing and the forum is the one the
+    /// route (or, under a delegation, the level the amount falls in) names to decide (E4/E5).
+    public func step(awaiting forum: String) -> StepState? {
+        if let nextStep, nextStep.step.actor == .forum(forum) { return nextStep }
+        guard mayBeDecided, let decisionStep, decider == forum, profile.forum(forum) != nil else { return nil }
+        return decisionStep
+    }
+
     public var missingBeforeDecision: [StepState] {
         steps.prefix { !$0.isDecision }.filter { $0.step.isRequiredBeforeDecision && !$0.isDone }
     }

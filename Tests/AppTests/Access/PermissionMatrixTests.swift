@@ -64,6 +64,8 @@ struct PermissionMatrixTests {
         case runM1
         /// Adopting S1's systemförvaltningsplan: its systemägare and the administrator only (D2).
         case adoptS1
+        /// Governing document D1, owned by Olle (the holder): its owner and the administrator change it.
+        case editD1
         /// Notice N1 in Emil's inbox: only Emil marks it read; to everyone else it does not exist.
         case ownNoticeN1
 
@@ -94,6 +96,8 @@ struct PermissionMatrixTests {
             case (.runM1, _): return .forbidden
             case (.adoptS1, .holder), (.adoptS1, .admin): return .ok
             case (.adoptS1, _): return .forbidden
+            case (.editD1, .holder), (.editD1, .admin): return .ok
+            case (.editD1, _): return .forbidden
             case (.ownNoticeN1, .employee): return .ok
             case (.ownNoticeN1, _): return .hidden
             }
@@ -140,6 +144,31 @@ struct PermissionMatrixTests {
             "GET /api/v1/tenants/:tenant/role-types/:roleTypeID": .read,
             "PUT /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
             "DELETE /api/v1/tenants/:tenant/role-types/:roleTypeID": .admin,
+            // Governing documents: everyone reads published ones (D1 is), the administrator registers and
+            // publishes, the owner and the administrator change them and upload versions.
+            "GET /t/:tenant/documents": .read, "POST /t/:tenant/documents/:documentID/publication": .admin,
+            "GET /t/:tenant/documents/:documentID/versions/:versionID/file": .read,
+            "GET /api/v1/tenants/:tenant/documents": .read, "POST /api/v1/tenants/:tenant/documents": .admin,
+            "GET /api/v1/tenants/:tenant/documents/precedence": .read,
+            "GET /api/v1/tenants/:tenant/documents/:documentID": .read,
+            "PUT /api/v1/tenants/:tenant/documents/:documentID": .editD1,
+            "PUT /api/v1/tenants/:tenant/documents/:documentID/publication": .admin,
+            "POST /api/v1/tenants/:tenant/documents/:documentID/versions": .editD1,
+            "GET /api/v1/tenants/:tenant/documents/:documentID/versions/:versionID/file": .read,
+            // The forms of the page: registering is the administrator's, the rest as the API.
+            "GET /t/:tenant/documents/new": .admin, "POST /t/:tenant/documents": .admin,
+            "GET /t/:tenant/documents/:documentID": .read,
+            "GET /t/:tenant/documents/:documentID/edit": .editD1, "POST /t/:tenant/documents/:documentID/edit": .editD1,
+            "POST /t/:tenant/documents/:documentID/versions": .editD1,
+            "POST /t/:tenant/documents/:documentID/audience": .editD1,
+            // L8: whom a document concerns is kept by its owner, who also sees who has read it; anyone asked
+            // confirms (others are told there is nothing to confirm).
+            "POST /t/:tenant/documents/:documentID/confirmation": .read,
+            "GET /api/v1/tenants/:tenant/documents/to-read": .read,
+            "GET /api/v1/tenants/:tenant/documents/:documentID/audience": .read,
+            "PUT /api/v1/tenants/:tenant/documents/:documentID/audience": .editD1,
+            "GET /api/v1/tenants/:tenant/documents/:documentID/readers": .editD1,
+            "POST /api/v1/tenants/:tenant/documents/:documentID/confirmation": .read,
             // Integrations and contracts hang on S1.
             "GET /t/:tenant/integrations/new": .editSome, "POST /t/:tenant/integrations": .editSome,
             "GET /api/v1/tenants/:tenant/integrations": .read,
@@ -205,6 +234,8 @@ struct PermissionMatrixTests {
             "POST /t/:tenant/meetings/:meetingID/edit": .runM1, "POST /t/:tenant/meetings/:meetingID/items": .runM1,
             "POST /t/:tenant/meetings/:meetingID/items/:itemID/minutes": .runM1,
             "POST /t/:tenant/meetings/:meetingID/items/:itemID/delete": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/items/:itemID/decision": .runM1,
+            "POST /t/:tenant/meetings/:meetingID/cancel": .runM1,
             "POST /t/:tenant/meetings/:meetingID/attendance": .runM1,
             "POST /t/:tenant/meetings/:meetingID/approve": .runM1, "GET /t/:tenant/calendar/:feedSecret": .open,
             "GET /api/v1/tenants/:tenant/forums": .read, "GET /api/v1/tenants/:tenant/forums/:forumKey": .read,
@@ -216,7 +247,9 @@ struct PermissionMatrixTests {
             "POST /api/v1/tenants/:tenant/meetings/:meetingID/items": .runM1,
             "DELETE /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID": .runM1,
             "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/minutes": .runM1,
+            "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/decision": .runM1,
             "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance": .runM1,
+            "POST /api/v1/tenants/:tenant/meetings/:meetingID/cancel": .runM1,
             "POST /api/v1/tenants/:tenant/meetings/:meetingID/approve": .runM1,
             // Plans: everyone reads; planID is S1's systemförvaltningsplan, written by those who change S1
             // and adopted by its systemägare (D2); initiativeID is in the IT-verksamhetsplan, the
@@ -245,7 +278,38 @@ struct PermissionMatrixTests {
             "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID": .admin,
             "PUT /api/v1/tenants/:tenant/initiatives/:initiativeID/follow-up": .admin,
         ]
-        for tab in ["roles", "integrations", "contracts", "classification", "history"] {
+        // Services (D7, T7, T8): the administrator keeps the catalogue; agreements and outages hang on S1.
+        for (key, rule) in [
+            ("GET /t/:tenant/services", Rule.read), ("GET /t/:tenant/services/new", .admin),
+            ("POST /t/:tenant/services", .admin), ("GET /t/:tenant/services/:serviceID/edit", .admin),
+            ("POST /t/:tenant/services/:serviceID/edit", .admin),
+            ("GET /t/:tenant/services/:serviceID/levels/new", .admin),
+            ("POST /t/:tenant/services/:serviceID/levels", .admin),
+            ("GET /t/:tenant/agreements", .read), ("GET /t/:tenant/agreements/new", .editSome),
+            ("POST /t/:tenant/agreements", .editSome), ("GET /t/:tenant/agreements/:agreementID/edit", .editS1),
+            ("POST /t/:tenant/agreements/:agreementID/edit", .editS1), ("GET /t/:tenant/outages/new", .editSome),
+            ("POST /t/:tenant/outages", .editSome), ("GET /t/:tenant/outages/:outageID/edit", .editS1),
+            ("POST /t/:tenant/outages/:outageID/edit", .editS1),
+            ("GET /api/v1/tenants/:tenant/services", .read), ("POST /api/v1/tenants/:tenant/services", .admin),
+            ("GET /api/v1/tenants/:tenant/services/:serviceID", .read),
+            ("PUT /api/v1/tenants/:tenant/services/:serviceID", .admin),
+            ("DELETE /api/v1/tenants/:tenant/services/:serviceID", .admin),
+            ("POST /api/v1/tenants/:tenant/services/:serviceID/levels", .admin),
+            ("PUT /api/v1/tenants/:tenant/service-levels/:levelID", .admin),
+            ("DELETE /api/v1/tenants/:tenant/service-levels/:levelID", .admin),
+            ("GET /api/v1/tenants/:tenant/agreements", .read), ("POST /api/v1/tenants/:tenant/agreements", .editSome),
+            ("GET /api/v1/tenants/:tenant/agreements/:agreementID", .read),
+            ("PUT /api/v1/tenants/:tenant/agreements/:agreementID", .editS1),
+            ("DELETE /api/v1/tenants/:tenant/agreements/:agreementID", .editS1),
+            ("GET /api/v1/tenants/:tenant/agreements/:agreementID/availability", .read),
+            ("GET /api/v1/tenants/:tenant/outages", .read), ("POST /api/v1/tenants/:tenant/outages", .editSome),
+            ("GET /api/v1/tenants/:tenant/outages/:outageID", .read),
+            ("PUT /api/v1/tenants/:tenant/outages/:outageID", .editS1),
+            ("DELETE /api/v1/tenants/:tenant/outages/:outageID", .editS1),
+        ] {
+            t[key] = rule
+        }
+        for tab in ["roles", "integrations", "contracts", "service", "classification", "history"] {
             t["GET /t/:tenant/systems/:systemID/\(tab)"] = .read
         }
         for action in ["edit", "end", "delete"] {
@@ -517,8 +581,37 @@ struct World {
                 .init(kind: "test", title: "Notis till Emil", body: ""), to: [try emil.requireID()],
                 tenantID: try tenant.requireID(), actor: Fixtures.actor, on: db
             ).first)
+        // D1: Olle's guideline, adopted and published, with one version.
+        let document = try await DocumentRules.create(
+            GoverningDocumentDraft(
+                title: "Riktlinje", typeKey: "riktlinje", ownerPersonId: try olle.requireID(),
+                decidedOn: CalendarDay(year: 2025, month: 1, day: 1), status: .adopted),
+            tenant: tenant, actor: Fixtures.actor, on: db)
+        _ = try await DocumentRules.setPublished(document, true, actor: Fixtures.actor, on: db)
+        let version = try await DocumentRules.addVersion(
+            to: document, fileName: "riktlinje.md", bytes: Array("# Riktlinje\n".utf8), mediaType: nil,
+            actor: Fixtures.actor, on: db)
+        // The catalogue's service and level, S1's agreement with Olle as systemägare, and an outage of S1.
+        let service = try await CatalogueRules.create(
+            ServiceDraft(name: "Drift av verksamhetssystem"), tenant: tenant, actor: Fixtures.actor, on: db)
+        let level = try await CatalogueRules.addLevel(
+            ServiceLevelDraft(name: "Standard", availabilityPercent: 99.5), to: service, actor: Fixtures.actor, on: db)
+        let agreement = try await AgreementRules.create(
+            AgreementDraft(
+                systemId: try s1.requireID(), serviceLevelId: level.id, ownerPersonId: try olle.requireID(),
+                availabilityPercent: 99.5, validFrom: CalendarDay(year: 2026, month: 1, day: 1)!),
+            tenant: tenant, actor: Fixtures.actor, on: db)
+        let outage = try await OutageRules.create(
+            OutageDraft(
+                systemId: try s1.requireID(), startsAt: testNow.addingTimeInterval(-7_200),
+                endsAt: testNow.addingTimeInterval(-3_600), description: "Nätverksfel"),
+            tenant: tenant, actor: Fixtures.actor, on: db)
         let ids: [String: UUID] = [
             "noticeID": try notice.requireID(),
+            "documentID": try document.requireID(), "versionID": try version.requireID(),
+            "ownerPersonID": try olle.requireID(),
+            "serviceID": try service.requireID(), "levelID": try level.requireID(),
+            "agreementID": try agreement.requireID(), "outageID": try outage.requireID(),
             "systemID": try s1.requireID(), "supplierID": try supplier.requireID(), "orgUnitID": try unitB.requireID(),
             "personID": try emil.requireID(), "managementObjectID": try object.requireID(),
             "roleTypeID": try await Fixtures.roleType(RoleCatalogue.informationOwner, in: tenant, on: db).requireID(),
@@ -545,7 +638,10 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "tenants", "org_units", "people", "suppliers", "management_objects", "role_types", "it_systems",
         "role_assignments", "integrations", "contracts", "accounts", "api_tokens", "governance_profiles",
         "proposals", "proposal_step_records", "proposal_decisions", "meetings", "meeting_items", "meeting_attendance",
-        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives", "notices",
+        "calendar_feed_tokens", "plans", "plan_activities", "plan_initiatives",
+        "governing_documents", "document_versions", "document_audience_units", "document_audience_roles",
+        "document_read_requests", "document_files", "services", "service_levels", "service_agreements", "outages",
+        "notices",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {
@@ -676,8 +772,20 @@ enum MatrixRequest {
             return try e.encode(MinutesDraft(note: "Informationen noterades."))
         case "PUT /api/v1/tenants/:tenant/meetings/:meetingID/attendance":
             return try e.encode(AttendanceDraft(guests: ["Eva Ek, kommunjurist"]))
+        case "PUT /api/v1/tenants/:tenant/meetings/:meetingID/items/:itemID/decision":
+            return try e.encode(MeetingDecisionDraft(outcome: .approved, decidedByPerson: "Eva", reasons: "Behövs"))
+        case "POST /api/v1/tenants/:tenant/meetings/:meetingID/cancel":
+            return try e.encode(["reason": "Inställt"])
         case "POST /api/v1/tenants/:tenant/plans":
             return try e.encode(PlanDraft(kind: "systemforvaltningsplan", systemId: s1, startYear: 2026))
+        case "POST /api/v1/tenants/:tenant/documents", "PUT /api/v1/tenants/:tenant/documents/:documentID":
+            return try e.encode(
+                GoverningDocumentDraft(title: "Riktlinje", typeKey: "riktlinje", ownerPersonId: w.ids["ownerPersonID"]!)
+            )
+        case "PUT /api/v1/tenants/:tenant/documents/:documentID/audience":
+            return try e.encode(DocumentAudienceDraft(everyone: false, orgUnitIds: [w.ids["unitA"]!]))
+        case "PUT /api/v1/tenants/:tenant/documents/:documentID/publication":
+            return try e.encode(["published": true])
         case "POST /api/v1/tenants/:tenant/role-types":
             return try e.encode(["key": "ny-roll", "nameSv": "Ny roll", "scope": "system"])
         default:
@@ -722,6 +830,13 @@ enum MatrixRequest {
             return [("guests", "Eva Ek, kommunjurist")]
         case "POST /t/:tenant/plans":
             return [("kind", "systemforvaltningsplan"), ("systemId", s1), ("startYear", "2026")]
+        case "POST /t/:tenant/documents", "POST /t/:tenant/documents/:documentID/edit":
+            return [
+                ("title", "Riktlinje"), ("typeKey", "riktlinje"), ("ownerPersonId", w.ids["ownerPersonID"]!.uuidString),
+                ("status", "utkast"),
+            ]
+        case "POST /t/:tenant/documents/:documentID/audience":
+            return [("everyone", "false"), ("orgUnitIds", w.ids["unitA"]!.uuidString)]
         case "POST /t/:tenant/profile/versions":
             return [("yaml", ShippedProfiles.yaml("tanum")!), ("message", "Ny version")]
         case "POST /account/tokens":

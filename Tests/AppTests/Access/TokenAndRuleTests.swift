@@ -180,6 +180,12 @@ struct ChosenTargetTests {
                 .POST, base, ITSystemDraft(name: "Annat", category: .business, ownerOrgUnitId: unitB), as: coordinator)
             #expect(theirs.status == .forbidden)
             #expect(try await app.delete("\(base)/\(w.s2.id!.uuidString)", as: coordinator).status == .forbidden)
+            // S1's agreement and outage are records of their own (D7, T8): removed first, not silently with S1.
+            #expect(try await app.delete("\(base)/\(w.s1.id!.uuidString)", as: coordinator).status == .conflict)
+            let api = "/api/v1/tenants/hemby"
+            let agreement = try #require(w.ids["agreementID"]), outage = try #require(w.ids["outageID"])
+            #expect(try await app.delete("\(api)/agreements/\(agreement)", as: coordinator).status == .noContent)
+            #expect(try await app.delete("\(api)/outages/\(outage)", as: coordinator).status == .noContent)
             #expect(try await app.delete("\(base)/\(w.s1.id!.uuidString)", as: coordinator).status == .noContent)
             // A systemägare may change their system but not remove it.
             let holder = w.users[.holder]!

@@ -162,10 +162,18 @@ struct ComplianceAPITests {
                 scores.rules.map(\.id) == [
                     "roles.required", "roles.deputy", "systems.owner", "classification.current", "gdpr.record",
                     "gdpr.processor-agreement", "contracts.notice", "forums.cadence", "plans.revision",
+                    "documents.review", "documents.unread", "services.availability", "services.agreement",
                 ])
-            #expect(scores.rules.map(\.requirement) == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3"])
-            #expect(scores.rules.last?.score == Score(checked: 2, compliant: 2, share: 1))
-            #expect(scores.rules.last?.objectType == "plan")
+            #expect(
+                scores.rules.map(\.requirement) == [
+                    "D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "D10", "L8", "T8", "D7",
+                ])
+            let plans = try #require(scores.rules.first { $0.id == "plans.revision" })
+            #expect(plans.score == Score(checked: 2, compliant: 2, share: 1))
+            #expect(plans.objectType == "plan")
+            // No agreements and no service_agreements in the standard profile: nothing to check.
+            #expect(scores.rules.last?.score == Score(checked: 0, compliant: 0, share: nil))
+            #expect(scores.rules.first { $0.id == "services.availability" }?.objectType == "agreement")
             let deputy = try #require(scores.rules.first { $0.id == "roles.deputy" })
             #expect(deputy.score == Score(checked: 2, compliant: 0, share: 0) && deputy.findings == 2)
             #expect(scores.rules.first { $0.id == "contracts.notice" }?.objectType == "contract")

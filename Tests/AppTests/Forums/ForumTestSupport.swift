@@ -19,8 +19,10 @@ struct ForumWorld {
     var slug: String { w.slug }
     var api: String { "/api/v1/tenants/\(w.slug)" }
 
-    static func make(profile: String, slug: String = "testby", on app: Application) async throws -> ForumWorld {
-        let w = try await ProposalWorld.make(profile: profile, slug: slug, on: app)
+    static func make(
+        profile: String, slug: String = "testby", category: SystemCategory = .business, on app: Application
+    ) async throws -> ForumWorld {
+        let w = try await ProposalWorld.make(profile: profile, slug: slug, category: category, on: app)
         let db = app.db
         let kim = try await Fixtures.person("Kim Samordnare", in: w.tenant, on: db)
         try await Self.assign(RoleCatalogue.itCoordinator, to: kim, unit: w.unit, in: w.tenant, on: db)
@@ -86,6 +88,7 @@ extension MeetingResponse {
             var outcome: String?
             var minutes: String
             var assessments: [String: String]
+            var decisionId: UUID?
         }
         struct Waiting: Decodable {
             var proposalId: UUID
@@ -99,6 +102,8 @@ extension MeetingResponse {
         var id: UUID
         var forumKey: String
         var approved: Bool
+        var cancelled: Bool
+        var cancellationReason: String?
         var items: [Item]?
         var members: [Member]?
         var waitingProposals: [Waiting]?

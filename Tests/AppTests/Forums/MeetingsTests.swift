@@ -349,6 +349,147 @@ struct MeetingsTests {
         }
     }
 
+    @Test(
+        "E4/E5: the beredningsgrupp is consulted at its meeting, then the IT-styrgrupp's chair records the decision at the styrgrupp's"
+    )
+    func decisionAtTheMeeting() async throws {
+        try await withTestApp { app in
+            let f = try await ForumWorld.make(profile: "e-forvaltning", category: .common, on: app)
+            let karin = try await Fixtures.person("Karin Kommundirektör", in: f.w.tenant, on: app.db)
+            try await ForumWorld.assign("kommundirektor", to: karin, unit: nil, in: f.w.tenant, on: app.db)
+            let id = try await f.w.submitForm("Nytt diariesystem", category: .common, on: app)
+            _ = try await app.sendForm(
+                ProposalRoutes.checklist(f.slug, id),
+                [("answers.typ", "nytt"), ("answers.kommundirektor-behovs", "no"), ("answers.beskrivning", "Diarium")])
+            var p = try await f.w.proposal(id, on: app)
+            for step in p.steps
+            where !step.isDecision && step.key != "it-strategisk-beredningsgrupp-consult"
+                && !step.key.hasPrefix("it-strategisk")
+            {
+                let res = try await app.sendForm(
+                    ProposalRoutes.steps(f.slug, id), [("stepKey", step.key), ("outcome", "done")])
+                #expect(res.status == .seeOther)
+            }
+
+            // Before the beredningsgrupp is consulted the styrgrupp has nothing to decide.
+            let styrgrupp = try await f.meeting("it-styrgrupp", date: "2026-03-02", on: app)
+            var m = try await f.show(styrgrupp, on: app)
+            #expect(m.waitingProposals?.isEmpty == true)
+            var res = try await app.sendJSON(
+                .POST, "\(f.api)/meetings/\(styrgrupp)/items", AgendaItemDraft(proposalId: id))
+            #expect(res.status == .unprocessableEntity)
+
+            let beredning = try await f.meeting("it-strategisk-beredningsgrupp", date: "2026-02-20", on: app)
+            try await agendaAndMinutes(f, beredning, id, outcome: .done, as: .automatic, on: app)
+
+            // Now it waits for the styrgrupp's decision; the page offers the decision form with the chair's name.
+            m = try await f.show(styrgrupp, on: app)
+            #expect(m.waitingProposals?.map(\.stepKey) == ["it-styrgrupp-decide"])
+            res = try await app.sendForm(ForumRoutes.items(f.slug, styrgrupp), [("proposalId", id.uuidString)])
+            #expect(res.status == .seeOther)
+            let item = try #require(try await f.show(styrgrupp, on: app).items?.first)
+            var page = try await app.get(ForumRoutes.meeting(f.slug, styrgrupp))
+            #expect(page.text.contains("Fatta beslut"))
+            #expect(page.text.contains("value=\"Karin Kommundirektör\""))
+
+            // Reasons missing: the form comes back naming the field; nothing is decided.
+            let p1 = "item\(1)."
+            res = try await app.sendForm(
+                ForumRoutes.decision(f.slug, styrgrupp, item.id),
+                [(p1 + "outcome", "approved"), (p1 + "decidedByPerson", "Karin Kommundirektör"), (p1 + "reasons", " ")])
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.text.contains("Motivering"))
+            #expect(try await ProposalDecision.query(on: app.db).count() == 0)
+
+            res = try await app.sendForm(
+                ForumRoutes.decision(f.slug, styrgrupp, item.id),
+                [
+                    (p1 + "outcome", "approved"), (p1 + "decidedByPerson", "Karin Kommundirektör"),
+                    (p1 + "reasons", "Gemensamt diarium minskar dubbelarbete."),
+                    (p1 + "conditions", "Upphandlas via ramavtal."),
+                ])
+            #expect(res.status == .seeOther, "\(res.text.prefix(600))")
+            p = try await f.w.proposal(id, on: app)
+            #expect(p.status == "approved")
+            #expect(p.decision?.decidedByBody == "IT-styrgruppen")
+            let decision = try #require(try await ProposalDecision.query(on: app.db).first())
+            #expect(decision.decidedOn == "2026-03-02")
+            #expect(decision.decidedByPerson == "Karin Kommundirektör")
+            m = try await f.show(styrgrupp, on: app)
+            #expect(m.items?.first?.decisionId == decision.id)
+            page = try await app.get(ForumRoutes.meeting(f.slug, styrgrupp))
+            #expect(page.text.contains("Beslut: "))
+            #expect(page.text.contains("Gemensamt diarium minskar dubbelarbete."))
+
+            // Decided: the API refuses a second decision at the item (the proposal is settled).
+            res = try await app.sendJSON(
+                .PUT, "\(f.api)/meetings/\(styrgrupp)/items/\(item.id)/decision",
+                MeetingDecisionDraft(outcome: .rejected, decidedByPerson: "Karin", reasons: "Nej"))
+            #expect(res.status == .conflict)
+            #expect(try await ProposalDecision.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("A decision is recorded only at the item where the forum decides; minutes items refuse it")
+    func decisionOnlyAtDecisionItems() async throws {
+        try await withTestApp { app in
+            let f = try await ForumWorld.make(profile: "danderyd", on: app)
+            let id = try await f.w.submitForm("Gemensam lärplattform", cost: "900000", on: app)
+            _ = try await app.sendForm(ProposalRoutes.checklist(f.slug, id), danderydAnswers(strategic: true))
+            let local = try await f.meeting("lokalt-it-forum", unit: f.w.unit, as: f.kimUser, on: app)
+            var res = try await app.sendJSON(
+                .POST, "\(f.api)/meetings/\(local)/items", AgendaItemDraft(proposalId: id), as: f.kimUser)
+            #expect(res.status == .created)
+            let item = try #require(try await f.show(local, on: app).items?.first)
+            res = try await app.sendJSON(
+                .PUT, "\(f.api)/meetings/\(local)/items/\(item.id)/decision",
+                MeetingDecisionDraft(outcome: .approved, decidedByPerson: "Kim", reasons: "Bra"), as: f.kimUser)
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.text.contains("outcome"))
+            #expect(try await ProposalDecision.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("A meeting nothing was recorded at can be cancelled: it stays, feeds say CANCELLED, it no longer counts")
+    func cancelling() async throws {
+        try await withTestApp { app in
+            let f = try await ForumWorld.make(profile: "standard", on: app)
+            let meeting = try await f.meeting("it-styrgrupp", date: "2026-01-15", on: app)
+            var res = try await app.sendJSON(
+                .POST, "\(f.api)/meetings/\(meeting)/cancel", ["reason": "Ordföranden sjuk"])
+            #expect(res.status == .ok, "\(res.text.prefix(400))")
+            let m = try await f.show(meeting, on: app)
+            #expect(m.cancelled)
+            #expect(m.cancellationReason == "Ordföranden sjuk")
+            // Nothing more is recorded at it.
+            res = try await app.sendJSON(
+                .POST, "\(f.api)/meetings/\(meeting)/items", AgendaItemDraft(title: "Övrigt"))
+            #expect(res.status == .conflict)
+            #expect(try res.decode(APIErrorSnapshot.self).code == "meeting.cancelled")
+            // The forum's feed tells subscribers.
+            res = try await app.send(.POST, "\(f.api)/forums/it-styrgrupp/calendar-feed")
+            let url = try res.decode(CalendarFeedResponse.self).url
+            let feed = try await app.get(url, as: .anonymous)
+            #expect(feed.text.contains("STATUS:CANCELLED"))
+            // It is not counted as held.
+            let overview = try await ForumOverview.load(tenant: f.w.tenant, today: testToday, on: app.db)
+            #expect(overview.heldThisYear["it-styrgrupp"] == nil)
+
+            // A meeting with minutes has been held: it can't be cancelled, on the page as in the API.
+            let held = try await f.meeting("it-styrgrupp", date: "2026-02-01", on: app)
+            res = try await app.sendJSON(.POST, "\(f.api)/meetings/\(held)/items", AgendaItemDraft(title: "Info"))
+            let item = try #require(try await f.show(held, on: app).items?.first)
+            res = try await app.sendJSON(
+                .PUT, "\(f.api)/meetings/\(held)/items/\(item.id)/minutes", MinutesDraft(note: "Informerades."))
+            #expect(res.status == .ok)
+            res = try await app.sendForm(ForumRoutes.cancel(f.slug, held), [("reason", "")])
+            #expect(res.status == .unprocessableEntity)
+            #expect(!(try await f.show(held, on: app).cancelled))
+            res = try await app.sendJSON(.POST, "\(f.api)/meetings/\(held)/cancel", ["reason": ""])
+            #expect(res.status == .conflict)
+        }
+    }
+
     /// Puts the proposal on the meeting's agenda at its waiting step and records the outcome.
     private func agendaAndMinutes(
         _ f: ForumWorld, _ meeting: UUID, _ proposal: UUID, outcome: StepOutcome, assessments: [String: String] = [:],

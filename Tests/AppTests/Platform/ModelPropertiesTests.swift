@@ -15,6 +15,9 @@ struct ModelPropertiesTests {
             SystemUserOrgUnit(), RoleAssignment(), Integration(), Contract(), AuditEntry(), ComplianceDailyScore(),
             Proposal(), ProposalStepRecord(), ProposalDecision(), Meeting(), MeetingItem(), MeetingAttendance(),
             CalendarFeedToken(), Plan(), PlanActivity(), PlanInitiative(), Notice(),
+            Proposal(), ProposalStepRecord(), ProposalDecision(), GoverningDocument(), DocumentVersion(),
+            DocumentFile(), DocumentAudienceUnit(), DocumentAudienceRole(), DocumentReadRequest(),
+            CatalogueService(), ServiceLevel(), ServiceAgreement(), SystemOutage(),
         ]
         for model in models {
             let reflected = Mirror(reflecting: model).children.compactMap { $0.value as? any AnyProperty }

@@ -51,6 +51,35 @@ struct ProposalsPagesTests {
             #expect(page.text.contains("gemensamma ord: elever, planering, skolskjuts"))
             #expect(page.text.contains("action=\"\(ProposalRoutes.decision(w.slug, id))\""))
 
+            // The API gives the same impact and overlap.
+            struct Insight: Decodable {
+                struct Impact: Decodable {
+                    struct Dependent: Decodable {
+                        var name: String
+                        var distance: Int
+                        var viaSystemId: UUID
+                    }
+                    struct Administration: Decodable { var name: String }
+                    var dependents: [Dependent]
+                    var otherAdministrations: [Administration]
+                }
+                struct Overlap: Decodable {
+                    var kind: String
+                    var id: UUID
+                    var sharedWords: [String]
+                }
+                var impact: Impact
+                var overlaps: [Overlap]
+            }
+            let insight = try (try await app.get("\(w.api)/\(id)")).decode(Insight.self)
+            #expect(insight.impact.dependents.map(\.name) == ["Skolskjuts"])
+            #expect(insight.impact.dependents.first?.distance == 1)
+            #expect(insight.impact.dependents.first?.viaSystemId == w.system.id)
+            #expect(insight.impact.otherAdministrations.map(\.name) == ["Socialförvaltningen"])
+            let overlap = try #require(insight.overlaps.first { $0.id == social.id })
+            #expect(overlap.kind == "proposal")
+            #expect(overlap.sharedWords == ["elever", "planering", "skolskjuts"])
+
             let list = try await app.get(ProposalRoutes.index(w.slug, query: [("status", "approved")]))
             #expect(list.status == .ok)
             #expect(list.text.contains("Inga förslag."))

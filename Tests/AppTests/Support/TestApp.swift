@@ -206,6 +206,26 @@ extension Application {
         return try await testing().sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body))
     }
 
+    /// Posts a multipart form with one file, as a browser's upload form does, with the CSRF cookie and field.
+    func sendUpload(
+        _ path: String, fileName: String, _ bytes: [UInt8], field: String = "file", as user: TestUser = .automatic
+    ) async throws -> TestingHTTPResponse {
+        let boundary = "styrbord-test-boundary-7f3a"
+        var body = ByteBuffer()
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(CSRFMiddleware.fieldName)\"\r\n\r\n\(testCSRF)\r\n"
+        )
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var h = HTTPHeaders()
+        h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        credentials(user, path: path, headers: &h, cookies: ["\(CSRFMiddleware.cookieName)=\(testCSRF)"])
+        return try await testing().sendRequest(.POST, path, headers: h, body: body)
+    }
+
     func sendForm(
         _ path: String, _ fields: [String: String], csrf: Bool = true, as user: TestUser = .automatic
     ) async throws -> TestingHTTPResponse {

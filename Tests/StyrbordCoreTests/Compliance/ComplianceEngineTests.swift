@@ -69,7 +69,8 @@ struct ComplianceEngineTests {
         #expect(!report.findings.contains { $0.ruleID == ComplianceRules.requiredRoles })
     }
 
-    @Test("The standard configuration encodes D2, T11, E3, T9, T4, D7, D4 and D3 with one setting per rule")
+    @Test(
+        "The standard configuration encodes D2, T11, E3, T9, T4, D7, D4, D3, D10, L8 and T8 with one setting per rule")
     func standard() {
         let c = ComplianceConfiguration.standard
         #expect(c.roleRequirements == RoleRequirementPolicy.standard)
@@ -78,7 +79,11 @@ struct ComplianceEngineTests {
         let ids = ComplianceRules.all.map(\.descriptor.id)
         #expect(Set(ids).count == ids.count)
         #expect(Set(c.rules.keys) == Set(ids))
-        #expect(ids.map { c.settings(for: $0).requirement } == ["D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3"])
+        #expect(
+            ids.map { c.settings(for: $0).requirement } == [
+                "D2", "T11", "E3", "T9", "T4", "T4", "D7", "D4", "D3", "D10", "L8", "T8", "D7",
+            ])
+        #expect(c.agreementRequirement == nil)  // agreements are required by a profile (D7), not by default
         #expect(c.planKinds.isEmpty)  // plans are required by a profile, not by the standard configuration
     }
 

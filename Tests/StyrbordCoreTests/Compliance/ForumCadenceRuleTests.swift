@@ -95,6 +95,23 @@ struct ForumCadenceRuleTests {
         #expect(w.findings(ComplianceRules.forumCadence).isEmpty)
     }
 
+    @Test("E2: more meetings in twelve months than the profile's max_per_year is reported, at once and as information")
+    func tooOften() throws {
+        var w = world(
+            countFrom: day("2025-01-01"),
+            meetings: (1...5).map { ComplianceSnapshot.Meeting(forumKey: "it-styrgrupp", day: day("2025-12-0\($0)")) })
+        w.configuration.forumCadences[0].maxPerYear = 5
+        #expect(w.findings(ComplianceRules.forumCadence).allSatisfy { $0.object.label != "IT-styrgrupp" })
+        w.snapshot.meetings.append(.init(forumKey: "it-styrgrupp", day: day("2026-01-10")))
+        let f = try #require(w.findings(ComplianceRules.forumCadence).first { $0.object.label == "IT-styrgrupp" })
+        #expect(f.detail == "cadence-max")
+        #expect(f.severity == .info)
+        #expect(f.message.sv.contains("högst 5 gånger om året men har hållit 6 möten"))
+        // Checked once, though it is judged on both bounds.
+        let score = w.evaluate().rules.first { $0.descriptor.id == ComplianceRules.forumCadence }?.score
+        #expect(score?.checked == 3)
+    }
+
     @Test("The standing is pro-rated and rounds down")
     func standing() {
         let s = ForumCadenceRule.standing(

@@ -93,6 +93,12 @@ struct ProposalWorkflowTests {
         #expect(!waiting.mayBeDecided)
         #expect(waiting.missingBeforeDecision.map(\.step.key) == ["it-strategisk-beredningsgrupp-consult"])
         #expect(ProposalWorkflow(profile: profile, facts: facts, records: done).mayBeDecided)
+        // The IT-styrgrupp has the proposal for decision only once the beredningsgrupp has been consulted.
+        #expect(waiting.step(awaiting: "it-styrgrupp") == nil)
+        #expect(waiting.step(awaiting: "it-strategisk-beredningsgrupp")?.step.action == .consult)
+        let ready = ProposalWorkflow(profile: profile, facts: facts, records: done)
+        #expect(ready.step(awaiting: "it-styrgrupp")?.isDecision == true)
+        #expect(ready.step(awaiting: "it-strategisk-beredningsgrupp") == nil)
         // For a verksamhetssystem the route has no such step.
         let business = ProposalWorkflow(
             profile: profile, facts: ProposalFacts(answers: ["typ": .choice("nytt")], category: .business),

@@ -48,6 +48,7 @@ struct FindingRow: Sendable {
                 ComplianceRules.processorAgreement:
                 .classification
             case ComplianceRules.contractNotice: .contracts
+            case ComplianceRules.serviceAvailability, ComplianceRules.serviceAgreement: .service
             default: .overview
             }
         return SystemRoutes.tab(tenantSlug, system, tab)

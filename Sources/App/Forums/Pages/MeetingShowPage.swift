@@ -8,7 +8,7 @@ struct MeetingShowPage: Page {
     /// A form that came back with errors: only it shows them and the values sent.
     struct FailedForm {
         enum Which: Equatable {
-            case addItem, attendance, approve
+            case addItem, attendance, approve, cancel
             case minutes(UUID)
         }
         var form: Which
@@ -31,7 +31,7 @@ struct MeetingShowPage: Page {
     private var meeting: Meeting { model.state.meeting }
     private var id: UUID { meeting.id! }
     private var isLocked: Bool { meeting.isApproved }
-    private var mayChange: Bool { model.canRun && !isLocked }
+    private var mayChange: Bool { model.canRun && !isLocked && !meeting.isCancelled }
 
     var heading: String {
         let d = meeting.draft
@@ -67,7 +67,7 @@ struct MeetingShowPage: Page {
                         Components.buttonLink(
                             ctx.t("Ändra tid och plats", "Change time and place"),
                             url: ForumRoutes.editMeeting(model.tenantSlug, id))))),
-            summary(), agenda(), addItem(), attendance(), approval())
+            summary(), agenda(), addItem(), attendance(), approval(), cancellation())
     }
 
     private func summary() -> Node<HTML.BodyContext> {
@@ -81,11 +81,15 @@ struct MeetingShowPage: Page {
             (ctx.t("Beskrivning", "Description"), Components.textOrDash(meeting.description, ctx)),
             (
                 ctx.t("Protokoll", "Minutes"),
-                isLocked
+                meeting.isCancelled
                     ? .group(
-                        Components.badge(ctx.t("Justerat", "Approved"), kind: "ok"),
-                        .text(" \(meeting.approvedByName) \(meeting.approvedAt.map(Components.dateTime) ?? "")"))
-                    : Components.badge(ctx.t("Ej justerat", "Not approved"))
+                        Components.badge(ctx.t("Inställt", "Cancelled"), kind: "warning"),
+                        .text(meeting.cancellationReason.isEmpty ? "" : " " + meeting.cancellationReason))
+                    : isLocked
+                        ? .group(
+                            Components.badge(ctx.t("Justerat", "Approved"), kind: "ok"),
+                            .text(" \(meeting.approvedByName) \(meeting.approvedAt.map(Components.dateTime) ?? "")"))
+                        : Components.badge(ctx.t("Ej justerat", "Not approved"))
             ),
         ])
     }
@@ -104,6 +108,7 @@ struct MeetingShowPage: Page {
     private func item(_ item: MeetingItem) -> Node<HTML.BodyContext> {
         let proposal = item.proposalID.flatMap { state.proposals[$0] }
         let step = proposal?.workflow.steps.first { $0.step.key == item.stepKey }?.step
+        if MeetingRules.isDecision(item, in: state) { return decisionItem(item, proposal: proposal) }
         return .group(
             .h3(
                 .unwrap(item.proposalID) { pid in
@@ -174,6 +179,86 @@ struct MeetingShowPage: Page {
                     f.submit(ctx.t("Spara protokoll", "Save the minutes"), hiddenContext: item.title))))
     }
 
+    // MARK: A decision taken at the meeting (E4/E5)
+
+    private func decisionItem(_ item: MeetingItem, proposal: ProposalState?) -> Node<HTML.BodyContext> {
+        let decision = item.decisionID.flatMap { id in proposal?.decisions.first { $0.id == id } }
+        return .group(
+            .h3(
+                .unwrap(item.proposalID) { pid in
+                    .a(.link(ProposalRoutes.show(model.tenantSlug, pid)), .safe(item.title))
+                }),
+            .unwrap(item.description.isEmpty ? nil : item.description) { .p(.safe($0)) },
+            .unwrap(decision) { d in
+                .div(
+                    .class("minutes"),
+                    .p(
+                        .strong(.text(ctx.t("Beslut: ", "Decision: "))), .text(ctx.t(d.outcome.label) + ". "),
+                        .safe(d.reasons)),
+                    .unwrap(d.conditions.isEmpty ? nil : d.conditions) {
+                        .p(.strong(.text(ctx.t("Villkor: ", "Conditions: "))), .safe($0))
+                    },
+                    .p(
+                        .class("muted"),
+                        .safe(
+                            "\(d.decidedByBody), \(d.decidedByPerson)"
+                                + (d.delegation.isEmpty
+                                    ? "" : " – \(ctx.t("delegation", "delegation")): \(d.delegation)")
+                                + ", \(d.decidedOn)")))
+            },
+            .if(
+                decision == nil && item.hasMinutes,
+                .p(.class("muted"), .text(ctx.t("Beslut protokollfört.", "Decision recorded.")))),
+            .if(
+                decision == nil && !item.hasMinutes,
+                .group(
+                    .p(
+                        .class("muted"),
+                        .text(ctx.t("Forumet fattar beslut vid punkten.", "The forum decides at this item."))),
+                    .if(
+                        mayChange && proposal?.proposal.status.isSettled == false,
+                        decisionForm(item, proposal: proposal)),
+                    .if(mayChange, removeForm(item)))))
+    }
+
+    private func decisionForm(_ item: MeetingItem, proposal: ProposalState?) -> Node<HTML.BodyContext> {
+        let p = prefix(item)
+        let chair = state.sitting.people.first { $0.seat == .chair }?.name ?? ""
+        var delegation = ""
+        if case .delegation(let key)? = proposal?.workflow.decisionStep?.step.actor {
+            delegation = ctx.t(state.profile.delegation(key)?.name ?? Localized(verbatim: key))
+        }
+        let f = builder(
+            .minutes(item.id!),
+            defaults: FormData([p + "decidedByPerson": [chair], p + "delegation": [delegation]]))
+        let labels = [
+            p + "outcome": ctx.t("Beslut", "Decision"),
+            p + "decidedByPerson": ctx.t("Beslutsfattare (ordförande)", "Decision maker (chair)"),
+            p + "delegation": ctx.t("Delegation", "Delegation"),
+            p + "reasons": ctx.t("Motivering", "Reasons"),
+            p + "conditions": ctx.t("Villkor", "Conditions"),
+        ]
+        return .el(
+            "details", .attribute(named: "open"),
+            .el(
+                "summary", .text(ctx.t("Fatta beslut", "Record the decision")),
+                .span(.class("visually-hidden"), .safe(" " + item.title))),
+            f.errorSummary(labels: labels),
+            f.form(
+                action: ForumRoutes.decision(model.tenantSlug, id, item.id!),
+                f.select(
+                    p + "outcome", label: labels[p + "outcome"]!,
+                    options: DecisionOutcome.allCases.map { ($0.rawValue, ctx.t($0.label)) },
+                    emptyLabel: ctx.t("— Välj —", "— Choose —"), required: true),
+                f.input(p + "decidedByPerson", label: labels[p + "decidedByPerson"]!, required: true),
+                f.input(p + "delegation", label: labels[p + "delegation"]!),
+                f.textarea(p + "reasons", label: labels[p + "reasons"]!, rows: 3, required: true),
+                f.textarea(p + "conditions", label: labels[p + "conditions"]!, rows: 2),
+                .div(
+                    .class("form-actions"),
+                    f.submit(ctx.t("Fatta beslut", "Record the decision"), hiddenContext: item.title))))
+    }
+
     private func removeForm(_ item: MeetingItem) -> Node<HTML.BodyContext> {
         let f = FormBuilder(ctx: ctx, values: FormData())
         return f.form(
@@ -192,7 +277,7 @@ struct MeetingShowPage: Page {
             "description": ctx.t("Beskrivning", "Description"),
         ]
         let options = state.waiting.compactMap { s -> (String, String)? in
-            guard let pid = s.proposal.id, let next = s.workflow.nextStep else { return nil }
+            guard let pid = s.proposal.id, let next = s.workflow.step(awaiting: state.forum.key) else { return nil }
             return (
                 pid.uuidString,
                 "\(s.proposal.diarienummer) \(s.proposal.title) – \(ctx.t(s.workflow.describe(next.step)))"
@@ -264,6 +349,26 @@ struct MeetingShowPage: Page {
                             "guests", label: ctx.t("Adjungerade och gäster", "Adjuncts and guests"),
                             hint: ctx.t("En per rad, med namn och roll.", "One a line, with name and role."), rows: 3),
                         .div(.class("form-actions"), f.submit(ctx.t("Spara närvaro", "Save attendance")))))))
+    }
+
+    // MARK: Cancelling
+
+    private func cancellation() -> Node<HTML.BodyContext> {
+        guard mayChange, !state.items.contains(where: \.hasMinutes), state.attendance.isEmpty else { return .empty }
+        let f = builder(.cancel, defaults: FormData())
+        return .section(
+            .id("cancel"),
+            .h2(.text(ctx.t("Ställ in mötet", "Cancel the meeting"))),
+            .p(
+                .text(
+                    ctx.t(
+                        "Ett inställt möte finns kvar, markerat som inställt, så att prenumererande kalendrar får veta det.",
+                        "A cancelled meeting stays, marked as cancelled, so that subscribed calendars learn of it."))),
+            f.errorSummary(labels: ["reason": ctx.t("Anledning", "Reason")]),
+            f.form(
+                action: ForumRoutes.cancel(model.tenantSlug, id),
+                f.input("reason", label: ctx.t("Anledning", "Reason")),
+                .div(.class("form-actions"), f.submit(ctx.t("Ställ in mötet", "Cancel the meeting"), secondary: true))))
     }
 
     // MARK: Approval

@@ -66,7 +66,8 @@ func names(of ids: Set<UUID>, tenant: Tenant, on db: any Database) async throws 
 
 extension SystemShowPage.Model {
     static func load(
-        system: ITSystem, tab: SystemTab, context: RegisterContext, lang: UILanguage, on db: any Database
+        system: ITSystem, tab: SystemTab, context: RegisterContext, lang: UILanguage, now: Date = Date(),
+        on db: any Database
     ) async throws -> Self {
         let tenant = context.tenant
         let id = try system.requireID()
@@ -117,6 +118,9 @@ extension SystemShowPage.Model {
                             $1.isOutgoing ? 1 : 0, $1.otherName ?? $1.externalParty
                         )
                     }))
+        case .service:
+            content = .service(
+                try await ServiceTab.Model.load(system: system, tenant: tenant, now: now, lang: lang, on: db))
         case .contracts:
             let contracts = try await Contract.scoped(to: tenant, on: db).filter(\.$systemID == id).sort(\.$endsOn)
                 .all()

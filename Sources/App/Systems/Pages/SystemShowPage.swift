@@ -104,6 +104,7 @@ struct SystemShowPage: Page {
         case roles(Roles)
         case integrations(Integrations)
         case contracts(Contracts)
+        case service(ServiceTab.Model)
         case classification(Classification)
         case history([HistoryItem])
     }
@@ -207,6 +208,8 @@ struct SystemShowPage: Page {
         case .roles(let r): roles(r)
         case .integrations(let i): integrations(i)
         case .contracts(let c): contracts(c)
+        case .service(let m):
+            ServiceTab.render(m, system: model.id, tenantSlug: model.tenantSlug, canEdit: model.canEdit, ctx: ctx)
         case .classification(let c): classification(c)
         case .history(let h): history(h)
         }

@@ -93,15 +93,35 @@ struct ForumCadenceRule: ComplianceRule {
                 let standing = Self.standing(
                     minPerYear: forum.minPerYear, meetingDays: days, countFrom: configuration.meetingsCountFrom,
                     on: context.day)
-                // Not judged until a whole interval has been counted: until then it can't be behind, and
-                // counting it as compliant would only pad the score of a municipality that just started.
-                guard standing.from.days(until: context.day) * forum.minPerYear >= 365 else { continue }
                 let object = ComplianceObject(
                     kind: .forum, id: Self.objectID(forum: forum.key, orgUnit: unit?.id), label: label, systemID: nil,
                     administrationID: unit?.id)
-                result.check(object)
-                guard let since = standing.behindSince else { continue }
                 let requirement = forum.source?.trimmedOrNil ?? settings.requirement
+                // E2: more meetings in twelve months than the profile allows is reported too, as soon as it
+                // happens (the forum takes more of its members' time than was agreed).
+                let tooOften = forum.maxPerYear.map { standing.held > $0 } ?? false
+                if tooOften, let max = forum.maxPerYear {
+                    result.check(object)
+                    result.report(
+                        ComplianceFinding(
+                            ruleID: descriptor.id, requirement: requirement, severity: .info, object: object,
+                            detail: "cadence-max", responsible: responsible(for: forum, unit: unit?.id, context),
+                            // The meeting that went over the limit.
+                            dueOn: days.filter { $0 >= standing.from && $0 <= context.day }.sorted()[max],
+                            message: Localized(
+                                sv:
+                                    "\(label) ska mötas högst \(max) gånger om året men har hållit \(standing.held) möten sedan \(standing.from).",
+                                en:
+                                    "\(forum.name.en) should meet at most \(max) times a year but has held \(standing.held) meetings since \(standing.from)."
+                            )))
+                }
+                // Not judged until a whole interval has been counted: until then it can't be behind, and
+                // counting it as compliant would only pad the score of a municipality that just started.
+                guard forum.minPerYear > 0, standing.from.days(until: context.day) * forum.minPerYear >= 365 else {
+                    continue
+                }
+                if !tooOften { result.check(object) }
+                guard let since = standing.behindSince else { continue }
                 result.report(
                     ComplianceFinding(
                         ruleID: descriptor.id, requirement: requirement, severity: settings.severity,

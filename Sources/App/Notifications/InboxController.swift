@@ -29,7 +29,10 @@ struct InboxController {
 
     @Sendable func markRead(req: Request) async throws -> Response {
         let tenant = try await req.tenant()
-        let id = try req.parameters.require("noticeID", as: UUID.self)
+        // An id that is not one is not found, like an unknown one.
+        guard let id = req.parameters.get("noticeID").flatMap(UUID.init(uuidString:)) else {
+            throw CommonError.notFound(what: NoticeRules.what)
+        }
         guard let person = try await NoticeRules.person(req, tenant) else {
             throw CommonError.notFound(what: NoticeRules.what)
         }

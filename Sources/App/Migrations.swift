@@ -59,6 +59,8 @@ enum AppMigrations {
         CreateIncidents(),
         // 2026-12-22 access rights: requests, decisions, grants, security-rule confirmations and access reviews
         CreateAccessRights(),
+        // 2026-12-22 notifications: the e-mail copy's next attempt (backoff) and last error
+        AddEmailDeliveryToNotices(),
     ]
 
     static func register(on app: Application) {

@@ -118,6 +118,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(AuthorizationMiddleware())  // after routing: it reads the route's declared access
+    app.middleware.use(UnreadNoticesMiddleware())  // the header's inbox count, once the account is known
 
     try routes(app)
 }

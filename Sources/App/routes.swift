@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     ServiceRoutes.register(html: html, api: api)
     IncidentRoutes.register(html: html, api: api)
     AccessRoutes.register(html: html, api: api)
+    NoticeRoutes.register(html: html, api: api)
 
     // Fail closed: a route nobody declared access for would otherwise be refused only at request time.
     let undeclared = app.routes.all.filter { $0.declaredAccess == nil }

@@ -15,6 +15,7 @@ struct Styrbord: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, Demo.self, Import.self, Export.self, TenantCommand.self, UserCommand.self,
             TokenCommand.self, AuditCommand.self, ProfileCommand.self, Check.self, BenchCompliance.self,
+            NoticesCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }
@@ -490,5 +491,32 @@ struct BenchCompliance: AsyncParsableCommand {
             try await ComplianceBenchmark.run(app: app, tenantSlug: tenant, repeats: max(1, repeats))
         }
         print(report)
+    }
+}
+
+struct NoticesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notices", abstract: "Notices in people's inboxes and their e-mail copies.",
+        subcommands: [NoticesDeliver.self])
+}
+
+struct NoticesDeliver: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deliver",
+        abstract: "Send the pending e-mail copies of notices once, through the SMTP server of the environment.",
+        discussion: """
+            Reads STYRBORD_SMTP_HOST, STYRBORD_SMTP_PORT, STYRBORD_SMTP_FROM, STYRBORD_SMTP_USERNAME, \
+            STYRBORD_SMTP_PASSWORD, STYRBORD_SMTP_TLS (none, starttls or tls) and STYRBORD_PUBLIC_URL, as the \
+            server's delivery loop does. A failed message is tried again by a later pass after a growing wait. \
+            Exit status 1 when SMTP is not configured.
+            """)
+
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let outcome = try await Runtime.withApplication(AppConfiguration(database: db.choice)) { app in
+            try await NoticeCommands.deliver(app: app, environment: ProcessInfo.processInfo.environment)
+        }
+        print(outcome)
     }
 }

@@ -23,11 +23,27 @@ public enum DemoLoader {
         try await insert(demo, recordHistory: true, profile: showcaseProfile, actor: actor, on: app.db)
         let logins = try await createDemoAccounts(demo, app: app, actor: actor)
         let process = try await loadShowcaseProcess(slug: demo.slug, app: app, actor: actor)
+        try await postWelcomeNotices(demo, app: app, actor: actor)
         return "\(demo.name): \(demo.systems.count) systems, \(demo.roleAssignments.count) role assignments, "
             + "\(demo.integrations.count) integrations, \(demo.contracts.count) contracts.\n"
             + (process.isEmpty ? "" : process + "\n")
             + "Demo sign-ins (password \"\(demoPassword)\" for all; for trying out only):\n"
             + logins.map { "  \($0.email)  \($0.what)" }.joined(separator: "\n")
+    }
+
+    /// A first notice in the inbox of every demo account's person, so that the inbox has something to show.
+    static func postWelcomeNotices(_ demo: DemoMunicipality, app: Application, actor: AuditActor) async throws {
+        guard let tenant = try await Tenant.query(on: app.db).filter(\.$slug == demo.slug).first() else { return }
+        let tenantID = try tenant.requireID()
+        let people = try await Account.query(on: app.db).filter(\.$tenantID == tenantID).all().compactMap(\.personID)
+        _ = try await app.db.writeTransaction { tx in
+            try await Notifier.post(
+                .init(
+                    kind: "demo.welcome", title: "Välkommen till inkorgen i Styrbord",
+                    body:
+                        "Här samlas det som rör dig: ändrade styrdokument att läsa, incidenter i dina system och tidsfrister. Dina tidsfrister finns också i din kalenderprenumeration under Forum och möten.",
+                    link: ForumRoutes.index(demo.slug)), to: people, tenantID: tenantID, actor: actor, on: tx)
+        }
     }
 
     /// Every demo account has this password. The demo database is for trying Styrbord, never for real data.

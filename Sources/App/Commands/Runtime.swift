@@ -57,6 +57,8 @@ public enum Runtime {
         app.http.server.configuration.hostname = host
         app.http.server.configuration.port = port
         app.environment.arguments = ["styrbord", "serve"]
+        // E-mail for notices runs beside the server, never inside a request.
+        try NoticeDeliveryLoop.register(on: app)
         try await app.execute()
     }
 

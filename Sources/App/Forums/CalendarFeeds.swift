@@ -69,13 +69,16 @@ enum CalendarFeeds {
     }
 
     /// The feed's calendar: the forum's meetings, or those of the forums (and förvaltningar) the person
-    /// sits in today.
+    /// sits in today and the person's deadlines (`PersonalDeadlines`) as whole-day events. `baseURL`
+    /// (scheme and host) makes the deadlines' links absolute.
     static func calendar(
-        for token: CalendarFeedToken, tenant: Tenant, today: CalendarDay, now: Date, on db: any Database
+        for token: CalendarFeedToken, tenant: Tenant, today: CalendarDay, now: Date, baseURL: String? = nil,
+        on db: any Database
     ) async throws -> CalendarFeed? {
         let profile = try await ProfileRules.current(tenant, on: db).1
         let tree = OrgTree(units: try await RegisterRows.orgUnits(tenant: try tenant.requireID(), on: db))
         var meetings: [Meeting]
+        var deadlines: [PersonalDeadline] = []
         let name: String
         switch token.kind {
         case .forum:
@@ -87,7 +90,8 @@ enum CalendarFeeds {
             guard let personID = UUID(uuidString: token.subject),
                 let person = try await Person.scoped(to: tenant, on: db).filter(\.$id == personID).first()
             else { return nil }
-            name = "Möten för \(person.name) – \(tenant.name)"
+            name = "Möten och tidsfrister för \(person.name) – \(tenant.name)"
+            deadlines = try await PersonalDeadlines.all(personID: personID, tenant: tenant, today: today, on: db)
             let directory = try await ForumDirectory.load(tenant: tenant, profile: profile, today: today, on: db)
             let sittings = directory.sittings(of: personID)
             let keys = Set(sittings.map(\.forum.key))
@@ -119,7 +123,8 @@ enum CalendarFeeds {
                 end: m.endsAt, location: m.place, description: description, sequence: m.sequence,
                 isCancelled: m.isCancelled)
         }
-        return CalendarFeed(name: name, events: events, generatedAt: now)
+        return CalendarFeed(
+            name: name, events: events + deadlines.map { $0.event(baseURL: baseURL) }, generatedAt: now)
     }
 }
 
@@ -133,7 +138,10 @@ struct CalendarFeedController {
             let token = try await CalendarFeeds.find(
                 secret: req.parameters.get("feedSecret") ?? "", tenant: tenant, on: req.db),
             let calendar = try await CalendarFeeds.calendar(
-                for: token, tenant: tenant, today: req.dependencies.today, now: req.dependencies.now(), on: req.db)
+                for: token, tenant: tenant, today: req.dependencies.today, now: req.dependencies.now(),
+                baseURL: req.headers.first(name: .host).map {
+                    "http\(req.application.http.server.configuration.tlsConfiguration == nil ? "" : "s")://\($0)"
+                }, on: req.db)
         else { throw notFound }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")

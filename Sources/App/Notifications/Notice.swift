@@ -31,12 +31,16 @@ final class Notice: Model, @unchecked Sendable {
     @Field(key: "email_state") var emailState: EmailState
     @Field(key: "email_attempts") var emailAttempts: Int
     @OptionalField(key: "emailed_at") var emailedAt: Date?
+    /// After a failed attempt: not before this instant (backoff). Nil: as soon as the delivery runs.
+    @OptionalField(key: "email_next_attempt_at") var emailNextAttemptAt: Date?
+    /// The last failure, as the SMTP server or the network said it; "" when none.
+    @OptionalField(key: "email_error") var emailError: String?
 
     /// Listed by hand, as every model here; `ModelPropertiesTests` checks the list is complete.
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $personID, $kind, $title, $body, $link, $subjectType, $subjectID, $createdAt, $readAt,
-            $emailState, $emailAttempts, $emailedAt,
+            $emailState, $emailAttempts, $emailedAt, $emailNextAttemptAt, $emailError,
         ]
     }
 

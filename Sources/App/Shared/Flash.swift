@@ -5,7 +5,7 @@ import Vapor
 /// cookie, never text, so nothing a user typed can be echoed through it.
 enum Flash: String, Sendable, CaseIterable {
     case created, saved, deleted, imported, roleAssigned, roleEnded, signedOut, passwordChanged, tokenRevoked,
-        profileInstalled
+        profileInstalled, noticeRead, noticesRead
 
     var message: Localized {
         switch self {
@@ -22,6 +22,8 @@ enum Flash: String, Sendable, CaseIterable {
             Localized(
                 sv: "Den nya versionen av styrningsprofilen gäller från nu.",
                 en: "The new version of the governance profile is in force from now.")
+        case .noticeRead: Localized(sv: "Notisen är markerad som läst.", en: "The notice is marked as read.")
+        case .noticesRead: Localized(sv: "Alla notiser är markerade som lästa.", en: "All notices are marked as read.")
         }
     }
 

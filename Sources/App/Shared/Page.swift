@@ -201,9 +201,27 @@ enum Layout {
                 .link(AccountRoutes.account), .attribute(named: "title", value: ctx.t("Mitt konto", "My account")),
                 .if(ctx.currentPath == AccountRoutes.account, .attribute(named: "aria-current", value: "page")),
                 .safe(viewer.name)),
+            inboxLink(ctx),
             .el(
                 "form", .attr("method", "post"), .attr("action", AccountRoutes.signOut), .attr("class", "sign-out"),
                 f.csrfField(ctx), f.submit(ctx.t("Logga ut", "Sign out"), secondary: true)))
+    }
+
+    /// *Inkorg* with the signed-in person's unread count, when the account has a person.
+    private static func inboxLink(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let tenant = ctx.tenant, let unread = ctx.unreadNotices else { return .empty }
+        let url = NoticeRoutes.inbox(tenant.slug)
+        return .a(
+            .class("inbox-link"), .link(url),
+            .if(ctx.currentPath == url, .attribute(named: "aria-current", value: "page")),
+            .text(ctx.t("Inkorg", "Inbox")),
+            .if(
+                unread > 0,
+                .group(
+                    .text(" "),
+                    .span(
+                        .class("badge badge-warning unread-count"), .text("\(unread)"),
+                        .span(.class("visually-hidden"), .text(ctx.t(" olästa", " unread")))))))
     }
 
     private static func breadcrumbTrail(_ crumbs: [Breadcrumb], ctx: PageContext) -> Node<HTML.BodyContext> {

@@ -26,12 +26,16 @@ struct PageContext: Sendable {
     var flash: Flash?
     var requestId: String
     var viewer: Viewer?
+    /// The signed-in person's unread notices (the header's inbox link); nil without a person.
+    var unreadNotices: Int?
 
     init(
         lang: UILanguage = .sv, csrfToken: String = "test-csrf", tenant: TenantInfo? = nil, currentPath: String = "/",
-        currentQuery: [(String, String)] = [], flash: Flash? = nil, requestId: String = "test", viewer: Viewer? = nil
+        currentQuery: [(String, String)] = [], flash: Flash? = nil, requestId: String = "test", viewer: Viewer? = nil,
+        unreadNotices: Int? = nil
     ) {
         self.viewer = viewer
+        self.unreadNotices = unreadNotices
         self.lang = lang
         self.csrfToken = csrfToken
         self.tenant = tenant
@@ -50,7 +54,7 @@ struct PageContext: Sendable {
                 Viewer(
                     name: $0.account.name, isTenantAdmin: $0.account.isTenantAdmin,
                     isPlatformOperator: $0.account.isPlatformOperator)
-            })
+            }, unreadNotices: tenant == nil ? nil : request.unreadNotices)
     }
 
     func t(_ sv: String, _ en: String) -> String { lang == .sv ? sv : en }

@@ -71,6 +71,8 @@ struct PermissionMatrixTests {
         case accessS1
         /// Confirming the security rules for Emil (L8): Emil himself only, not even the administrator.
         case selfOnly
+        /// Notice N1 in Emil's inbox: only Emil marks it read; to everyone else it does not exist.
+        case ownNoticeN1
 
         func outcome(_ kind: Kind) -> Outcome {
             switch (self, kind) {
@@ -105,6 +107,8 @@ struct PermissionMatrixTests {
             case (.accessS1, _): return .forbidden
             case (.selfOnly, .employee): return .ok
             case (.selfOnly, _): return .forbidden
+            case (.ownNoticeN1, .employee): return .ok
+            case (.ownNoticeN1, _): return .hidden
             }
         }
     }
@@ -259,6 +263,11 @@ struct PermissionMatrixTests {
             // Plans: everyone reads; planID is S1's systemförvaltningsplan, written by those who change S1
             // and adopted by its systemägare (D2); initiativeID is in the IT-verksamhetsplan, the
             // administrator's; its follow-up is for benefit owners (none here) and the administrator.
+            // The signed-in person's inbox (an account without a person is answered 409, not refused).
+            "GET /t/:tenant/inbox": .read, "POST /t/:tenant/inbox/read-all": .read,
+            "POST /t/:tenant/inbox/:noticeID/read": .ownNoticeN1,
+            "GET /api/v1/tenants/:tenant/me/notices": .read, "POST /api/v1/tenants/:tenant/me/notices/read-all": .read,
+            "POST /api/v1/tenants/:tenant/me/notices/:noticeID/read": .ownNoticeN1,
             "GET /t/:tenant/plans": .read, "GET /t/:tenant/plans/new": .editSome, "POST /t/:tenant/plans": .editSome,
             "GET /t/:tenant/plans/:planID": .read, "GET /t/:tenant/plans/:planID/edit": .editS1,
             "POST /t/:tenant/plans/:planID/edit": .editS1, "POST /t/:tenant/plans/:planID/adopt": .adoptS1,
@@ -619,6 +628,12 @@ struct World {
         let initiative = try await PlanRules.addInitiative(
             operations, InitiativeDraft(source: .free, title: "Ny växel"), tenant: tenant, actor: Fixtures.actor, on: db
         )
+        // N1: a notice in Emil's inbox.
+        let notice = try #require(
+            try await Notifier.post(
+                .init(kind: "test", title: "Notis till Emil", body: ""), to: [try emil.requireID()],
+                tenantID: try tenant.requireID(), actor: Fixtures.actor, on: db
+            ).first)
         // D1: Olle's guideline, adopted and published, with one version.
         let document = try await DocumentRules.create(
             GoverningDocumentDraft(
@@ -665,6 +680,7 @@ struct World {
             system: s1, accountList: nil, tenant: tenant, actor: Fixtures.actor, on: db)
         let reviewItem = try await AccessReviewItem.query(on: db).filter(\.$reviewID == review.requireID()).first()!
         let ids: [String: UUID] = [
+            "noticeID": try notice.requireID(),
             "documentID": try document.requireID(), "versionID": try version.requireID(),
             "ownerPersonID": try olle.requireID(),
             "serviceID": try service.requireID(), "levelID": try level.requireID(),
@@ -703,6 +719,7 @@ struct Fingerprint: Equatable, CustomStringConvertible {
         "document_read_requests", "document_files", "services", "service_levels", "service_agreements", "outages",
         "incidents", "incident_systems", "incident_actions", "incident_notes", "access_requests", "access_grants",
         "access_reviews", "access_review_items", "security_rules_confirmations",
+        "notices",
     ]
 
     static func take(_ app: Application, tenant: Tenant? = nil) async throws -> Fingerprint {

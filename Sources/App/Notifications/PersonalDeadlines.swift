@@ -21,6 +21,10 @@ enum PersonalDeadlines {
         ("plans.revision", PersonalDeadlines.planRevisions),
         ("contracts.notice", PersonalDeadlines.contractNotices),
         ("proposals.step", PersonalDeadlines.proposalSteps),
+        ("documents.review", PersonalDeadlines.documentReviews),
+        ("access.review", PersonalDeadlines.accessReviews),
+        ("incidents", PersonalDeadlines.incidents),
+        ("services.agreement", PersonalDeadlines.agreementDeadlines),
     ]
 
     /// Deadlines older than this are left out of the feed: a missed one still shows for a while.

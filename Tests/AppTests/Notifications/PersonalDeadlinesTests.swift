@@ -8,6 +8,73 @@ import VaporTesting
 
 /// The deadlines in a person's calendar feed, from every registered source.
 @Suite struct PersonalDeadlinesTests {
+    @Test(
+        "D10/T9/D7: the owner's document review, the systemägare's access review, a breach's 72 hours, an incident action and an agreement's notice day"
+    )
+    func areaDeadlines() async throws {
+        try await withTestApp { app in
+            let tenant = try await Fixtures.tenant("fristby", on: app)
+            let unit = try await Fixtures.orgUnit("Förvaltning A", in: tenant, on: app.db)
+            let olle = try await Fixtures.person("Olle Ägare", in: tenant, on: app.db)
+            let emil = try await Fixtures.person("Emil Medarbetare", in: tenant, on: app.db)
+            let system = try await Fixtures.system("Ärendesystemet", owner: unit, in: tenant, on: app.db)
+            try await Fixtures.assign(RoleCatalogue.systemOwner, to: olle, on: system, in: tenant, db: app.db)
+            let systemID = try system.requireID()
+
+            // D10: Olle's guideline, decided 2024-03-01; riktlinjer are reviewed every three years.
+            let document = try await DocumentRules.create(
+                GoverningDocumentDraft(
+                    title: "Riktlinjer för IT", typeKey: "riktlinje", ownerPersonId: try olle.requireID(),
+                    decidedOn: CalendarDay(year: 2024, month: 3, day: 1), status: .adopted),
+                tenant: tenant, actor: Fixtures.actor, on: app.db)
+            // A personal data breach in Olle's system, discovered an hour ago, with an action for Emil.
+            let incident = try await IncidentRules.report(
+                IncidentDraft(
+                    kind: .personalDataBreach, severity: .high, title: "Fel mottagare",
+                    description: "Ett brev gick fel.",
+                    occurredAt: testNow.addingTimeInterval(-7_200), discoveredAt: testNow.addingTimeInterval(-3_600),
+                    systemIds: [systemID]), tenant: tenant, actor: Fixtures.actor, on: app.db)
+            _ = try await IncidentRules.addAction(
+                incident,
+                IncidentActionDraft(
+                    description: "Be mottagaren radera brevet", responsiblePersonId: try emil.requireID(),
+                    dueOn: testToday.adding(days: 5)), tenant: tenant, actor: Fixtures.actor, on: app.db)
+            // D7: Olle's agreement ends 2027-12-31 with three months' notice.
+            _ = try await AgreementRules.create(
+                AgreementDraft(
+                    systemId: systemID, ownerPersonId: try olle.requireID(), availabilityPercent: 99.5,
+                    validFrom: CalendarDay(year: 2026, month: 1, day: 1)!,
+                    validTo: CalendarDay(year: 2027, month: 12, day: 31), noticePeriodMonths: 3),
+                tenant: tenant, actor: Fixtures.actor, on: app.db)
+
+            let olles = try await PersonalDeadlines.all(
+                personID: olle.requireID(), tenant: tenant, today: testToday, on: app.db)
+            let review = try #require(olles.first { $0.uid.hasPrefix("document-review-") })
+            #expect(review.date == CalendarDay(year: 2027, month: 3, day: 1))
+            #expect(review.link == DocumentRoutes.show("fristby", try document.requireID()))
+            let imy = try #require(olles.first { $0.uid.hasPrefix("incident-imy-") })
+            #expect(imy.date == CalendarDay(testNow.addingTimeInterval(71 * 3_600)))
+            #expect(imy.title == "Anmäl till IMY senast: Fel mottagare")
+            #expect(olles.contains { $0.uid.hasPrefix("agreement-notice-") })
+            #expect(!olles.contains { $0.uid.hasPrefix("incident-action-") })
+            // T9: no grants yet, so no access review is due; Emil has his action and nothing of Olle's.
+            #expect(!olles.contains { $0.uid.hasPrefix("access-review-") })
+            let emils = try await PersonalDeadlines.all(
+                personID: emil.requireID(), tenant: tenant, today: testToday, on: app.db)
+            #expect(emils.map(\.date) == [testToday.adding(days: 5)])
+            #expect(emils.first?.uid.hasPrefix("incident-action-") == true)
+
+            // Once IMY has been told, the 72 hours leave the feed.
+            incident.imyNotified = true
+            incident.imyNotifiedAt = testNow
+            try await incident.save(on: app.db)
+            #expect(
+                !(try await PersonalDeadlines.all(
+                    personID: olle.requireID(), tenant: tenant, today: testToday, on: app.db
+                ).contains { $0.uid.hasPrefix("incident-imy-") }))
+        }
+    }
+
     @Test("D3/D7: the systemägare's plan revision and contract notice date are in their feed as all-day events")
     func planAndContract() async throws {
         try await withTestApp { app in

@@ -280,21 +280,11 @@ struct ForumsController {
                 assessments[String(key.dropFirst((p + "assessments.").count))] = list.first ?? ""
             }
             let draft = MinutesDraft(outcome: outcome, assessments: assessments, note: values.untrimmed(p + "note"))
-            do {
+            try await Self.namingItemFields(p) {
                 try RecordStore.check(issues)
                 try await MeetingRules.recordMinutes(
                     draft, for: item, in: state, tenant: tenant, today: req.dependencies.today, actor: .from(req),
                     on: req.db)
-            } catch let failure as ValidationFailure {
-                throw ValidationFailure(
-                    issues: failure.issues.map {
-                        var i = $0; i.field = p + i.field; return i
-                    })
-            } catch let error as ProposalError where !error.issues.isEmpty {
-                throw ValidationFailure(
-                    issues: error.issues.map {
-                        var i = $0; i.field = p + "outcome"; return i
-                    })
             }
             return req.redirect(
                 to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()) + "#agenda", flash: .saved)
@@ -318,23 +308,8 @@ struct ForumsController {
                 outcome: DecisionOutcome(rawValue: raw), decidedByPerson: values.untrimmed(p + "decidedByPerson"),
                 delegation: values.untrimmed(p + "delegation"), reasons: values.untrimmed(p + "reasons"),
                 conditions: values.untrimmed(p + "conditions"))
-            do {
+            try await Self.namingItemFields(p) {
                 try await MeetingRules.recordDecision(draft, for: item, in: state, actor: .from(req), on: req.db)
-            } catch let failure as ValidationFailure {
-                throw ValidationFailure(
-                    issues: failure.issues.map {
-                        var i = $0; i.field = p + i.field; return i
-                    })
-            } catch let error as ProposalError where !error.issues.isEmpty {
-                throw ValidationFailure(
-                    issues: error.issues.map {
-                        var i = $0; i.field = p + "outcome"; return i
-                    })
-            } catch let error as MeetingError where !error.issues.isEmpty {
-                throw ValidationFailure(
-                    issues: error.issues.map {
-                        var i = $0; i.field = p + i.field; return i
-                    })
             }
             return req.redirect(
                 to: ForumRoutes.meeting(tenant.slug, try meeting.requireID()) + "#agenda", flash: .saved)
@@ -401,6 +376,28 @@ struct ForumsController {
         } showErrors: { errors in
             try await meetingPage(
                 req, tenant, meeting, failed: .init(form: .approve, values: FormData(), errors: errors))
+        }
+    }
+
+    /// Runs an item's write and names the fields of what it refuses as the item's form names them
+    /// (`item3.reasons`): a proposal's refusal (steps missing) is shown at the item's outcome.
+    private static func namingItemFields(_ p: String, _ write: () async throws -> Void) async throws {
+        func prefixed(_ issues: [ValidationIssue], field: String? = nil) -> ValidationFailure {
+            ValidationFailure(
+                issues: issues.map {
+                    var i = $0
+                    i.field = p + (field ?? i.field)
+                    return i
+                })
+        }
+        do {
+            try await write()
+        } catch let failure as ValidationFailure {
+            throw prefixed(failure.issues)
+        } catch let error as ProposalError where !error.issues.isEmpty {
+            throw prefixed(error.issues, field: "outcome")
+        } catch let error as MeetingError where !error.issues.isEmpty {
+            throw prefixed(error.issues)
         }
     }
 
